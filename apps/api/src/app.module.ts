@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule } from '@app/common';
+import { DocumentsModule } from '@app/documents';
+import { PersistenceModule } from '@app/persistence';
+import { UnitsModule } from '@app/units';
+import { AuthModule } from './auth/auth.module';
+import { DocumentsController } from './documents/documents.controller';
+import { HealthModule } from './health/health.module';
+import { DomainErrorFilter } from './http/domain-error.filter';
+import { loggerOptions } from './http/logger-options';
+import { UnitsController } from './units/units.controller';
+
+@Module({
+  imports: [ConfigModule, LoggerModule.forRoot(loggerOptions()), PersistenceModule.forRoot(), AuthModule, UnitsModule, DocumentsModule, HealthModule],
+  controllers: [DocumentsController, UnitsController],
+  providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
+})
+export class AppModule {}

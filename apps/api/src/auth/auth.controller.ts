@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { type Actor, UserService } from '@app/access';
+import { AppConfig } from '@app/common';
+import { CurrentActor, Public } from './auth.decorators';
+import { claimsOf } from './token.guard';
+
+export class LoginRequest {
+  @ApiProperty({ example: 'supervisor' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  username: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  password: string;
+}
+
+export class LoginResponse {
+  @ApiProperty()
+  accessToken: string;
+
+  @ApiProperty({ example: 3600 })
+  expiresIn: number;
+}
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly users: UserService,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponse })
+  async login(@Body() request: LoginRequest): Promise<LoginResponse> {
+    const actor = await this.users.authenticate(request.username, request.password);
+    return { accessToken: await this.jwt.signAsync(claimsOf(actor)), expiresIn: this.config.JWT_TTL_SECONDS };
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  me(@CurrentActor() actor: Actor): Actor {
+    return actor;
+  }
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, HttpStatus, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type Actor } from '@app/access';
+import { DomainError } from '@app/common';
+import { DocumentImporter, DocumentQueries, MAX_DOCUMENT_BYTES, MeasureAssignmentService, MeasureSuggestionService, type ImportOutcome } from '@app/documents';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { AssignUnitsRequest, ImportDocumentUpload, MeasureListQuery } from './documents.dto';
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller()
+export class DocumentsController {
+  constructor(
+    private readonly importer: DocumentImporter,
+    private readonly queries: DocumentQueries,
+    private readonly suggestions: MeasureSuggestionService,
+    private readonly assignments: MeasureAssignmentService,
+  ) {}
+
+  /** 201 for a new document or revision, 200 when the same text was already imported. */
+  @Post('documents')
+  @Roles('supervisor', 'admin')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: ImportDocumentUpload })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } }))
+  async importDocument(@UploadedFile() file: Express.Multer.File | undefined, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<ImportOutcome> {
+    if (!file) throw new DomainError('invalid', 'FILE_MISSING', '请以 multipart/form-data 的 file 字段上传文件', { field: 'file' });
+    const outcome = await this.importer.import({ content: file.buffer, fileName: file.originalname, importedBy: actor.username });
+    response.status(outcome.status === 'unchanged' ? HttpStatus.OK : HttpStatus.CREATED);
+    return outcome;
+  }
+
+  @Get('documents')
+  listDocuments() {
+    return this.queries.listDocuments();
+  }
+
+  /** By id or by 文号. */
+  @Get('documents/:reference')
+  getDocument(@Param('reference') reference: string) {
+    return this.queries.getDocument(reference);
+  }
+
+  @Get('documents/:reference/measures')
+  async listMeasures(@Param('reference') reference: string, @Query() query: MeasureListQuery) {
+    const document = await this.queries.getDocument(reference);
+    return this.queries.listMeasures(document.id, { needsAssignment: query.needsAssignment });
+  }
+
+  @Get('measures/:id')
+  getMeasure(@Param('id', uuidParam()) id: string) {
+    return this.queries.getMeasure(id);
+  }
+
+  @Get('measures/:id/suggestions')
+  @Roles('supervisor', 'admin')
+  suggest(@Param('id', uuidParam()) id: string) {
+    return this.suggestions.suggest(id);
+  }
+
+  @Put('measures/:id/units')
+  @Roles('supervisor')
+  async assignUnits(@Param('id', uuidParam()) id: string, @Body() request: AssignUnitsRequest, @CurrentActor() actor: Actor) {
+    await this.assignments.assign({ measureId: id, ...request, source: 'manual', assignedBy: actor.username });
+    return this.queries.getMeasure(id);
+  }
+
+  @Post('measures/:id/units/accept-suggestion')
+  @Roles('supervisor')
+  async acceptSuggestion(@Param('id', uuidParam()) id: string, @CurrentActor() actor: Actor) {
+    const proposal = await this.suggestions.proposal(id);
+    await this.assignments.assign({ measureId: id, ...proposal, source: 'suggestion', assignedBy: actor.username });
+    return this.queries.getMeasure(id);
+  }
+}

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+const UNIT_CODE = /^[a-z0-9][a-z0-9-]{1,63}$/;
+
+export class MeasureListQuery {
+  @ApiPropertyOptional({ description: 'Only measures that still need (true) or no longer need (false) a supervisor to name units' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  needsAssignment?: boolean;
+}
+
+export class AssignUnitsRequest {
+  @ApiProperty({ example: 'sx-sport', description: 'Code of the lead unit (牵头单位)' })
+  @IsString()
+  @Matches(UNIT_CODE, { message: '单位代码格式不正确' })
+  leadUnitCode: string;
+
+  @ApiProperty({ example: ['sx-health'], description: 'Codes of the co-responsible units (配合单位), in order' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Matches(UNIT_CODE, { each: true, message: '单位代码格式不正确' })
+  coUnitCodes: string[];
+
+  @ApiPropertyOptional({ example: '按2022年行动方案分工' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class ImportDocumentUpload {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'The document as plain text (UTF-8 or GBK)' })
+  file: unknown;
+}

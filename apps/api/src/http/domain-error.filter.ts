@@ -1,0 +1,58 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, DomainErrorKind } from '@app/common';
+import type { ErrorResponse } from './error-response';
+
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+const MESSAGE_BY_STATUS: Record<number, string> = {
+  400: '请求格式不正确',
+  401: '未登录或登录已过期',
+  403: '无权执行此操作',
+  404: '请求的资源不存在',
+  405: '不支持该请求方法',
+  413: '上传内容超过大小限制',
+  415: '不支持的内容类型',
+  429: '请求过于频繁，请稍后再试',
+};
+
+/** Turns every error into the one ErrorResponse shape; internals never reach the client. */
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(DomainErrorFilter.name);
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(error);
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(error: unknown): ErrorResponse {
+    if (error instanceof DomainError) {
+      const { field, line, ...details } = error.details;
+      return { statusCode: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, field, line, ...(Object.keys(details).length ? { details } : {}) };
+    }
+    if (error instanceof HttpException) {
+      const statusCode = error.getStatus();
+      return { statusCode, code: HttpStatus[statusCode] ?? 'HTTP_ERROR', message: MESSAGE_BY_STATUS[statusCode] ?? '请求无法处理' };
+    }
+    if (isDatabaseUnavailable(error)) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'DATABASE_UNAVAILABLE', message: '数据库暂时不可用，请稍后重试' };
+    }
+    this.logger.error(error instanceof Error ? error.stack : String(error));
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: '服务器内部错误' };
+  }
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: string }).code;
+  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08003'].includes(code ?? '') || /Connection terminated/.test(error.message);
+}

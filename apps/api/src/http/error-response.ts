@@ -1,0 +1,22 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** The one shape of every error the API returns. */
+export class ErrorResponse {
+  @ApiProperty({ example: 400 })
+  statusCode: number;
+
+  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable code of the rule at fault' })
+  code: string;
+
+  @ApiProperty({ example: 'leadUnitCode 不能为空', description: 'For people, in Chinese' })
+  message: string;
+
+  @ApiPropertyOptional({ example: 'leadUnitCode', description: 'The request field at fault' })
+  field?: string;
+
+  @ApiPropertyOptional({ example: 12, description: 'The line of an uploaded document at fault' })
+  line?: number | null;
+
+  @ApiPropertyOptional({ description: 'Further facts about the error' })
+  details?: Record<string, unknown>;
+}

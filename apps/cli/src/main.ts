@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { Command, Option } from 'commander';
+import { DomainError } from '@app/common';
+import { ROLES } from '@app/access';
+import { assignCommand, documentsCommand, importCommand, measuresCommand, suggestCommand } from './commands/documents.commands';
+import { parseCommand } from './commands/parse.command';
+import { seedImportCommand } from './commands/seed-import.command';
+import { createUserCommand, loadUnitsCommand, migrateCommand } from './commands/setup.commands';
+import { reportFailure } from './output';
+
+const program = new Command('supervision').description('督查督办 engine: documents, units and users from the command line');
+
+program.command('migrate').description('apply pending database migrations (creates the database if missing)').action(migrateCommand);
+program.command('units:load').description('load the unit directory idempotently').option('--file <path>', 'unit directory JSON (default seeds/units.json)').action(loadUnitsCommand);
+program
+  .command('parse <file>')
+  .description('parse a document without storing it')
+  .option('--json', 'print the parse result as one JSON document')
+  .action(parseCommand);
+program
+  .command('import <files...>')
+  .description('import documents (one transaction each)')
+  .option('--json', 'print the outcome as JSON')
+  .option('--by <name>', 'who imports (recorded)')
+  .action(async (files: string[], options: { json?: boolean; by?: string }) => {
+    await importCommand(files, options);
+  });
+program.command('documents').description('list imported documents').option('--json').action(documentsCommand);
+program
+  .command('measures <document>')
+  .description('list the measures of a document (by 文号 or id)')
+  .option('--json')
+  .option('--needs-assignment', 'only measures still waiting for units')
+  .action(measuresCommand);
+program.command('suggest <document> <path>').description('suggest units for a measure').option('--json').action(suggestCommand);
+program
+  .command('assign <document> <path>')
+  .description('name the units of a measure, or accept the suggestion')
+  .option('--lead <code>', 'lead unit code')
+  .option('--co <codes>', 'co-responsible unit codes, comma separated')
+  .option('--accept-suggestion', 'assign the suggested units')
+  .option('--note <text>')
+  .option('--by <name>', 'who assigns (recorded)')
+  .option('--json')
+  .hook('preAction', (command) => {
+    const options = command.opts();
+    if (!options.lead && !options.acceptSuggestion) throw new DomainError('invalid', 'LEAD_REQUIRED', '请用 --lead 指定牵头单位，或用 --accept-suggestion 采纳建议', { field: '--lead' });
+  })
+  .action(assignCommand);
+program
+  .command('user:create')
+  .description('create a user; the password comes from an environment variable')
+  .requiredOption('--username <name>')
+  .requiredOption('--unit <code>', 'unit code from the directory')
+  .addOption(new Option('--role <role...>', 'one or more roles').choices([...ROLES]).makeOptionMandatory())
+  .option('--name <displayName>')
+  .option('--password-env <variable>', 'environment variable holding the password', 'NEW_USER_PASSWORD')
+  .action(createUserCommand);
+program.command('seed-import').description('migrate, load units and import both seed documents').action(seedImportCommand);
+
+program.parseAsync(process.argv).then(
+  () => process.exit(0),
+  (error: unknown) => process.exit(reportFailure(error)),
+);

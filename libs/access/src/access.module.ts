@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { UserService } from './user.service';
+
+/** Users, roles and passwords. Tokens are the API's concern. Needs PersistenceModule in the app. */
+@Module({ providers: [UserService], exports: [UserService] })
+export class AccessModule {}

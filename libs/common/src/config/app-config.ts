@@ -1,0 +1,54 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/**
+ * Every setting the engine reads from the environment, validated once at start.
+ * Defaults suit a developer machine: PostgreSQL and Redis on 127.0.0.1.
+ */
+export class AppConfig {
+  @IsString()
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/supervision';
+
+  @IsString()
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  API_PORT = 3000;
+
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Signs API tokens. Required in production; elsewhere a random one is made per process. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET?: string;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(60)
+  JWT_TTL_SECONDS = 3600;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => (known.includes(key) || key === 'JWT_SECRET') && value !== undefined && value !== ''));
+  const config = plainToInstance(AppConfig, given);
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const details = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid environment configuration — ${details.join(' | ')}`);
+  }
+  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
+    throw new ConfigError('Invalid environment configuration — JWT_SECRET: required when NODE_ENV=production (at least 32 characters)');
+  }
+  return config;
+}

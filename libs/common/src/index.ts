@@ -1,0 +1,6 @@
+export * from './config/app-config';
+export * from './config/config.module';
+export * from './errors/domain-error';
+export * from './files/repository-root';
+export * from './text/normalize';
+export * from './time/clock';

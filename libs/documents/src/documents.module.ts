@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { UnitsModule } from '@app/units';
+import { DocumentImporter } from './import/document-importer.service';
+import { DocumentQueries } from './measures/document-queries.service';
+import { MeasureAssignmentService } from './measures/measure-assignment.service';
+import { MeasureSuggestionService } from './measures/measure-suggestion.service';
+
+/** Documents and their measures: import, read, suggest and assign units. Needs PersistenceModule in the app. */
+@Module({
+  imports: [UnitsModule],
+  providers: [DocumentImporter, DocumentQueries, MeasureAssignmentService, MeasureSuggestionService],
+  exports: [DocumentImporter, DocumentQueries, MeasureAssignmentService, MeasureSuggestionService],
+})
+export class DocumentsModule {}

@@ -1,0 +1,98 @@
+import { buildPostings, type Postings } from './postings';
+import { type TermBag, TermTally } from './term-tally';
+
+/** A field of a document: its term keys, each occurrence counting `weight` (positive). */
+export interface WeightedTerms {
+  keys: readonly number[];
+  weight: number;
+}
+
+export type TermDocument = readonly WeightedTerms[];
+
+export interface ScoredDocument {
+  index: number;
+  similarity: number;
+}
+
+/**
+ * Cosine similarity between TF-IDF vectors (sublinear tf, smoothed idf), answered through an
+ * inverted index so that a query only touches the documents it shares a term with.
+ */
+export class TfIdfIndex {
+  private readonly termIds = new Map<number, number>();
+  private readonly idf: Float64Array;
+  private readonly postings: Postings;
+  readonly size: number;
+
+  constructor(documents: readonly TermDocument[]) {
+    this.size = documents.length;
+    const tally = new TermTally();
+    const bags = documents.map((document) => {
+      for (const { keys, weight } of document) for (const key of keys) tally.add(this.termIdOf(key), weight);
+      return tally.take();
+    });
+    const frequencies = documentFrequencies(bags, this.termIds.size);
+    this.idf = Float64Array.from(frequencies, (frequency) => smoothIdf(this.size, frequency));
+    for (const bag of bags) toUnitVector(bag, (term) => this.idf[term]);
+    this.postings = buildPostings(bags, frequencies);
+  }
+
+  /** Documents sharing a term with the query, most similar first; ties keep the documents' order. */
+  search(query: TermDocument, limit: number): ScoredDocument[] {
+    const { offsets, documents, weights } = this.postings;
+    const scores = new Float64Array(this.size);
+    const { ids, values } = this.queryVector(query);
+    ids.forEach((term, i) => {
+      for (let at = offsets[term]; at < offsets[term + 1]; at++) scores[documents[at]] += values[i] * weights[at];
+    });
+    const found: ScoredDocument[] = [];
+    scores.forEach((score, index) => {
+      if (score > 0) found.push({ index, similarity: Math.min(1, score) });
+    });
+    found.sort((a, b) => b.similarity - a.similarity || a.index - b.index);
+    return found.slice(0, limit);
+  }
+
+  private termIdOf(key: number): number {
+    let id = this.termIds.get(key);
+    if (id === undefined) {
+      id = this.termIds.size;
+      this.termIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** The query's unit vector over known terms. Unknown terms cannot match, but they still dilute it. */
+  private queryVector(query: TermDocument): TermBag {
+    const counts = new Map<number, number>();
+    for (const { keys, weight } of query) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + weight);
+    const unseenIdf = smoothIdf(this.size, 0);
+    const keys = [...counts.keys()];
+    const bag: TermBag = { ids: Int32Array.from(keys, (key) => this.termIds.get(key) ?? -1), values: Float64Array.from(counts.values()) };
+    toUnitVector(bag, (term) => (term < 0 ? unseenIdf : this.idf[term]));
+    const known = [...bag.ids.keys()].filter((i) => bag.ids[i] >= 0);
+    return { ids: Int32Array.from(known, (i) => bag.ids[i]), values: Float64Array.from(known, (i) => bag.values[i]) };
+  }
+}
+
+function documentFrequencies(bags: readonly TermBag[], termCount: number): Int32Array {
+  const frequencies = new Int32Array(termCount);
+  for (const bag of bags) for (const term of bag.ids) frequencies[term]++;
+  return frequencies;
+}
+
+/** Turns a bag's counts into a unit-length TF-IDF vector, in place. */
+function toUnitVector(bag: TermBag, idfOf: (term: number) => number): void {
+  let squaredNorm = 0;
+  bag.ids.forEach((term, i) => {
+    bag.values[i] = (1 + Math.log(bag.values[i])) * idfOf(term);
+    squaredNorm += bag.values[i] * bag.values[i];
+  });
+  const norm = Math.sqrt(squaredNorm);
+  if (norm > 0) bag.values.forEach((value, i) => (bag.values[i] = value / norm));
+}
+
+/** ln((1 + N) / (1 + df)) + 1: never zero, so a corpus of one document still matches itself. */
+function smoothIdf(documentCount: number, documentFrequency: number): number {
+  return Math.log((1 + documentCount) / (1 + documentFrequency)) + 1;
+}

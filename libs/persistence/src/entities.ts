@@ -1,0 +1,17 @@
+import { UserEntity } from '../../access/src/user.entity';
+import { DocumentEntity } from '../../documents/src/persistence/document.entity';
+import { DocumentRevisionEntity } from '../../documents/src/persistence/document-revision.entity';
+import { MeasureAssignmentEntity, MeasureEntity, MeasureUnitEntity } from '../../documents/src/persistence/measure.entity';
+import { UnitEntity, UnitNameRuleEntity } from '../../units/src/persistence/unit.entity';
+
+/** Every entity of every domain library; the schema itself comes from migrations/. */
+export const ALL_ENTITIES = [
+  UnitEntity,
+  UnitNameRuleEntity,
+  DocumentEntity,
+  DocumentRevisionEntity,
+  MeasureEntity,
+  MeasureUnitEntity,
+  MeasureAssignmentEntity,
+  UserEntity,
+];

@@ -1,0 +1,4 @@
+export * from './unit.types';
+export * from './unit-directory';
+export * from './persistence/unit-directory.store';
+export * from './units.module';

@@ -1,0 +1,5 @@
+import { CreateUnitsAndDocuments1763769600000 } from './1763769600000-CreateUnitsAndDocuments';
+import { CreateUsers1763769700000 } from './1763769700000-CreateUsers';
+
+/** Every migration, oldest first. Listed explicitly so tests and the compiled app load the same set. */
+export const ALL_MIGRATIONS = [CreateUnitsAndDocuments1763769600000, CreateUsers1763769700000];

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# What both quick-start commands need first: services on 127.0.0.1, dependencies from the lockfile, a build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-services.sh
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund >&2
+fi
+npm run --silent build >&2

@@ -1,0 +1,56 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { type Role, UserService } from '@app/access';
+import { AppConfig, Clock, loadConfig, ManualClock } from '@app/common';
+import { readUnitDirectoryData, UnitDirectoryStore } from '@app/units';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/configure-app';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export const TEST_PASSWORD = 'test-password-2026';
+
+export interface TestApi {
+  app: NestExpressApplication;
+  http: TestAgent;
+  database: TestDatabase;
+  clock: ManualClock;
+  createUser(username: string, unitCode: string, roles: Role[]): Promise<void>;
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real API (same module, pipes and filters as main.ts) on a fresh migrated database. */
+export async function startTestApi(now = new Date('2026-11-22T02:00:00Z')): Promise<TestApi> {
+  const database = await createTestDatabase();
+  const clock = new ManualClock(now);
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(AppConfig)
+    .useValue(loadConfig({ DATABASE_URL: database.url, NODE_ENV: 'test', JWT_SECRET: 'a-test-only-secret-of-at-least-32-characters', LOG_LEVEL: 'silent' }))
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  configureApp(app);
+  await app.init();
+  await app.get(UnitDirectoryStore).upsert(readUnitDirectoryData());
+  const http = request(app.getHttpServer());
+  return {
+    app,
+    http,
+    database,
+    clock,
+    createUser: async (username, unitCode, roles) => {
+      await app.get(UserService).create({ username, unitCode, roles, password: TEST_PASSWORD });
+    },
+    login: async (username) => {
+      const response = await http.post('/auth/login').send({ username, password: TEST_PASSWORD }).expect(200);
+      return response.body.accessToken as string;
+    },
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { loadConfig } from '@app/common';
+import { migrate } from '@app/persistence';
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** The server the tests use: DATABASE_URL's, or the local default. */
+function serverUrl(): URL {
+  return new URL(process.env.TEST_DATABASE_URL ?? loadConfig().DATABASE_URL);
+}
+
+async function onServer(sql: string): Promise<void> {
+  const url = serverUrl();
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A throw-away database with the real migrations applied, dropped by `drop()`. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `supervision_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const url = serverUrl();
+  url.pathname = `/${name}`;
+  await migrate(url.toString());
+  return {
+    url: url.toString(),
+    drop: () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
