@@ -39,7 +39,6 @@ describe('MeasureSimilarityIndex speed', () => {
     for (const source of corpus.slice(0, QUERIES)) index.suggestUnits(source);
     const queryMs = (performance.now() - queryStart) / QUERIES;
 
-    console.log({ buildMs, queryMs, chars: corpus.reduce((n, m) => n + m.text.length, 0) / MEASURES });
     expect(buildMs).toBeLessThan(1000);
     expect(queryMs).toBeLessThan(10);
   });
