@@ -53,8 +53,7 @@ export class CreateUnitsAndDocuments1763769600000 implements MigrationInterface 
         changes jsonb NOT NULL,
         imported_by text,
         imported_at timestamptz NOT NULL,
-        UNIQUE (document_id, revision),
-        UNIQUE (document_id, content_sha256)
+        UNIQUE (document_id, revision)
       )`);
     await queryRunner.query(`
       CREATE TABLE measures (

@@ -88,7 +88,7 @@ describe('importing documents into PostgreSQL', () => {
 
   it('refuses a known document number claimed by another title, writing nothing', async () => {
     const before = await rowCounts();
-    const impostor = seedText(ACTION_PLAN_2022).replace('山西省生活性服务业发展行动方案', '山西省另一份行动方案');
+    const impostor = seedText(ACTION_PLAN_2022).replaceAll('山西省生活性服务业发展行动方案', '山西省另一份行动方案').replace('生活性服务业发展\n\n行动方案的通知', '另一份行动方案的通知');
     const failure = await importer.import({ content: Buffer.from(impostor, 'utf8') }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DomainError);
     expect(failure).toMatchObject({ kind: 'invalid', code: 'DOCUMENT_NUMBER_TAKEN' });

@@ -38,8 +38,11 @@ export class DocumentImporter {
       const existing = await manager.findOne(DocumentEntity, { where: { identityKey: upload.identityKey } });
       if (!existing) return this.create(manager, upload, request);
       assertSameDocument(existing, upload.result.document);
-      const same = await manager.findOne(DocumentRevisionEntity, { where: { documentId: existing.id, contentSha256: upload.contentSha256 } });
-      if (same) return this.outcome(manager, existing, 'unchanged', same.revision, { added: [], removed: [], changed: [] }, same.diagnostics);
+      // Only the current revision counts: the text of an older one is a real change back.
+      const current = await manager.findOneOrFail(DocumentRevisionEntity, { where: { documentId: existing.id, revision: existing.currentRevision } });
+      if (current.contentSha256 === upload.contentSha256) {
+        return this.outcome(manager, existing, 'unchanged', current.revision, { added: [], removed: [], changed: [] }, current.diagnostics);
+      }
       return this.revise(manager, existing, upload, request);
     });
   }

@@ -6,12 +6,15 @@ export interface Layout {
   blankLinesAreNoise: boolean;
   /** The width lines were hard-wrapped at, or null when each paragraph is one line. */
   wrapWidth: number | null;
+  /** The smallest indentation of any line: only indentation beyond it marks a paragraph. */
+  baseIndent: number;
 }
 
 const MAX_WRAP_WIDTH = 60;
 
 export function analyseLayout(lines: readonly SourceLine[]): Layout {
-  if (lines.length < 2) return { blankLinesAreNoise: false, wrapWidth: null };
+  const baseIndent = lines.reduce((min, line) => Math.min(min, line.indent), Number.MAX_SAFE_INTEGER);
+  if (lines.length < 2) return { blankLinesAreNoise: false, wrapWidth: null, baseIndent: lines.length === 0 ? 0 : baseIndent };
   const followedByBlank = lines.slice(1).filter((line) => line.blankBefore).length;
   const lengths = lines.map((line) => line.text.length).sort((a, b) => a - b);
   const median = lengths[Math.floor(lengths.length / 2)]!;
@@ -19,6 +22,7 @@ export function analyseLayout(lines: readonly SourceLine[]): Layout {
   return {
     blankLinesAreNoise: followedByBlank / (lines.length - 1) > 0.6,
     wrapWidth: median >= 10 && upper <= MAX_WRAP_WIDTH ? upper : null,
+    baseIndent,
   };
 }
 

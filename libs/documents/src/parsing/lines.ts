@@ -8,6 +8,8 @@ export interface SourceLine {
   indent: number;
   /** Whether one or more blank lines came before this line. */
   blankBefore: boolean;
+  /** The halfwidth line before trimming: a table row's leading tab marks an empty first cell. */
+  untrimmed: string;
 }
 
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029\u0085]/u;
@@ -25,7 +27,7 @@ export function toSourceLines(text: string): SourceLine[] {
       blankBefore = true;
       return;
     }
-    lines.push({ number: index + 1, text: trimmed, indent: leadingSpace(folded), blankBefore });
+    lines.push({ number: index + 1, text: trimmed, indent: leadingSpace(folded), blankBefore, untrimmed: folded });
     blankBefore = false;
   });
   return lines;

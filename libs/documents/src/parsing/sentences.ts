@@ -9,9 +9,10 @@ export function sentenceEnd(text: string, from = 0, limit = text.length): number
   return -1;
 }
 
+/** Whether a line ends a sentence. Not `:` nor `.`: PDF text wraps after both mid-paragraph (`(责任单位:`). */
 export function endsWithSentenceEnd(text: string): boolean {
   const last = text[text.length - 1];
-  return last === '。' || last === '!' || last === '?' || last === ':';
+  return last === '。' || last === '!' || last === '?';
 }
 
 const MIN_HEAD = 2;

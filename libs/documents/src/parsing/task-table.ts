@@ -12,12 +12,14 @@ export interface TableHeader {
 export interface TableRow {
   header: TableHeader;
   cells: string[];
+  line: number;
 }
 
 const COLUMN_NAMES: readonly (readonly [TableColumn, readonly string[]])[] = [
   ['seq', ['序号', '编号']],
-  ['task', ['重点任务', '主要任务', '工作任务', '任务名称', '重点工作', '工作事项', '任务事项', '目标任务', '任务']],
+  // Content before task: `任务内容` must not be taken for the task column `任务`.
   ['content', ['具体措施', '工作措施', '任务内容', '工作内容', '主要内容', '具体内容', '工作举措', '主要措施', '政策措施', '具体任务']],
+  ['task', ['重点任务', '主要任务', '工作任务', '任务名称', '重点工作', '工作事项', '任务事项', '目标任务', '任务']],
   ['lead', ['牵头单位', '牵头部门', '牵头责任单位']],
   ['co', ['配合单位', '配合部门', '参与单位', '协同单位', '协办单位']],
   ['responsible', ['责任单位', '责任部门', '责任主体']],
@@ -64,7 +66,7 @@ export function mergeContinuationRows(rows: readonly TableRow[]): TableRow[] {
     const previous = merged[merged.length - 1];
     const continues = previous !== undefined && row.header.columns.has('seq') && cellOf(row, 'seq') === '';
     if (!continues) {
-      merged.push({ header: row.header, cells: [...row.cells] });
+      merged.push({ ...row, cells: [...row.cells] });
       continue;
     }
     row.cells.forEach((cell, index) => {

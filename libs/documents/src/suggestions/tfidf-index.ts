@@ -9,6 +9,9 @@ export interface WeightedTerms {
 
 export type TermDocument = readonly WeightedTerms[];
 
+/** The term id of a query term the corpus does not have. */
+const UNSEEN = -1;
+
 export interface ScoredDocument {
   index: number;
   similarity: number;
@@ -50,7 +53,7 @@ export class TfIdfIndex {
       if (score > 0) found.push({ index, similarity: Math.min(1, score) });
     });
     found.sort((a, b) => b.similarity - a.similarity || a.index - b.index);
-    return found.slice(0, limit);
+    return found.slice(0, Math.max(0, limit));
   }
 
   private termIdOf(key: number): number {
@@ -66,13 +69,19 @@ export class TfIdfIndex {
   private queryVector(query: TermDocument): TermBag {
     const counts = new Map<number, number>();
     for (const { keys, weight } of query) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + weight);
+    const bag: TermBag = {
+      ids: Int32Array.from(counts.keys(), (key) => this.termIds.get(key) ?? UNSEEN),
+      values: Float64Array.from(counts.values()),
+    };
     const unseenIdf = smoothIdf(this.size, 0);
-    const keys = [...counts.keys()];
-    const bag: TermBag = { ids: Int32Array.from(keys, (key) => this.termIds.get(key) ?? -1), values: Float64Array.from(counts.values()) };
-    toUnitVector(bag, (term) => (term < 0 ? unseenIdf : this.idf[term]));
-    const known = [...bag.ids.keys()].filter((i) => bag.ids[i] >= 0);
-    return { ids: Int32Array.from(known, (i) => bag.ids[i]), values: Float64Array.from(known, (i) => bag.values[i]) };
+    toUnitVector(bag, (term) => (term === UNSEEN ? unseenIdf : this.idf[term]));
+    return withoutUnseen(bag);
   }
+}
+
+function withoutUnseen(bag: TermBag): TermBag {
+  const kept = [...bag.ids.keys()].filter((i) => bag.ids[i] !== UNSEEN);
+  return { ids: Int32Array.from(kept, (i) => bag.ids[i]), values: Float64Array.from(kept, (i) => bag.values[i]) };
 }
 
 function documentFrequencies(bags: readonly TermBag[], termCount: number): Int32Array {

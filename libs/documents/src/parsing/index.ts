@@ -1,0 +1,7 @@
+export { DocumentParseError, DOCUMENT_PARSE_ERROR_CODES } from './errors';
+export type { DocumentParseErrorCode } from './errors';
+export { MAX_DOCUMENT_BYTES, decodeDocument } from './decode';
+export type { DecodedDocument } from './decode';
+export { parseDocument } from './parse-document';
+export type { ParseOptions } from './parse-document';
+export * from './parse-result.types';

@@ -1,0 +1,32 @@
+import type { UnitNameResolver } from '@app/units';
+import type { DiagnosticLog } from './diagnostics';
+import type { MeasureUnits } from './parse-result.types';
+import type { ResponsibilityClause } from './responsibility';
+
+export interface UnitContext {
+  resolver: UnitNameResolver;
+  asOf: string;
+  log: DiagnosticLog;
+}
+
+/** Resolves the names a measure gives; reports placeholders, unknown names and measures with none. */
+export function resolveUnits(clause: ResponsibilityClause | null, where: { path: string; line: number }, context: UnitContext): MeasureUnits {
+  const names = clause?.names ?? [];
+  if (clause === null || names.length === 0) {
+    context.log.add('warning', 'NO_UNITS', '该措施未写明责任单位：需督查室指定责任单位后才能下达。', where.line, where.path);
+    return { raw: clause?.raw ?? null, lead: null, co: [], needsAssignment: true, resolved: [] };
+  }
+  const resolved = names.map((name) => context.resolver.resolve(name, context.asOf));
+  for (const resolution of resolved) {
+    if (resolution.kind === 'unknown') {
+      const message = `单位目录中没有“${resolution.name}”：请督查室确认单位名称或指定责任单位。`;
+      context.log.add('warning', 'UNKNOWN_UNIT', message, where.line, where.path);
+    }
+    if (resolution.kind === 'placeholder') {
+      const message = `“${resolution.name}”不是具体单位：需督查室指定责任单位后才能下达。`;
+      context.log.add('warning', 'PLACEHOLDER_UNIT', message, where.line, where.path);
+    }
+  }
+  const needsAssignment = resolved.some((resolution) => resolution.kind === 'unknown' || resolution.kind === 'placeholder');
+  return { raw: clause.raw, lead: names[0]!, co: names.slice(1), needsAssignment, resolved };
+}
