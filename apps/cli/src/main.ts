@@ -58,7 +58,12 @@ program
   .action(createUserCommand);
 program.command('seed-import').description('migrate, load units and import both seed documents').action(seedImportCommand);
 
+/** Exit only once stdout is flushed: a large JSON document piped to another program must arrive whole. */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
 program.parseAsync(process.argv).then(
-  () => process.exit(0),
-  (error: unknown) => process.exit(reportFailure(error)),
+  () => exitAfterFlush(0),
+  (error: unknown) => exitAfterFlush(reportFailure(error)),
 );
