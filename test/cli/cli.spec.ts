@@ -1,0 +1,70 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { repositoryRoot } from '@app/common';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+const root = repositoryRoot();
+const cliMain = join(root, 'dist', 'apps', 'cli', 'src', 'main.js');
+const seed = (name: string) => join(root, 'seeds', name);
+
+/** The compiled CLI as a user runs it, on its own database. */
+function cli(args: string[], databaseUrl?: string) {
+  const result = spawnSync(process.execPath, [cliMain, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), LOG_LEVEL: 'silent' },
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the command-line tool', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+    database = await createTestDatabase();
+  }, 120_000);
+
+  afterAll(() => database.drop());
+
+  it('parse --json prints exactly one JSON document in the stable shape, without a database', () => {
+    const { status, stdout } = cli(['parse', seed('shanxi-consumer-services-action-plan-2022.txt'), '--json'], 'postgres://nobody@127.0.0.1:1/none');
+    expect(status).toBe(0);
+    const parsed = JSON.parse(stdout);
+    expect(parsed.document).toEqual({ docNumber: '晋政办发〔2022〕45号', title: '山西省生活性服务业发展行动方案', issuer: '山西省人民政府办公厅', issuedOn: '2022-06-02', planPeriod: null });
+    expect(parsed.measures).toHaveLength(46);
+    expect(Object.keys(parsed.measures[0])).toEqual(expect.arrayContaining(['path', 'title', 'text', 'units', 'deadline', 'targets']));
+    expect(Object.keys(parsed.measures[0].units)).toEqual(expect.arrayContaining(['raw', 'lead', 'co', 'needsAssignment', 'resolved']));
+    expect(parsed.diagnostics[0]).toEqual(expect.objectContaining({ level: expect.any(String), line: expect.any(Number), message: expect.any(String) }));
+  });
+
+  it('exits non-zero naming the fault for a missing file and for bad content', () => {
+    const missing = cli(['parse', join(root, 'no-such-file.txt'), '--json']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('FILE_UNREADABLE');
+    expect(missing.stdout).toBe('');
+    const notADocument = cli(['import', join(root, 'tsconfig.json')], database.url);
+    expect(notADocument.status).toBe(1);
+    expect(notADocument.stderr).toContain('NO_MEASURES');
+  });
+
+  it('loads units, imports, says unchanged on a second import, and assigns from a suggestion', () => {
+    expect(cli(['units:load'], database.url)).toMatchObject({ status: 0 });
+    const first = cli(['import', seed('shanxi-consumer-services-action-plan-2022.txt'), seed('shanxi-modern-services-plan-2021.txt'), '--json'], database.url);
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.stdout).map((outcome: { status: string }) => outcome.status)).toEqual(['created', 'created']);
+    const second = cli(['import', seed('shanxi-consumer-services-action-plan-2022.txt')], database.url);
+    expect(second.stdout).toContain('未作任何更改');
+
+    const measures = JSON.parse(cli(['measures', '晋政发〔2021〕21号', '--needs-assignment', '--json'], database.url).stdout);
+    const sport = measures.find((measure: { title: string }) => measure.title === '大力发展体育赛事');
+    const assigned = cli(['assign', '晋政发〔2021〕21号', sport.path, '--accept-suggestion', '--by', 'cli-test', '--json'], database.url);
+    expect(assigned.status).toBe(0);
+    expect(JSON.parse(assigned.stdout).units.responsible[0]).toMatchObject({ code: 'sx-sport', role: 'lead' });
+
+    const usage = cli(['assign', '晋政发〔2021〕21号', sport.path], database.url);
+    expect(usage.status).toBe(1);
+    expect(usage.stderr).toContain('LEAD_REQUIRED');
+  });
+});
