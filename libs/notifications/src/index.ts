@@ -1,0 +1,2 @@
+export * from './notice-writer';
+export * from './notice.entity';

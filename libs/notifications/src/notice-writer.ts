@@ -1,0 +1,27 @@
+import { EntityManager } from 'typeorm';
+
+export type NoticeKind = 'assignment' | 'manual_reminder' | 'reminder' | 'overdue' | 'escalation' | 'report_ready';
+
+/** A notice for one unit's inbox. `dedupeKey` makes it once-only: writing it twice stores it once. */
+export interface NewNotice {
+  dedupeKey: string;
+  unitCode: string;
+  taskId: string | null;
+  kind: NoticeKind;
+  title: string;
+  body: string;
+  sentBy: string | null;
+}
+
+/** Stores notices inside the caller's transaction; returns how many were new. */
+export async function insertNotices(manager: EntityManager, notices: NewNotice[], createdAt: Date): Promise<number> {
+  if (notices.length === 0) return 0;
+  const inserted: unknown[] = await manager.query(
+    `INSERT INTO notices (dedupe_key, unit_code, task_id, kind, title, body, sent_by, created_at)
+     SELECT "dedupeKey", "unitCode", "taskId", kind, title, body, "sentBy", $2 FROM jsonb_to_recordset($1::jsonb)
+       AS n("dedupeKey" text, "unitCode" text, "taskId" uuid, kind text, title text, body text, "sentBy" text)
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    [JSON.stringify(notices), createdAt],
+  );
+  return inserted.length;
+}

@@ -1,0 +1,2 @@
+export * from './calendar/working-calendar';
+export * from './scheduling.module';

@@ -1,0 +1,14 @@
+export {
+  FINISHED_STATES,
+  OPEN_STATES,
+  TASK_ACTIONS,
+  TASK_ACTION_LABELS,
+  TASK_STATES,
+  TASK_STATE_LABELS,
+} from './vocabulary';
+export type { TaskAction, TaskState } from './vocabulary';
+export type { ActorRole, ActorStanding, Grant, TaskRelation, TaskSnapshot } from './standing';
+export { TRANSITIONS } from './transitions';
+export type { Precondition, TransitionRule } from './transitions';
+export { allowedActions, decide } from './decide';
+export type { DenialReason, TransitionDecision } from './decide';
