@@ -4,17 +4,20 @@ import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule } from '@app/common';
 import { DocumentsModule } from '@app/documents';
 import { PersistenceModule } from '@app/persistence';
+import { SchedulingModule } from '@app/scheduling';
 import { UnitsModule } from '@app/units';
+import { WorkflowModule } from '@app/workflow';
 import { AuthModule } from './auth/auth.module';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthModule } from './health/health.module';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { loggerOptions } from './http/logger-options';
 import { UnitsController } from './units/units.controller';
+import { WorkflowController } from './workflow/workflow.controller';
 
 @Module({
-  imports: [ConfigModule, LoggerModule.forRoot(loggerOptions()), PersistenceModule.forRoot(), AuthModule, UnitsModule, DocumentsModule, HealthModule],
-  controllers: [DocumentsController, UnitsController],
+  imports: [ConfigModule, LoggerModule.forRoot(loggerOptions()), PersistenceModule.forRoot(), AuthModule, SchedulingModule, UnitsModule, DocumentsModule, WorkflowModule, HealthModule],
+  controllers: [DocumentsController, UnitsController, WorkflowController],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
 })
 export class AppModule {}

@@ -3,6 +3,10 @@ import { DocumentEntity } from '../../documents/src/persistence/document.entity'
 import { DocumentRevisionEntity } from '../../documents/src/persistence/document-revision.entity';
 import { MeasureAssignmentEntity, MeasureEntity, MeasureUnitEntity } from '../../documents/src/persistence/measure.entity';
 import { UnitEntity, UnitNameRuleEntity } from '../../units/src/persistence/unit.entity';
+import { NoticeEntity } from '../../notifications/src/notice.entity';
+import { TaskEventEntity } from '../../workflow/src/persistence/task-event.entity';
+import { TaskEntity } from '../../workflow/src/persistence/task.entity';
+import { WorkflowEntity } from '../../workflow/src/persistence/workflow.entity';
 
 /** Every entity of every domain library; the schema itself comes from migrations/. */
 export const ALL_ENTITIES = [
@@ -14,4 +18,8 @@ export const ALL_ENTITIES = [
   MeasureUnitEntity,
   MeasureAssignmentEntity,
   UserEntity,
+  WorkflowEntity,
+  TaskEntity,
+  TaskEventEntity,
+  NoticeEntity,
 ];

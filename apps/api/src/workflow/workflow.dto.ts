@@ -1,0 +1,154 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { TASK_STATES, type InboxScope, type InboxSort, type TaskState } from '@app/workflow';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DATE_MESSAGE = '日期格式须为 YYYY-MM-DD';
+const UNIT_CODE = /^[a-z0-9][a-z0-9-]{1,63}$/;
+
+export class LaunchRequest {
+  @ApiPropertyOptional({ description: 'Launch only these measures; all measures of the document when absent' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20000)
+  @IsUUID('all', { each: true })
+  measureIds?: string[];
+
+  @ApiPropertyOptional({ example: '2027-06-30', description: 'Deadline for measures whose text gives none' })
+  @IsOptional()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  defaultDeadline?: string;
+
+  @ApiPropertyOptional({ example: { 'measure-uuid': '2027-06-30' }, description: 'Deadline per measure id, overriding the measure' })
+  @IsOptional()
+  @IsObject()
+  deadlines?: Record<string, string>;
+}
+
+export class TaskActionRequest {
+  @ApiPropertyOptional({ description: 'The task version the user saw: a newer one gives 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({ description: 'Required to return, object, cancel, request or refuse an extension' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'The text of a manual reminder (催办)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  message?: string;
+
+  @ApiPropertyOptional({ description: 'The unit taking over, for reassign' })
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: '单位代码格式不正确' })
+  unitCode?: string;
+
+  @ApiPropertyOptional({ example: '2027-03-31', description: 'The deadline asked for, for request_extension' })
+  @IsOptional()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  until?: string;
+}
+
+export class NewSubtaskRequest {
+  @ApiProperty({ example: 'sx-city-taiyuan' })
+  @Matches(UNIT_CODE, { message: '单位代码格式不正确' })
+  unitCode: string;
+
+  @ApiPropertyOptional({ example: '产业发展处', description: "A division of the lead unit's own, when unitCode is the lead unit" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  division?: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiProperty({ example: '2027-06-30' })
+  @Matches(DATE, { message: DATE_MESSAGE })
+  deadline: string;
+}
+
+export class SplitRequest {
+  @ApiProperty({ type: [NewSubtaskRequest] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => NewSubtaskRequest)
+  subtasks: NewSubtaskRequest[];
+}
+
+const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value);
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class InboxQueryRequest {
+  @ApiPropertyOptional({ enum: ['mine', 'assigned', 'all'], description: 'mine: tasks the unit holds; assigned: tasks it assigned; all: supervisors and leadership' })
+  @IsOptional()
+  @IsIn(['mine', 'assigned', 'all'])
+  scope?: InboxScope;
+
+  @ApiPropertyOptional({ description: 'Comma-separated states', example: 'assigned,acknowledged' })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(TASK_STATES, { each: true })
+  state?: TaskState[];
+
+  @ApiPropertyOptional({ example: '2027-01-01' })
+  @IsOptional()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  dueBefore?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  documentId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  measureId?: string;
+
+  @ApiPropertyOptional({ enum: ['deadline', '-deadline', 'assignedAt', '-assignedAt'] })
+  @IsOptional()
+  @IsIn(['deadline', '-deadline', 'assignedAt', '-assignedAt'])
+  sort?: InboxSort;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}

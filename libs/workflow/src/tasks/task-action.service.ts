@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Clock, DomainError, shanghaiDate } from '@app/common';
+import { insertNotices } from '@app/notifications';
+import { WorkingCalendar } from '@app/scheduling';
+import { appendEvents, type EventActor, type NewEvent } from '../audit/event-recorder';
+import { ACK_WORKING_DAYS } from '../launch/launch.service';
+import { TaskEntity } from '../persistence/task.entity';
+import { WorkflowEntity } from '../persistence/workflow.entity';
+import { decide, OPEN_STATES, TASK_STATE_LABELS, type TaskSnapshot } from '../state-machine';
+import { EFFECTS } from './task-effects';
+import { visibleTask } from './task-access';
+import { REASON_REQUIRED, type TaskActionCommand } from './task-action.types';
+
+export function eventActorOf(actor: TaskActionCommand['actor']): EventActor {
+  return { userId: actor.userId, username: actor.username, unitCode: actor.unitCode };
+}
+
+/**
+ * Every action on a task, one transaction each: the task row is locked, the state machine decides,
+ * the change, its event and its notices are written together. Two conflicting actions on one task
+ * queue on the lock; the second finds the new state and is refused with 409.
+ */
+@Injectable()
+export class TaskActionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly calendar: WorkingCalendar,
+  ) {}
+
+  async execute(command: TaskActionCommand): Promise<TaskEntity> {
+    assertArguments(command);
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const { task, standing } = await visibleTask(manager, command.taskId, command.actor, true);
+      if (command.expectedVersion !== undefined && command.expectedVersion !== task.version) {
+        throw new DomainError('conflict', 'VERSION_CONFLICT', `任务已被他人更新（当前版本 ${task.version}，状态“${TASK_STATE_LABELS[task.state]}”），请刷新后重试`, {
+          field: 'version',
+          currentState: task.state,
+          currentVersion: task.version,
+        });
+      }
+      const decision = decide(await snapshotOf(manager, task), command.action, standing);
+      if (!decision.allowed) throw refusal(decision, task);
+      await this.assertActionInput(manager, command, task);
+      const effect = EFFECTS[command.action]({ task, command, to: decision.to, now, ackDeadline: this.ackDeadline(now), eventKey: randomUUID() });
+      const patch = { ...effect.patch, state: decision.to, version: task.version + 1 };
+      await manager.update(TaskEntity, { id: task.id }, patch);
+      const events: NewEvent[] = [{ taskId: task.id, action: command.action, fromState: task.state, toState: decision.to, reason: command.reason ?? null, payload: { ...effect.payload, version: patch.version } }];
+      events.push(...(await this.followOn(manager, command, task, now)));
+      await appendEvents(manager, task.workflowId, eventActorOf(command.actor), now, events);
+      await insertNotices(manager, effect.notices, now);
+      return manager.findOneByOrFail(TaskEntity, { id: task.id });
+    });
+  }
+
+  private ackDeadline(now: Date): string {
+    return this.calendar.addWorkingDays(shanghaiDate(now), ACK_WORKING_DAYS);
+  }
+
+  /** Checks that depend on the data: the unit taking over exists, a requested deadline fits under the parent's. */
+  private async assertActionInput(manager: EntityManager, command: TaskActionCommand, task: TaskEntity): Promise<void> {
+    if (command.action === 'reassign') await assertActiveUnit(manager, command.unitCode!, shanghaiDate(this.clock.now()));
+    if (command.action === 'request_extension') {
+      if (command.until! <= task.deadline) throw new DomainError('invalid', 'EXTENSION_NOT_LATER', `申请的完成时限须晚于现有时限 ${task.deadline}`, { field: 'until' });
+      const parent = task.parentTaskId ? await manager.findOneByOrFail(TaskEntity, { id: task.parentTaskId }) : null;
+      if (parent && command.until! > parent.deadline) {
+        throw new DomainError('invalid', 'DEADLINE_AFTER_PARENT', `子任务的完成时限不能晚于上级任务的完成时限 ${parent.deadline}`, { field: 'until' });
+      }
+    }
+  }
+
+  /** What an action implies for other rows: 销号 on approving a lead task, subtasks cancelled with their parent, co-tasks following a new lead unit. */
+  private async followOn(manager: EntityManager, command: TaskActionCommand, task: TaskEntity, now: Date): Promise<NewEvent[]> {
+    if (command.action === 'approve' && task.kind === 'lead') {
+      await manager.update(WorkflowEntity, { id: task.workflowId }, { state: 'closed', closedAt: now });
+      return [{ taskId: task.id, action: 'close_measure', fromState: 'active', toState: 'closed', reason: null, payload: {} }];
+    }
+    if (command.action === 'reassign') {
+      await manager.update(TaskEntity, { parentTaskId: task.id, assignerUnitCode: task.unitCode }, { assignerUnitCode: command.unitCode! });
+      return [];
+    }
+    if (command.action === 'cancel') return this.cancelDescendants(manager, task, now);
+    return [];
+  }
+
+  private async cancelDescendants(manager: EntityManager, task: TaskEntity, now: Date): Promise<NewEvent[]> {
+    const open: { id: string; state: TaskEntity['state']; version: number }[] = await manager.query(
+      `WITH RECURSIVE descendants AS (SELECT id FROM tasks WHERE parent_task_id = $1 UNION ALL SELECT t.id FROM tasks t JOIN descendants d ON t.parent_task_id = d.id)
+       SELECT id, state, version FROM tasks WHERE id IN (SELECT id FROM descendants) AND state = ANY($2) FOR UPDATE`,
+      [task.id, OPEN_STATES],
+    );
+    if (open.length === 0) return [];
+    await manager.query(`UPDATE tasks SET state = 'cancelled', version = version + 1, completed_at = $2, updated_at = now() WHERE id = ANY($1)`, [open.map((row) => row.id), now]);
+    return open.map((row) => ({ taskId: row.id, action: 'cancel', fromState: row.state, toState: 'cancelled', reason: '上级任务已撤销', payload: { cascadeFrom: task.id } }));
+  }
+}
+
+function assertArguments(command: TaskActionCommand): void {
+  if (REASON_REQUIRED.includes(command.action) && !command.reason?.trim()) throw new DomainError('invalid', 'REASON_REQUIRED', '此操作须填写理由', { field: 'reason' });
+  if (command.action === 'remind' && !command.message?.trim()) throw new DomainError('invalid', 'MESSAGE_REQUIRED', '催办须填写内容', { field: 'message' });
+  if (command.action === 'reassign' && !command.unitCode) throw new DomainError('invalid', 'UNIT_REQUIRED', '改派须指定承办单位', { field: 'unitCode' });
+  if (command.action === 'request_extension' && !command.until) throw new DomainError('invalid', 'UNTIL_REQUIRED', '延期申请须填写申请延至的日期', { field: 'until' });
+}
+
+async function snapshotOf(manager: EntityManager, task: TaskEntity): Promise<TaskSnapshot> {
+  const openSubtasks = await manager.countBy(TaskEntity, { parentTaskId: task.id, state: In(OPEN_STATES as TaskEntity['state'][]) });
+  return { state: task.state, pendingExtension: task.extensionRequestedUntil !== null, openSubtasks, isLeadTask: task.kind === 'lead' };
+}
+
+function refusal(decision: Extract<ReturnType<typeof decide>, { allowed: false }>, task: TaskEntity): DomainError {
+  const facts = { currentState: task.state, currentVersion: task.version };
+  if (decision.reason === 'not_permitted') return new DomainError('forbidden', decision.code, decision.message, facts);
+  return new DomainError('conflict', decision.code, decision.message, facts);
+}
+
+export async function assertActiveUnit(manager: EntityManager, unitCode: string, today: string, field = 'unitCode'): Promise<void> {
+  const [unit]: { full_name: string; successor_code: string | null; successor_since: string | null }[] = await manager.query(
+    `SELECT full_name, successor_code, to_char(successor_since, 'YYYY-MM-DD') AS successor_since FROM units WHERE code = $1`,
+    [unitCode],
+  );
+  if (!unit) throw new DomainError('invalid', 'UNKNOWN_UNIT', `单位代码 ${unitCode} 不在单位名录中`, { field });
+  if (unit.successor_code && unit.successor_since && unit.successor_since <= today) {
+    throw new DomainError('invalid', 'UNIT_SUPERSEDED', `${unit.full_name} 的职责已自 ${unit.successor_since} 起由 ${unit.successor_code} 承担`, { field });
+  }
+}

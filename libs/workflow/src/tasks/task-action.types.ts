@@ -1,0 +1,24 @@
+import type { Actor } from '@app/access';
+import type { TaskAction } from '../state-machine';
+
+/** The actions a user takes on one task through `TaskActionService.execute`. */
+export type TaskCommandAction = Exclude<TaskAction, 'report_progress' | 'review_progress' | 'split'>;
+
+export interface TaskActionCommand {
+  taskId: string;
+  action: TaskCommandAction;
+  actor: Actor;
+  /** The version the user saw; a different current version is refused with 409. */
+  expectedVersion?: number;
+  /** Why: required to return, object, cancel, request or refuse an extension. */
+  reason?: string;
+  /** The message of a manual reminder (催办). */
+  message?: string;
+  /** The unit that takes over, for reassign. */
+  unitCode?: string;
+  /** The deadline asked for, for request_extension. */
+  until?: string;
+}
+
+/** Actions that need a reason from the user. */
+export const REASON_REQUIRED: readonly TaskCommandAction[] = ['return', 'object', 'cancel', 'request_extension', 'refuse_extension'];

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ChainVerifier } from './audit/chain-verifier.service';
+import { LaunchService } from './launch/launch.service';
+import { SubtaskService } from './tasks/subtask.service';
+import { TaskActionService } from './tasks/task-action.service';
+import { TaskQueries } from './tasks/task-queries.service';
+
+const SERVICES = [LaunchService, TaskActionService, SubtaskService, TaskQueries, ChainVerifier];
+
+/** Launch, the task life, and its audit trail. Needs PersistenceModule and SchedulingModule in the app. */
+@Module({ providers: SERVICES, exports: SERVICES })
+export class WorkflowModule {}
