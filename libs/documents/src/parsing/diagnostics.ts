@@ -9,9 +9,7 @@ export class DiagnosticLog {
   }
 
   list(): Diagnostic[] {
-    return this.entries
-      .map((entry, index) => ({ entry, index }))
-      .sort((a, b) => (a.entry.line ?? 0) - (b.entry.line ?? 0) || a.index - b.index)
-      .map(({ entry }) => entry);
+    // Array.prototype.sort is stable: entries on the same line keep the order they were found in.
+    return [...this.entries].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   }
 }

@@ -59,7 +59,7 @@ function matchCircled(text: string): HeadingMatch | null {
 
 /** `目录` or `目 录` on a line of its own. */
 export function isTocTitle(text: string): boolean {
-  return text.replace(/\s/gu, '') === '目录';
+  return text.length <= 8 && text.startsWith('目') && text.replace(/\s/gu, '') === '目录';
 }
 
 const LEADER = new Set([' ', '\t', '.', '…', '·', '-', '—', '_']);

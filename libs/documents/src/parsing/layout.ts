@@ -13,12 +13,15 @@ export interface Layout {
 const MAX_WRAP_WIDTH = 60;
 
 export function analyseLayout(lines: readonly SourceLine[]): Layout {
-  const baseIndent = lines.reduce((min, line) => Math.min(min, line.indent), Number.MAX_SAFE_INTEGER);
-  if (lines.length < 2) return { blankLinesAreNoise: false, wrapWidth: null, baseIndent: lines.length === 0 ? 0 : baseIndent };
-  const followedByBlank = lines.slice(1).filter((line) => line.blankBefore).length;
-  const lengths = lines.map((line) => line.text.length).sort((a, b) => a - b);
-  const median = lengths[Math.floor(lengths.length / 2)]!;
-  const upper = lengths[Math.floor(lengths.length * 0.75)]!;
+  let baseIndent = lines.length === 0 ? 0 : Number.MAX_SAFE_INTEGER;
+  let followedByBlank = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.indent < baseIndent) baseIndent = lines[i]!.indent;
+    if (i > 0 && lines[i]!.blankBefore) followedByBlank++;
+  }
+  if (lines.length < 2) return { blankLinesAreNoise: false, wrapWidth: null, baseIndent };
+  const median = lengthAtShare(lines, 0.5);
+  const upper = lengthAtShare(lines, 0.75);
   return {
     blankLinesAreNoise: followedByBlank / (lines.length - 1) > 0.6,
     wrapWidth: median >= 10 && upper <= MAX_WRAP_WIDTH ? upper : null,
@@ -29,4 +32,20 @@ export function analyseLayout(lines: readonly SourceLine[]): Layout {
 /** Whether a line fills the wrap width, so that the next line likely continues its sentence. */
 export function fillsWidth(text: string, layout: Layout): boolean {
   return layout.wrapWidth !== null && text.length >= layout.wrapWidth * 0.85;
+}
+
+/** The line length below which the given share of lines fall (counted, not sorted: documents can have a million lines). */
+function lengthAtShare(lines: readonly SourceLine[], share: number): number {
+  const counts = new Uint32Array(MAX_WRAP_WIDTH + 2);
+  for (let i = 0; i < lines.length; i++) {
+    const length = lines[i]!.text.length;
+    counts[length > MAX_WRAP_WIDTH ? MAX_WRAP_WIDTH + 1 : length]!++;
+  }
+  const wanted = Math.floor(lines.length * share);
+  let seen = 0;
+  for (let length = 0; length < counts.length; length++) {
+    seen += counts[length]!;
+    if (seen > wanted) return length;
+  }
+  return MAX_WRAP_WIDTH + 1;
 }

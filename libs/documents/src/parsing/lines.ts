@@ -1,4 +1,8 @@
 import { toHalfwidth } from '@app/common';
+import { DocumentParseError } from './errors';
+
+/** Far beyond any real document (a 2 MB PDF extraction has some 25 000 lines); bounds the work on junk input. */
+export const MAX_DOCUMENT_LINES = 100_000;
 
 /** One non-blank line of the document: halfwidth, trimmed, with its 1-based line number. */
 export interface SourceLine {
@@ -20,17 +24,27 @@ const NBSP = /[\u00a0\u2002-\u200a\u202f\u205f]/gu;
 export function toSourceLines(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
   let blankBefore = false;
-  text.split(LINE_BREAK).forEach((raw, index) => {
-    const folded = toHalfwidth(raw.replace(INVISIBLE, '').replace(NBSP, ' '));
+  const raws = text.split(LINE_BREAK);
+  for (let index = 0; index < raws.length; index++) {
+    const raw = raws[index]!;
+    const folded = raw.length === 0 ? '' : toHalfwidth(raw.replace(INVISIBLE, '').replace(NBSP, ' '));
     const trimmed = folded.trim();
     if (trimmed.length === 0 || isPageNumber(trimmed)) {
       blankBefore = true;
-      return;
+      continue;
     }
+    if (lines.length === MAX_DOCUMENT_LINES) throw tooManyLines();
     lines.push({ number: index + 1, text: trimmed, indent: leadingSpace(folded), blankBefore, untrimmed: folded });
     blankBefore = false;
-  });
+  }
   return lines;
+}
+
+function tooManyLines(): DocumentParseError {
+  return new DocumentParseError(
+    'DOCUMENT_TOO_LARGE',
+    `文件行数过多：非空行超过${MAX_DOCUMENT_LINES}行的上限，不像是一份政策文件，请只上传文件正文。`,
+  );
 }
 
 /** Page numbers a PDF extraction leaves on lines of their own: `4`, `- 4 -`, `—4—`. */

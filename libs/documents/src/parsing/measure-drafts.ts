@@ -1,7 +1,6 @@
 import type { Paragraph } from './paragraphs';
-import { LABEL_START } from './paragraphs';
 import { findResponsibility } from './responsibility';
-import { headPhrase, sentenceEnd } from './sentences';
+import { headPhrase, LABEL_START, sentenceEnd } from './sentences';
 import { buildLinedText, LinedText } from './text-join';
 
 /** A measure found in the text, before its units, deadline and targets are read. */
@@ -68,15 +67,10 @@ export function clauseDrafts(place: DraftPlace, paragraphs: readonly Paragraph[]
   });
 }
 
-/** A title for text that has no heading: its first sentence or phrase, kept short. */
+/** A title for text that has no heading: its first phrase or sentence, kept short. */
 export function shortTitle(text: string): string {
   const phrase = headPhrase(text);
   if (phrase !== null) return phrase;
-  const end = sentenceEnd(text, 0, MAX_TITLE + 1);
-  if (end > 0) return text.slice(0, end);
-  const comma = text.indexOf(',');
-  if (comma > 0 && comma <= MAX_TITLE) return text.slice(0, comma);
-  const clause = text.indexOf('(');
-  if (clause > 0 && clause <= MAX_TITLE) return text.slice(0, clause);
-  return text.slice(0, MAX_TITLE);
+  const cuts = [sentenceEnd(text, 0, MAX_TITLE + 1), text.indexOf(','), text.indexOf('(')].filter((i) => i > 0 && i <= MAX_TITLE);
+  return cuts.length === 0 ? text.slice(0, MAX_TITLE) : text.slice(0, Math.min(...cuts));
 }

@@ -8,6 +8,7 @@ import { findResponsibility } from './responsibility';
 import type { SectionBuild } from './section-tree';
 import { headPhrase } from './sentences';
 import { tableDrafts } from './table-drafts';
+import type { TableRow } from './task-table';
 import { buildLinedText } from './text-join';
 
 interface Walk {
@@ -29,7 +30,8 @@ function visit(section: SectionBuild, titles: readonly string[], contextTitle: s
   const context = contextTitle ?? ownContext;
   const innerTitles = isRoot ? [...titles] : [...titles, section.node.title];
   const paragraphs = toParagraphs(textLines(section), walk.layout);
-  const rows = section.body.flatMap((entry) => (entry.kind === 'tableRow' ? [entry.row] : []));
+  const rows: TableRow[] = [];
+  for (const entry of section.body) if (entry.kind === 'tableRow') rows.push(entry.row);
   const visitChildren = (): void => section.children.forEach((child) => visit(child, innerTitles, context, walk));
   if (context !== null) {
     reportStrayClauses(paragraphs, `该段属于“${context}”部分，不是具体措施`, walk.log);
@@ -55,13 +57,14 @@ function leafDrafts(
 ): DraftMeasure[] {
   const isRoot = section.kind === null;
   const inner: DraftPlace = { path: section.node.path, sectionTitles: [...innerTitles] };
-  const headed = headedParagraphs(paragraphs, section.inline !== null);
+  const texts = paragraphs.map(paragraphText);
+  const headed = headedParagraphs(texts, section.inline !== null);
   const opensWithOne = headed.length === 1 && headed[0] === 0 && !isRoot;
   if (headed.length > 0 && !opensWithOne) {
     reportStrayClauses(paragraphs.slice(0, headed[0]), '该段不属于任何措施', walk.log);
     return headedDrafts(inner, paragraphs, headed);
   }
-  const clauses = paragraphs.filter((paragraph) => findResponsibility(paragraphText(paragraph)) !== null).length;
+  const clauses = texts.filter((text) => findResponsibility(text) !== null).length;
   if (clauses >= 2 || (isRoot && clauses === 1)) return clauseDrafts(inner, paragraphs);
   if (isRoot) return [];
   const place: DraftPlace = { path: section.node.path, sectionTitles: [...titles] };
@@ -75,18 +78,19 @@ function leafDrafts(
 }
 
 /** Indexes of paragraphs opening with a heading phrase; the heading's own line never counts. */
-function headedParagraphs(paragraphs: readonly Paragraph[], firstIsHeading: boolean): number[] {
+function headedParagraphs(texts: readonly string[], firstIsHeading: boolean): number[] {
   const indexes: number[] = [];
-  paragraphs.forEach((paragraph, i) => {
+  texts.forEach((text, i) => {
     if (i === 0 && firstIsHeading) return;
-    if (headPhrase(paragraphText(paragraph)) !== null) indexes.push(i);
+    if (headPhrase(text) !== null) indexes.push(i);
   });
   return indexes;
 }
 
 function textLines(section: SectionBuild): SourceLine[] {
-  const lines = section.body.flatMap((entry) => (entry.kind === 'text' ? [entry.line] : []));
-  return section.inline === null ? lines : [section.inline, ...lines];
+  const lines = section.inline === null ? [] : [section.inline];
+  for (const entry of section.body) if (entry.kind === 'text') lines.push(entry.line);
+  return lines;
 }
 
 function reportStrayClauses(paragraphs: readonly Paragraph[], why: string, log: DiagnosticLog): void {

@@ -2,7 +2,7 @@ import { deadlineFromTerm, deadlineFromText, findCompletionTerm } from './deadli
 import type { DraftMeasure } from './measure-drafts';
 import type { MeasureDeadline, ParsedMeasure } from './parse-result.types';
 import type { PlanPeriod } from './plan-period';
-import { findResponsibility, ResponsibilityClause, responsibilityFromCells } from './responsibility';
+import { findResponsibility, responsibilityFromCells } from './responsibility';
 import { extractTargets } from './targets';
 import { resolveUnits, UnitContext } from './unit-resolution';
 
@@ -13,34 +13,31 @@ export interface MeasureDraftContext extends UnitContext {
 /** Reads a draft's units, deadline and targets. */
 export function finishMeasure(draft: DraftMeasure, context: MeasureDraftContext): ParsedMeasure {
   const text = draft.body.text;
-  const clause = draft.cells === null ? findResponsibility(text) : fromCells(draft);
-  const clauseLine = clause === null || draft.cells !== null ? draft.line : draft.body.lineAt(clause.start);
-  const units = resolveUnits(clause, { path: draft.path, line: clauseLine }, context);
-  const withoutClause = clause === null || draft.cells !== null ? text : text.slice(0, clause.start) + text.slice(clause.end);
+  const cells = draft.cells;
+  const clause = cells === null ? findResponsibility(text) : responsibilityFromCells(cells.lead, cells.co, cells.responsible);
+  const inText = cells === null && clause !== null;
+  const clauseLine = inText ? draft.body.lineAt(clause.start) : draft.line;
+  // The clause is cut out before reading dates and targets: it names units, not work.
+  const prose = inText ? text.slice(0, clause.start) + text.slice(clause.end) : text;
   return {
     path: draft.path,
     sectionTitles: draft.sectionTitles,
     title: draft.title,
     text,
     line: draft.line,
-    units,
-    deadline: findDeadline(draft, text, withoutClause, context),
-    targets: extractTargets(withoutClause),
+    units: resolveUnits(clause, { path: draft.path, line: clauseLine }, context),
+    deadline: findDeadline(draft, text, prose, context),
+    targets: extractTargets(prose),
   };
-}
-
-function fromCells(draft: DraftMeasure): ResponsibilityClause | null {
-  const cells = draft.cells!;
-  return responsibilityFromCells(cells.lead, cells.co, cells.responsible);
 }
 
 /** The measure's own completion term first, then a deadline in its text, then the plan period's end. */
 function findDeadline(draft: DraftMeasure, text: string, prose: string, context: MeasureDraftContext): MeasureDeadline {
   const term = draft.cells !== null ? draft.cells.completion : findCompletionTerm(text);
-  if (term) {
+  if (term !== null && term !== '') {
     const fromTerm = deadlineFromTerm(term);
     if (fromTerm !== null) return { date: fromTerm.date, source: 'completion_column', text: term };
-    const message = `完成时限“${term}”不是具体日期，已按正文或规划期确定期限。`;
+    const message = `完成时限“${term}”不是具体日期：改按正文中的期限或规划期确定，都没有时由督查室下达时设定。`;
     context.log.add('warning', 'UNREADABLE_DEADLINE', message, draft.line, draft.path);
   }
   const fromText = deadlineFromText(prose);

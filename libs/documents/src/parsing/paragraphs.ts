@@ -1,6 +1,6 @@
 import { fillsWidth, Layout } from './layout';
 import type { SourceLine } from './lines';
-import { endsWithSentenceEnd } from './sentences';
+import { endsWithSentenceEnd, LABEL_START } from './sentences';
 import type { LinePiece } from './text-join';
 
 export interface Paragraph {
@@ -8,42 +8,47 @@ export interface Paragraph {
   line: number;
 }
 
-export const LABEL_START = /^(?:责任单位|责任部门|责任主体|牵头单位|牵头部门|配合单位|配合部门|参与单位|完成时限|完成时间|时间节点|完成期限)/u;
 const CLAUSE_LABEL = /^\((?:责任单位|责任部门|责任主体|牵头单位|牵头部门)/u;
-const TAIL = 240;
+const MAX_CLAUSE = 400;
 
 /** Groups lines into paragraphs, rejoining sentences a PDF broke across lines and pages. */
 export function toParagraphs(lines: readonly SourceLine[], layout: Layout): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | null = null;
   let previous: SourceLine | null = null;
-  let tail = '';
+  // The paragraph's text from its last `(` on, to tell when a `(责任单位:…)` broken across lines closes.
+  let sinceParen: string | null = null;
   for (const line of lines) {
-    if (current === null || previous === null || startsParagraph(line, previous, current, tail, layout)) {
+    if (current === null || previous === null || startsParagraph(line, previous, current, sinceParen, layout)) {
       current = { pieces: [], line: line.number };
       paragraphs.push(current);
-      tail = '';
+      sinceParen = null;
     }
     current.pieces.push({ text: line.text, line: line.number });
-    tail = (tail + line.text.replace(/\s/gu, '')).slice(-TAIL);
+    sinceParen = trackParen(sinceParen, line.text);
     previous = line;
   }
   return paragraphs;
 }
 
-function startsParagraph(line: SourceLine, previous: SourceLine, current: Paragraph, tail: string, layout: Layout): boolean {
+function trackParen(sinceParen: string | null, text: string): string | null {
+  const open = text.lastIndexOf('(');
+  if (open !== -1) return text.slice(open);
+  if (sinceParen === null || sinceParen.length > MAX_CLAUSE) return null;
+  return sinceParen + text;
+}
+
+function startsParagraph(line: SourceLine, previous: SourceLine, current: Paragraph, sinceParen: string | null, layout: Layout): boolean {
   if (line.indent >= layout.baseIndent + 2) return true;
   if (line.blankBefore && !layout.blankLinesAreNoise) return true;
   if (LABEL_START.test(line.text)) return true;
-  if (endsWithSentenceEnd(previous.text) || endsWithClause(tail)) return true;
+  if (endsWithSentenceEnd(previous.text) || endsWithClause(previous.text, sinceParen)) return true;
   return LABEL_START.test(current.pieces[0]?.text ?? '') && !continuesList(previous.text, layout);
 }
 
 /** A paragraph ends with its `(责任单位:…)`, even when the clause was broken across lines. */
-function endsWithClause(tail: string): boolean {
-  if (!tail.endsWith(')')) return false;
-  const open = tail.lastIndexOf('(');
-  return open !== -1 && CLAUSE_LABEL.test(tail.slice(open));
+function endsWithClause(previousText: string, sinceParen: string | null): boolean {
+  return previousText.endsWith(')') && sinceParen !== null && CLAUSE_LABEL.test(sinceParen.replace(/\s/gu, ''));
 }
 
 /** A `责任单位:` line goes on only when it was cut mid-list. */

@@ -11,6 +11,8 @@ import { extractMetadata } from './metadata';
 import type { ParseResult } from './parse-result.types';
 import { buildSectionTree } from './section-tree';
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
+
 export interface ParseOptions {
   resolver: UnitNameResolver;
   /** The date unit names are resolved as of (YYYY-MM-DD). */
@@ -19,6 +21,8 @@ export interface ParseOptions {
 
 /** Reads a policy document into its metadata, section tree and measures. Pure: no I/O. */
 export function parseDocument(input: Buffer | string, options: ParseOptions): ParseResult {
+  // A caller's mistake, not the document's: fail the same way whether or not the document names units.
+  if (!ISO_DATE.test(options.asOf)) throw new RangeError(`parseDocument: asOf "${options.asOf}" is not a YYYY-MM-DD date`);
   const { text, encoding } = typeof input === 'string' ? checkedString(input) : decodeDocument(input);
   const lines = toSourceLines(text);
   if (lines.length === 0) throw new DocumentParseError('EMPTY_DOCUMENT', '文件为空：没有可以识别的文字内容。');

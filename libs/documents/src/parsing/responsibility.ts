@@ -1,4 +1,4 @@
-import { normalizeName } from '@app/common';
+import { normalizeName, toHalfwidth } from '@app/common';
 import { trimEndChars } from './sentences';
 
 /** The responsible units a measure names, lead first, and where the clause sits in the text. */
@@ -31,10 +31,6 @@ export function findResponsibility(text: string): ResponsibilityClause | null {
   return findParenthesised(text) ?? findLabelled(text);
 }
 
-export function countResponsibilityClauses(text: string): number {
-  return (text.match(PAREN_CLAUSE)?.length ?? 0) + (text.match(LINE_CLAUSE)?.length ?? 0);
-}
-
 /** Units from task-table cells: 牵头单位, 配合单位, or a single 责任单位 column. */
 export function responsibilityFromCells(lead: string, co: string, responsible: string): ResponsibilityClause | null {
   const raw = lead !== '' ? (co !== '' ? `牵头单位:${lead};配合单位:${co}` : lead) : responsible;
@@ -45,7 +41,7 @@ export function responsibilityFromCells(lead: string, co: string, responsible: s
 }
 
 export function splitUnitNames(text: string): string[] {
-  return text
+  return toHalfwidth(text)
     .split(SEPARATORS)
     .map((name) => normalizeName(trimEndChars(name, '。.:等')))
     .filter((name) => name.length > 0);

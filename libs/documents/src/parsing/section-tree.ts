@@ -20,8 +20,8 @@ export interface SectionBuild {
   inline: SourceLine | null;
   body: BodyLine[];
   children: SectionBuild[];
-  /** The last number used by each numbering style among the children. */
-  lastChildNumber: Map<NumberingKind, number>;
+  /** The last number used by each numbering style among the children; null until a child is added. */
+  lastChildNumber: Map<NumberingKind, number> | null;
 }
 
 const ROOT_RANK = -1;
@@ -48,6 +48,7 @@ export function buildSectionTree(lines: readonly ClassifiedLine[], layout: Layou
     stack.length = depth + 1;
     const section = newSection(parent, entry.heading, entry.line);
     parent.children.push(section);
+    parent.lastChildNumber ??= new Map();
     parent.lastChildNumber.set(entry.heading.kind, entry.heading.number);
     stack.push(section);
   }
@@ -64,7 +65,7 @@ function parentDepth(stack: readonly SectionBuild[], rank: number): number {
 /** Guards against a wrapped line that happens to start with `3.`: numbers must follow on. */
 function fitsSequence(parent: SectionBuild, heading: HeadingMatch): boolean {
   if (heading.number === 1) return true;
-  const previous = parent.lastChildNumber.get(heading.kind);
+  const previous = parent.lastChildNumber?.get(heading.kind);
   if (previous === undefined) return CHINESE_KINDS.has(heading.kind);
   return heading.number > previous && heading.number - previous <= MAX_NUMBER_GAP;
 }
@@ -83,7 +84,7 @@ function newSection(parent: SectionBuild | null, heading: HeadingMatch, line: So
   };
   parent?.node.children.push(node);
   const inline = line !== null && hasBody ? { ...line, text: rest } : null;
-  return { node, kind: parent === null ? null : heading.kind, rank: heading.rank, number: heading.number, inline, body: [], children: [], lastChildNumber: new Map() };
+  return { node, kind: parent === null ? null : heading.kind, rank: heading.rank, number: heading.number, inline, body: [], children: [], lastChildNumber: null };
 }
 
 /**
@@ -95,7 +96,7 @@ function mergeWrappedTitles(section: SectionBuild, layout: Layout): void {
   const next = section.body[0];
   if (section.node.line === 0 || section.inline !== null || next?.kind !== 'text') return;
   const headingText = section.node.numbering + section.node.title;
-  if (!fillsWidth(headingText, layout) || next.line.indent >= 2) return;
+  if (!fillsWidth(headingText, layout) || next.line.indent >= layout.baseIndent + 2) return;
   const end = sentenceEnd(next.line.text, 0, 21);
   if (end <= 0 || next.line.text.slice(0, end).includes(',')) return;
   const text = section.node.title + next.line.text;

@@ -11,7 +11,6 @@ export interface LinedText {
   lineAt(offset: number): number;
 }
 
-const ASCII_WORD = /[A-Za-z0-9]/u;
 const WHITE_RUN = /[ \t]+/gu;
 
 /**
@@ -19,6 +18,7 @@ const WHITE_RUN = /[ \t]+/gu;
  * and keeps a single space only between two ASCII characters.
  */
 export function removeStraySpaces(text: string): string {
+  if (!text.includes(' ') && !text.includes('\t')) return text;
   return text.replace(WHITE_RUN, (run: string, offset: number) => {
     const before = text[offset - 1];
     const after = text[offset + run.length];
@@ -31,41 +31,56 @@ export function removeStraySpaces(text: string): string {
 export function buildLinedText(paragraphs: readonly (readonly LinePiece[])[]): LinedText {
   const starts: number[] = [];
   const lines: number[] = [];
-  let text = '';
+  // Parts joined once at the end: indexing a string while appending to it would copy it each time.
+  const parts: string[] = [];
+  let length = 0;
+  let last = '';
   for (const paragraph of paragraphs) {
     if (paragraph.length === 0) continue;
-    if (text.length > 0) text += '\n';
+    if (length > 0) {
+      parts.push('\n');
+      length++;
+      last = '\n';
+    }
     for (const piece of paragraph) {
       const clean = removeStraySpaces(piece.text);
       if (clean.length === 0) continue;
-      if (needsSpace(text, clean)) text += ' ';
-      starts.push(text.length);
+      if (isAsciiWord(last) && isAsciiWord(clean[0]!)) {
+        parts.push(' ');
+        length++;
+      }
+      starts.push(length);
       lines.push(piece.line);
-      text += clean;
+      parts.push(clean);
+      length += clean.length;
+      last = clean[clean.length - 1]!;
     }
   }
-  return { text, lineAt: (offset) => lineAtOffset(starts, lines, offset) };
+  return new JoinedText(parts.join(''), starts, lines);
 }
 
-export function joinPieces(pieces: readonly LinePiece[]): string {
-  return buildLinedText([pieces]).text;
-}
+class JoinedText implements LinedText {
+  constructor(
+    readonly text: string,
+    private readonly starts: readonly number[],
+    private readonly lines: readonly number[],
+  ) {}
 
-function needsSpace(text: string, next: string): boolean {
-  const last = text[text.length - 1];
-  return last !== undefined && ASCII_WORD.test(last) && ASCII_WORD.test(next[0] ?? '');
-}
-
-function lineAtOffset(starts: readonly number[], lines: readonly number[], offset: number): number {
-  if (lines.length === 0) return 0;
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
+  lineAt(offset: number): number {
+    if (this.lines.length === 0) return 0;
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return this.lines[low]!;
   }
-  return lines[low]!;
+}
+
+function isAsciiWord(char: string): boolean {
+  return (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || (char >= '0' && char <= '9');
 }
 
 function isAscii(char: string): boolean {
