@@ -25,16 +25,16 @@ describe('conflicting actions on one task', () => {
     await post('supervisor', `/documents/${documentId}/launch`, { measureIds: [measure.id], defaultDeadline: '2027-06-30' }).expect(201);
     const inbox = await api.http.get('/tasks').set('Authorization', `Bearer ${tokens['sport-officer']}`).expect(200);
     taskId = inbox.body.items[0].id;
-    await post('sport-officer', `/tasks/${taskId}/acknowledge`).expect(200);
-    await post('sport-officer', `/tasks/${taskId}/start`).expect(200);
-    await post('sport-leader', `/tasks/${taskId}/submit`).expect(200);
+    await post('sport-officer', `/tasks/${taskId}/actions/acknowledge`).expect(200);
+    await post('sport-officer', `/tasks/${taskId}/actions/start`).expect(200);
+    await post('sport-leader', `/tasks/${taskId}/actions/submit`).expect(200);
   });
 
   afterAll(() => api.close());
 
   it('20 simultaneous approvals and returns give exactly one success and 19 conflicts', async () => {
     const attempts = Array.from({ length: 20 }, (_, index) =>
-      index % 2 === 0 ? post('supervisor', `/tasks/${taskId}/approve`) : post('supervisor', `/tasks/${taskId}/return`, { reason: `第${index}次退回` }),
+      index % 2 === 0 ? post('supervisor', `/tasks/${taskId}/actions/approve`) : post('supervisor', `/tasks/${taskId}/actions/return`, { reason: `第${index}次退回` }),
     );
     const responses = await Promise.all(attempts);
     const statuses = responses.map((response) => response.status);
@@ -50,7 +50,7 @@ describe('conflicting actions on one task', () => {
 
   it('refuses an action naming a stale version', async () => {
     const task = await api.http.get(`/tasks/${taskId}`).set('Authorization', `Bearer ${tokens.supervisor}`).expect(200);
-    const stale = await post('supervisor', `/tasks/${taskId}/remind`, { message: '请尽快', version: task.body.version - 1 }).expect(409);
+    const stale = await post('supervisor', `/tasks/${taskId}/actions/remind`, { message: '请尽快', version: task.body.version - 1 }).expect(409);
     expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: task.body.version } });
   });
 });

@@ -81,15 +81,15 @@ describe('workflow API: one measure from launch to close', () => {
     const response = await as('sport-officer').get(`/tasks/${leadTaskId}`).expect(404);
     expect(response.body.code).toBe('TASK_NOT_FOUND');
     expect(JSON.stringify(response.body)).not.toContain('旅游');
-    await as('sport-officer').post(`/tasks/${leadTaskId}/acknowledge`).expect(404);
+    await as('sport-officer').post(`/tasks/${leadTaskId}/actions/acknowledge`).expect(404);
     await as('forestry-officer').get(`/tasks/${leadTaskId}`).expect(404);
     expect((await as('sport-officer').get('/tasks').expect(200)).body.total).toBe(0);
   });
 
   it('lets the holding unit acknowledge, and the lead unit see the co-responsible task', async () => {
-    const acknowledged = await as('culture-officer').post(`/tasks/${leadTaskId}/acknowledge`).expect(200);
+    const acknowledged = await as('culture-officer').post(`/tasks/${leadTaskId}/actions/acknowledge`).expect(200);
     expect(acknowledged.body).toMatchObject({ state: 'acknowledged', version: 2 });
-    await as('forestry-officer').post(`/tasks/${coTaskId}/acknowledge`).expect(200);
+    await as('forestry-officer').post(`/tasks/${coTaskId}/actions/acknowledge`).expect(200);
     const seenByLead = await as('culture-officer').get(`/tasks/${coTaskId}`).expect(200);
     expect(seenByLead.body.parent.id).toBe(leadTaskId);
     const assigned = await as('culture-officer').get('/tasks?scope=assigned').expect(200);
@@ -97,7 +97,7 @@ describe('workflow API: one measure from launch to close', () => {
   });
 
   it('answers 409 with the current state for an invalid transition', async () => {
-    const response = await as('culture-officer').post(`/tasks/${leadTaskId}/acknowledge`).expect(409);
+    const response = await as('culture-officer').post(`/tasks/${leadTaskId}/actions/acknowledge`).expect(409);
     expect(response.body).toMatchObject({ code: 'INVALID_TRANSITION', details: { currentState: 'acknowledged' } });
     expect(response.body.message).toContain('已签收');
   });
@@ -117,18 +117,18 @@ describe('workflow API: one measure from launch to close', () => {
   });
 
   it('runs the subtask through a return and a second submission', async () => {
-    await as('taiyuan-officer').post(`/tasks/${subtaskId}/acknowledge`).expect(200);
-    await as('taiyuan-officer').post(`/tasks/${subtaskId}/start`).expect(200);
-    const officerSubmits = await as('taiyuan-officer').post(`/tasks/${subtaskId}/submit`).expect(403);
+    await as('taiyuan-officer').post(`/tasks/${subtaskId}/actions/acknowledge`).expect(200);
+    await as('taiyuan-officer').post(`/tasks/${subtaskId}/actions/start`).expect(200);
+    const officerSubmits = await as('taiyuan-officer').post(`/tasks/${subtaskId}/actions/submit`).expect(403);
     expect(officerSubmits.body.code).toBe('NOT_PERMITTED');
-    await as('taiyuan-leader').post(`/tasks/${subtaskId}/submit`).expect(200);
-    const noReason = await as('culture-leader').post(`/tasks/${subtaskId}/return`).expect(400);
+    await as('taiyuan-leader').post(`/tasks/${subtaskId}/actions/submit`).expect(200);
+    const noReason = await as('culture-leader').post(`/tasks/${subtaskId}/actions/return`).expect(400);
     expect(noReason.body).toMatchObject({ code: 'REASON_REQUIRED', field: 'reason' });
-    await as('taiyuan-leader').post(`/tasks/${subtaskId}/approve`).expect(403);
-    const returned = await as('culture-leader').post(`/tasks/${subtaskId}/return`, { reason: '请补充景区创建清单' }).expect(200);
+    await as('taiyuan-leader').post(`/tasks/${subtaskId}/actions/approve`).expect(403);
+    const returned = await as('culture-leader').post(`/tasks/${subtaskId}/actions/return`, { reason: '请补充景区创建清单' }).expect(200);
     expect(returned.body.state).toBe('in_progress');
-    await as('taiyuan-leader').post(`/tasks/${subtaskId}/submit`).expect(200);
-    const approved = await as('culture-leader').post(`/tasks/${subtaskId}/approve`).expect(200);
+    await as('taiyuan-leader').post(`/tasks/${subtaskId}/actions/submit`).expect(200);
+    const approved = await as('culture-leader').post(`/tasks/${subtaskId}/actions/approve`).expect(200);
     expect(approved.body.state).toBe('approved');
     const actions = approved.body.history.map((event: { action: string }) => event.action);
     expect(actions).toEqual(['split', 'acknowledge', 'start', 'submit', 'return', 'submit', 'approve']);
@@ -136,32 +136,54 @@ describe('workflow API: one measure from launch to close', () => {
   });
 
   it('extends the lead task (supervisor decides) and then the co-responsible task (lead unit decides)', async () => {
-    const tooLate = await as('forestry-officer').post(`/tasks/${coTaskId}/request_extension`, { until: '2027-08-31', reason: '林草季节性施工' }).expect(400);
+    const tooLate = await as('forestry-officer').post(`/tasks/${coTaskId}/actions/request_extension`, { until: '2027-08-31', reason: '林草季节性施工' }).expect(400);
     expect(tooLate.body.code).toBe('DEADLINE_AFTER_PARENT');
-    await as('culture-officer').post(`/tasks/${leadTaskId}/request_extension`, { until: '2027-09-30', reason: '度假区评定延期' }).expect(200);
-    await as('culture-leader').post(`/tasks/${leadTaskId}/approve_extension`).expect(403);
-    const extended = await as('supervisor').post(`/tasks/${leadTaskId}/approve_extension`).expect(200);
+    await as('culture-officer').post(`/tasks/${leadTaskId}/actions/request_extension`, { until: '2027-09-30', reason: '度假区评定延期' }).expect(200);
+    await as('culture-leader').post(`/tasks/${leadTaskId}/actions/approve_extension`).expect(403);
+    const extended = await as('supervisor').post(`/tasks/${leadTaskId}/actions/approve_extension`).expect(200);
     expect(extended.body).toMatchObject({ deadline: '2027-09-30', extensionRequestedUntil: null });
-    await as('forestry-officer').post(`/tasks/${coTaskId}/request_extension`, { until: '2027-08-31', reason: '林草季节性施工' }).expect(200);
-    const coExtended = await as('culture-leader').post(`/tasks/${coTaskId}/approve_extension`).expect(200);
+    await as('forestry-officer').post(`/tasks/${coTaskId}/actions/request_extension`, { until: '2027-08-31', reason: '林草季节性施工' }).expect(200);
+    const coExtended = await as('culture-leader').post(`/tasks/${coTaskId}/actions/approve_extension`).expect(200);
     expect(coExtended.body.deadline).toBe('2027-08-31');
   });
 
+  it('takes one quarterly progress report per ended quarter, reviewed by the lead unit', async () => {
+    api.clock.set(new Date('2027-01-05T02:00:00Z'));
+    const report = { quarter: '2026Q4', text: '新建森林康养基地12个', percentDone: 30, targetActuals: [{ targetIndex: 4, actual: 12 }] };
+    const early = await as('forestry-officer').post(`/tasks/${coTaskId}/progress-reports`, { ...report, quarter: '2027Q1' }).expect(400);
+    expect(early.body).toMatchObject({ code: 'QUARTER_NOT_ENDED', field: 'quarter' });
+    const badTarget = await as('forestry-officer').post(`/tasks/${coTaskId}/progress-reports`, { ...report, targetActuals: [{ targetIndex: 99, actual: 1 }] }).expect(400);
+    expect(badTarget.body.field).toBe('targetActuals[0].targetIndex');
+    await as('sport-officer').post(`/tasks/${coTaskId}/progress-reports`, report).expect(404);
+    const submitted = await as('forestry-officer').post(`/tasks/${coTaskId}/progress-reports`, report).expect(201);
+    expect(submitted.body).toMatchObject({ quarter: '2026Q4', state: 'submitted', percentDone: 30 });
+    const twice = await as('forestry-officer').post(`/tasks/${coTaskId}/progress-reports`, report).expect(409);
+    expect(twice.body.code).toBe('REPORT_EXISTS');
+    await as('forestry-leader').post(`/tasks/${coTaskId}/progress-reports/${submitted.body.id}/review`, { decision: 'approve' }).expect(403);
+    const returned = await as('culture-leader').post(`/tasks/${coTaskId}/progress-reports/${submitted.body.id}/review`, { decision: 'return', reason: '请补充基地名单' }).expect(200);
+    expect(returned.body).toMatchObject({ state: 'returned', reviewReason: '请补充基地名单' });
+    await as('forestry-officer').post(`/tasks/${coTaskId}/progress-reports`, { ...report, text: '新建森林康养基地12个（附名单）' }).expect(201);
+    const approved = await as('culture-leader').post(`/tasks/${coTaskId}/progress-reports/${submitted.body.id}/review`, { decision: 'approve' }).expect(200);
+    expect(approved.body.state).toBe('approved');
+    const task = await as('forestry-officer').get(`/tasks/${coTaskId}`).expect(200);
+    expect(task.body.state).toBe('in_progress');
+    expect(task.body.history.filter((event: { action: string }) => event.action === 'report_progress')).toHaveLength(2);
+  });
+
   it('lets a lead unit send a manual reminder that lands in the inbox', async () => {
-    await as('culture-officer').post(`/tasks/${coTaskId}/remind`, { message: '请加快森林康养基地建设进度' }).expect(200);
+    await as('culture-officer').post(`/tasks/${coTaskId}/actions/remind`, { message: '请加快森林康养基地建设进度' }).expect(200);
     const [notice] = await api.app.get(DataSource).query(`SELECT kind, title, body FROM notices WHERE unit_code = 'sx-forestry-grassland' AND kind = 'manual_reminder'`);
     expect(notice).toMatchObject({ kind: 'manual_reminder', body: '请加快森林康养基地建设进度' });
   });
 
   it('submits the lead task only once every subtask is approved, and 销号 on the supervisor approval', async () => {
-    await as('culture-officer').post(`/tasks/${leadTaskId}/start`).expect(200);
-    const blocked = await as('culture-leader').post(`/tasks/${leadTaskId}/submit`).expect(409);
+    await as('culture-officer').post(`/tasks/${leadTaskId}/actions/start`).expect(200);
+    const blocked = await as('culture-leader').post(`/tasks/${leadTaskId}/actions/submit`).expect(409);
     expect(blocked.body.code).toBe('SUBTASKS_OPEN');
-    await as('forestry-officer').post(`/tasks/${coTaskId}/start`).expect(200);
-    await as('forestry-leader').post(`/tasks/${coTaskId}/submit`).expect(200);
-    await as('culture-leader').post(`/tasks/${coTaskId}/approve`).expect(200);
-    await as('culture-leader').post(`/tasks/${leadTaskId}/submit`).expect(200);
-    const closed = await as('supervisor').post(`/tasks/${leadTaskId}/approve`).expect(200);
+    await as('forestry-leader').post(`/tasks/${coTaskId}/actions/submit`).expect(200);
+    await as('culture-leader').post(`/tasks/${coTaskId}/actions/approve`).expect(200);
+    await as('culture-leader').post(`/tasks/${leadTaskId}/actions/submit`).expect(200);
+    const closed = await as('supervisor').post(`/tasks/${leadTaskId}/actions/approve`).expect(200);
     expect(closed.body.state).toBe('approved');
     expect(closed.body.history.map((event: { action: string }) => event.action)).toContain('close_measure');
     const [workflow] = await api.app.get(DataSource).query('SELECT state, closed_at FROM workflows WHERE measure_id = $1', [measureId]);

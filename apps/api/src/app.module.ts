@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule } from '@app/common';
 import { DocumentsModule } from '@app/documents';
+import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
 import { SchedulingModule } from '@app/scheduling';
 import { UnitsModule } from '@app/units';
@@ -13,11 +14,12 @@ import { HealthModule } from './health/health.module';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { loggerOptions } from './http/logger-options';
 import { UnitsController } from './units/units.controller';
+import { ProgressController } from './workflow/progress.controller';
 import { WorkflowController } from './workflow/workflow.controller';
 
 @Module({
-  imports: [ConfigModule, LoggerModule.forRoot(loggerOptions()), PersistenceModule.forRoot(), AuthModule, SchedulingModule, UnitsModule, DocumentsModule, WorkflowModule, HealthModule],
-  controllers: [DocumentsController, UnitsController, WorkflowController],
+  imports: [ConfigModule, LoggerModule.forRoot(loggerOptions()), PersistenceModule.forRoot(), AuthModule, SchedulingModule, UnitsModule, DocumentsModule, WorkflowModule, NotificationsModule, HealthModule],
+  controllers: [DocumentsController, UnitsController, WorkflowController, ProgressController],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
 })
 export class AppModule {}

@@ -4,6 +4,7 @@ import { DocumentRevisionEntity } from '../../documents/src/persistence/document
 import { MeasureAssignmentEntity, MeasureEntity, MeasureUnitEntity } from '../../documents/src/persistence/measure.entity';
 import { UnitEntity, UnitNameRuleEntity } from '../../units/src/persistence/unit.entity';
 import { NoticeEntity } from '../../notifications/src/notice.entity';
+import { ProgressReportEntity } from '../../workflow/src/progress/progress-report.entity';
 import { TaskEventEntity } from '../../workflow/src/persistence/task-event.entity';
 import { TaskEntity } from '../../workflow/src/persistence/task.entity';
 import { WorkflowEntity } from '../../workflow/src/persistence/workflow.entity';
@@ -22,4 +23,5 @@ export const ALL_ENTITIES = [
   TaskEntity,
   TaskEventEntity,
   NoticeEntity,
+  ProgressReportEntity,
 ];

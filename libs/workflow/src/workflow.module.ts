@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ChainVerifier } from './audit/chain-verifier.service';
 import { LaunchService } from './launch/launch.service';
+import { ProgressReportService } from './progress/progress-report.service';
 import { SubtaskService } from './tasks/subtask.service';
 import { TaskActionService } from './tasks/task-action.service';
 import { TaskQueries } from './tasks/task-queries.service';
+import { UnitTransferService } from './tasks/unit-transfer.service';
 
-const SERVICES = [LaunchService, TaskActionService, SubtaskService, TaskQueries, ChainVerifier];
+const SERVICES = [LaunchService, TaskActionService, SubtaskService, TaskQueries, ChainVerifier, ProgressReportService, UnitTransferService];
 
 /** Launch, the task life, and its audit trail. Needs PersistenceModule and SchedulingModule in the app. */
 @Module({ providers: SERVICES, exports: SERVICES })

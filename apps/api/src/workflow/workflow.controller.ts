@@ -56,8 +56,8 @@ export class WorkflowController {
     return this.tasks.task(id, actor);
   }
 
-  /** One endpoint per action: acknowledge, start, submit, approve, return, object, confirm_objection, reassign, request_extension, approve_extension, refuse_extension, cancel, remind. */
-  @Post('tasks/:id/:action')
+  /** One endpoint per action, /tasks/:id/actions/acknowledge and so on: acknowledge, start, submit, approve, return, object, confirm_objection, reassign, request_extension, approve_extension, refuse_extension, cancel, remind. */
+  @Post('tasks/:id/actions/:action')
   @HttpCode(200)
   @ApiParam({ name: 'action', enum: COMMAND_ACTIONS })
   async act(

@@ -34,6 +34,15 @@ export class AppConfig {
   @IsInt()
   @Min(60)
   JWT_TTL_SECONDS = 3600;
+
+  /** Where attachment files are kept, outside the database, named by their SHA-256. */
+  @IsString()
+  ATTACHMENTS_DIR = 'var/attachments';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 }
 
 export class ConfigError extends Error {}
