@@ -8,11 +8,11 @@ const cliMain = join(root, 'dist', 'apps', 'cli', 'src', 'main.js');
 const seed = (name: string) => join(root, 'seeds', name);
 
 /** The compiled CLI as a user runs it, on its own database. */
-function cli(args: string[], databaseUrl?: string) {
+function cli(args: string[], databaseUrl?: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [cliMain, ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), LOG_LEVEL: 'silent' },
+    env: { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), LOG_LEVEL: 'silent', ...env },
     timeout: 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -66,5 +66,26 @@ describe('the command-line tool', () => {
     const usage = cli(['assign', '晋政发〔2021〕21号', sport.path], database.url);
     expect(usage.status).toBe(1);
     expect(usage.stderr).toContain('LEAD_REQUIRED');
+  });
+
+  it('creates the demo users once, launches a measure and verifies its chain', () => {
+    const first = cli(['users:demo'], database.url, { DEMO_PASSWORD: 'demo-password-2026' });
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/新建 \d{3} 个/);
+    expect(first.stdout).not.toContain('demo-password-2026');
+    const second = cli(['users:demo'], database.url, { DEMO_PASSWORD: 'demo-password-2026' });
+    expect(second.stdout).toContain('新建 0 个');
+
+    const launched = cli(['launch', '晋政办发〔2022〕45号', '--measure', '二.(三).2', '--deadline', '2099-12-31', '--json'], database.url);
+    expect(launched.status).toBe(0);
+    const [measure] = JSON.parse(launched.stdout).launched;
+    expect(measure).toMatchObject({ title: '大力发展体育赛事', taskCount: 1 });
+    const again = cli(['launch', '晋政办发〔2022〕45号', '--measure', '二.(三).2', '--deadline', '2099-12-31'], database.url);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('MEASURE_ALREADY_LAUNCHED');
+
+    const verified = cli(['verify-chain', measure.workflowId], database.url);
+    expect(verified.status).toBe(0);
+    expect(verified.stdout).toContain('哈希链完整');
   });
 });

@@ -6,6 +6,7 @@ import { assignCommand, documentsCommand, importCommand, measuresCommand, sugges
 import { parseCommand } from './commands/parse.command';
 import { seedImportCommand } from './commands/seed-import.command';
 import { createUserCommand, loadUnitsCommand, migrateCommand } from './commands/setup.commands';
+import { demoUsersCommand, launchCommand, verifyChainCommand } from './commands/workflow.commands';
 import { reportFailure } from './output';
 
 const program = new Command('supervision').description('督查督办 engine: documents, units and users from the command line');
@@ -56,6 +57,16 @@ program
   .option('--name <displayName>')
   .option('--password-env <variable>', 'environment variable holding the password', 'NEW_USER_PASSWORD')
   .action(createUserCommand);
+program
+  .command('launch <document>')
+  .description('launch a document (or some of its measures) as the supervision office')
+  .option('--measure <path...>', 'only these measures, by numbering path')
+  .option('--deadline <date>', 'deadline (YYYY-MM-DD) for measures whose text gives none')
+  .option('--by <name>', 'who launches (recorded)')
+  .option('--json')
+  .action(launchCommand);
+program.command('users:demo').description('create the demo users: supervisor, leadership, admin, an officer and a leader per unit').action(demoUsersCommand);
+program.command('verify-chain <workflowId>').description("check a workflow's hash-chained history").option('--json').action(verifyChainCommand);
 program.command('seed-import').description('migrate, load units and import both seed documents').action(seedImportCommand);
 
 /** Exit only once stdout is flushed: a large JSON document piped to another program must arrive whole. */

@@ -4,7 +4,8 @@ export type Role = (typeof ROLES)[number];
 
 /** The acting user, as every use case receives it. */
 export interface Actor {
-  userId: string;
+  /** Null for the engine itself or the command line acting as a unit. */
+  userId: string | null;
   username: string;
   unitCode: string;
   roles: Role[];

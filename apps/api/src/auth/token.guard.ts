@@ -13,7 +13,7 @@ interface TokenClaims {
   roles: Role[];
 }
 
-export function claimsOf(actor: Actor): TokenClaims {
+export function claimsOf(actor: Actor & { userId: string }): TokenClaims {
   return { sub: actor.userId, username: actor.username, unit: actor.unitCode, roles: actor.roles };
 }
 
