@@ -22,6 +22,12 @@ export function median(samples: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** The p-th percentile (nearest rank) of the samples. */
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
 /** Milliseconds taken by `work`, measured with the high-resolution clock. */
 export async function timed(work: () => unknown): Promise<number> {
   const start = process.hrtime.bigint();

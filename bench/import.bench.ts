@@ -1,34 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Test } from '@nestjs/testing';
-import { Client } from 'pg';
-import { AppConfig, Clock, ConfigModule, loadConfig, repositoryRoot, SystemClock } from '@app/common';
-import { DocumentImporter, DocumentsModule, parseDocument, type ParseResult } from '@app/documents';
-import { migrate, PersistenceModule } from '@app/persistence';
-import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule, UnitDirectory } from '@app/units';
+import type { Client } from 'pg';
+import { repositoryRoot } from '@app/common';
+import { DocumentImporter, parseDocument, type ParseResult } from '@app/documents';
+import { readUnitDirectoryData, UnitDirectory } from '@app/units';
+import { startBenchContext } from './bench-context';
 import { BenchResult, result, Scale, timed } from './bench-result';
 
-const BENCH_DATABASE = 'supervision_bench';
-
-/** Variants of the 2022 action plan, each a distinct document under its own 文号. */
-function syntheticDocuments(count: number): Buffer[] {
+/** A variant of the 2022 action plan: a distinct document under its own 文号. */
+export function seedVariant(index: number): Buffer {
   const seed = readFileSync(join(repositoryRoot(), 'seeds', 'shanxi-consumer-services-action-plan-2022.txt'), 'utf8');
-  return Array.from({ length: count }, (_, index) =>
-    Buffer.from(seed.replace('晋政办发〔２０２２〕４５号', `晋政办发〔2030〕${index + 1}号`)),
-  );
+  return Buffer.from(seed.replace('晋政办发〔２０２２〕４５号', `晋政办发〔2030〕${index + 1}号`));
 }
 
-async function freshDatabase(serverUrl: string): Promise<string> {
-  const admin = new URL(serverUrl);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-  await client.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${BENCH_DATABASE}`;
-  await migrate(url.toString());
-  return url.toString();
+function syntheticDocuments(count: number): Buffer[] {
+  return Array.from({ length: count }, (_, index) => seedVariant(index));
 }
 
 /** The same rows the importer writes, by hand-written SQL on one connection: the floor for an import. */
@@ -58,19 +44,10 @@ async function plainSqlImport(client: Client, parsed: ParseResult, text: string)
 /** Imports per second of a batch of synthetic documents, beside plain SQL writing the same rows. */
 export async function importBenchmarks(scale: Scale): Promise<BenchResult[]> {
   const count = scale === 'full' ? 300 : 100;
-  const url = await freshDatabase(loadConfig().DATABASE_URL);
-  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, PersistenceModule.forRoot(), UnitsModule, DocumentsModule] })
-    .overrideProvider(AppConfig)
-    .useValue(loadConfig({ DATABASE_URL: url }))
-    .overrideProvider(Clock)
-    .useValue(new SystemClock())
-    .compile();
-  const context = await moduleRef.init();
-  const client = new Client({ connectionString: url });
-  await client.connect();
+  const bench = await startBenchContext('supervision_bench_import');
   try {
+    const { context, sql: client } = bench;
     const data = readUnitDirectoryData();
-    await context.get(UnitDirectoryStore).upsert(data);
     const documents = syntheticDocuments(count);
     const importer = context.get(DocumentImporter);
     const engineMs = await timed(async () => {
@@ -83,7 +60,6 @@ export async function importBenchmarks(scale: Scale): Promise<BenchResult[]> {
     });
     return [result(`import ${count} documents (46 measures each)`, (count / engineMs) * 1000, 'documents/s', (count / baselineMs) * 1000, 'plain SQL inserts of the same rows, pre-parsed')];
   } finally {
-    await client.end();
-    await context.close();
+    await bench.close();
   }
 }

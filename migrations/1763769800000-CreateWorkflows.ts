@@ -43,8 +43,9 @@ export class CreateWorkflows1763769800000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX tasks_by_unit ON tasks (unit_code, state, deadline)`);
-    await queryRunner.query(`CREATE INDEX tasks_by_assigner ON tasks (assigner_unit_code, state, deadline)`);
+    // Inboxes page through a unit's tasks by deadline: these indexes serve the first page without sorting them all.
+    await queryRunner.query(`CREATE INDEX tasks_by_unit ON tasks (unit_code, deadline, id)`);
+    await queryRunner.query(`CREATE INDEX tasks_by_assigner ON tasks (assigner_unit_code, deadline, id)`);
     await queryRunner.query(`CREATE INDEX tasks_by_workflow ON tasks (workflow_id)`);
     await queryRunner.query(`CREATE INDEX tasks_by_parent ON tasks (parent_task_id) WHERE parent_task_id IS NOT NULL`);
     await queryRunner.query(`

@@ -1,3 +1,4 @@
+export * from './attachments';
 export * from './audit/chain-verifier.service';
 export * from './audit/event-chain';
 export * from './launch/launch.service';

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AttachmentService } from './attachments/attachment.service';
+import { AttachmentStore } from './attachments/attachment-store';
 import { ChainVerifier } from './audit/chain-verifier.service';
 import { LaunchService } from './launch/launch.service';
 import { ProgressReportService } from './progress/progress-report.service';
@@ -7,7 +9,7 @@ import { TaskActionService } from './tasks/task-action.service';
 import { TaskQueries } from './tasks/task-queries.service';
 import { UnitTransferService } from './tasks/unit-transfer.service';
 
-const SERVICES = [LaunchService, TaskActionService, SubtaskService, TaskQueries, ChainVerifier, ProgressReportService, UnitTransferService];
+const SERVICES = [LaunchService, TaskActionService, SubtaskService, TaskQueries, ChainVerifier, ProgressReportService, UnitTransferService, AttachmentStore, AttachmentService];
 
 /** Launch, the task life, and its audit trail. Needs PersistenceModule and SchedulingModule in the app. */
 @Module({ providers: SERVICES, exports: SERVICES })

@@ -83,7 +83,9 @@ export class TaskQueries {
       parameters,
     );
     const items = rows.map((row) => withOverdue(row, today));
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${TASK_SUMMARY_FROM} ${whereSql}`, parameters);
+    // Units, workflows and measures are joined by foreign keys: only a filter on the workflow needs one for counting.
+    const countFrom = query.documentId || query.measureId ? 'tasks t JOIN workflows w ON w.id = t.workflow_id' : 'tasks t';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${countFrom} ${whereSql}`, parameters);
     return { items, total, page, pageSize };
   }
 

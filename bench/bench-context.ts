@@ -1,0 +1,56 @@
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Client } from 'pg';
+import { AccessModule } from '@app/access';
+import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/common';
+import { DocumentsModule } from '@app/documents';
+import { migrate, PersistenceModule } from '@app/persistence';
+import { SchedulingModule } from '@app/scheduling';
+import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
+import { WorkflowModule } from '@app/workflow';
+
+@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, UnitsModule, DocumentsModule, AccessModule, WorkflowModule] })
+class BenchModule {}
+
+export interface BenchContext {
+  url: string;
+  context: INestApplicationContext;
+  clock: ManualClock;
+  /** A plain pg connection for the raw baselines. */
+  sql: Client;
+  close(): Promise<void>;
+}
+
+/** A fresh database of its own (dropped and migrated), the domain services on it, and a raw connection. */
+export async function startBenchContext(name: string, now = new Date('2026-11-23T02:00:00Z')): Promise<BenchContext> {
+  const server = new URL(loadConfig().DATABASE_URL);
+  server.pathname = '/postgres';
+  const admin = new Client({ connectionString: server.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+  const url = new URL(server.toString());
+  url.pathname = `/${name}`;
+  await migrate(url.toString());
+  const clock = new ManualClock(now);
+  const moduleRef = await Test.createTestingModule({ imports: [BenchModule] })
+    .overrideProvider(AppConfig)
+    .useValue(loadConfig({ DATABASE_URL: url.toString() }))
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const context = await moduleRef.init();
+  await context.get(UnitDirectoryStore).upsert(readUnitDirectoryData());
+  const sql = new Client({ connectionString: url.toString() });
+  await sql.connect();
+  return {
+    url: url.toString(),
+    context,
+    clock,
+    sql,
+    close: async () => {
+      await sql.end();
+      await context.close();
+    },
+  };
+}
