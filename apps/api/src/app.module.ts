@@ -8,6 +8,7 @@ import { PersistenceModule } from '@app/persistence';
 import { SchedulingModule } from '@app/scheduling';
 import { UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
+import { AttachmentsController } from './workflow/attachments.controller';
 import { AuthModule } from './auth/auth.module';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthModule } from './health/health.module';
@@ -19,7 +20,7 @@ import { WorkflowController } from './workflow/workflow.controller';
 
 @Module({
   imports: [ConfigModule, LoggerModule.forRoot(loggerOptions()), PersistenceModule.forRoot(), AuthModule, SchedulingModule, UnitsModule, DocumentsModule, WorkflowModule, NotificationsModule, HealthModule],
-  controllers: [DocumentsController, UnitsController, WorkflowController, ProgressController],
+  controllers: [DocumentsController, UnitsController, WorkflowController, ProgressController, AttachmentsController],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
 })
 export class AppModule {}

@@ -5,6 +5,7 @@ import { MeasureAssignmentEntity, MeasureEntity, MeasureUnitEntity } from '../..
 import { UnitEntity, UnitNameRuleEntity } from '../../units/src/persistence/unit.entity';
 import { NoticeEntity } from '../../notifications/src/notice.entity';
 import { ProgressReportEntity } from '../../workflow/src/progress/progress-report.entity';
+import { AttachmentEntity } from '../../workflow/src/attachments/attachment.entity';
 import { TaskEventEntity } from '../../workflow/src/persistence/task-event.entity';
 import { TaskEntity } from '../../workflow/src/persistence/task.entity';
 import { WorkflowEntity } from '../../workflow/src/persistence/workflow.entity';
@@ -24,4 +25,5 @@ export const ALL_ENTITIES = [
   TaskEventEntity,
   NoticeEntity,
   ProgressReportEntity,
+  AttachmentEntity,
 ];

@@ -3,8 +3,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor, hasAnyRole } from '@app/access';
 import { AppConfig, Clock, DomainError } from '@app/common';
+import { appendEvents } from '../audit/event-recorder';
 import { FINISHED_STATES, TASK_STATE_LABELS } from '../state-machine';
 import { visibleTask } from '../tasks/task-access';
+import { eventActorOf } from '../tasks/task-action.service';
 import { AttachmentEntity, type AttachmentPurpose } from './attachment.entity';
 import { AttachmentStore } from './attachment-store';
 import { ACCEPTED_TYPES_TEXT, attachmentTypeOfContentType, cleanFileName, downloadName, formatBytes, MAX_FILE_NAME_LENGTH } from './attachment-types';
@@ -85,6 +87,10 @@ export class AttachmentService {
         uploadedAt: this.clock.now(),
       };
       await manager.insert(AttachmentEntity, row);
+      // The checksum in the hash-chained history makes the evidence tamper-evident too.
+      await appendEvents(manager, task.workflowId, eventActorOf(command.actor), row.uploadedAt, [
+        { taskId: task.id, action: 'attach', fromState: task.state, toState: task.state, payload: { attachmentId: row.id, fileName, sha256, sizeBytes: row.sizeBytes, purpose: row.purpose } },
+      ]);
       return viewOf(row);
     });
   }
