@@ -1,5 +1,4 @@
 export * from './suggestion.types';
-export { characterBigrams } from './bigrams';
 export { TITLE_WEIGHT } from './measure-terms';
 export { ROLE_WEIGHTS } from './unit-ranking';
 export {

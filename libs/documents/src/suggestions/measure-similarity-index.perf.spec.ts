@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { MeasureSimilarityIndex } from './measure-similarity-index';
 import type { SuggestionSourceMeasure } from './suggestion.types';
 
@@ -8,7 +7,7 @@ const MEASURES = 3000;
 const QUERIES = 200;
 const CLAUSES_PER_MEASURE = 25;
 
-/** Measures stitched from the seed plans' clauses by a seeded generator: realistic vocabulary, repeatable. */
+/** Measures stitched from the 2021 plan's clauses by a seeded generator: realistic vocabulary, repeatable. */
 function syntheticCorpus(): SuggestionSourceMeasure[] {
   const text = readFileSync(join(__dirname, '../../../../seeds/shanxi-modern-services-plan-2021.txt'), 'utf8');
   const clauses = text.split(/[，。；、\n]+/u).filter((clause) => clause.trim().length >= 4);
@@ -28,16 +27,29 @@ function syntheticCorpus(): SuggestionSourceMeasure[] {
   }));
 }
 
+/**
+ * The least CPU time of a few runs, in milliseconds. CPU time, not wall time: other jobs on a
+ * shared machine make the wall clock slow, not the index.
+ */
+function cpuMs(runs: number, work: () => void): number {
+  let fastest = Infinity;
+  for (let run = 0; run < runs; run++) {
+    const start = process.cpuUsage();
+    work();
+    const { user, system } = process.cpuUsage(start);
+    fastest = Math.min(fastest, (user + system) / 1000);
+  }
+  return fastest;
+}
+
 describe('MeasureSimilarityIndex speed', () => {
   it(`indexes ${MEASURES} measures in well under a second and answers in milliseconds`, () => {
     const corpus = syntheticCorpus();
-    const buildStart = performance.now();
     const index = new MeasureSimilarityIndex(corpus);
-    const buildMs = performance.now() - buildStart;
+    const queries = corpus.slice(0, QUERIES);
 
-    const queryStart = performance.now();
-    for (const source of corpus.slice(0, QUERIES)) index.suggestUnits(source);
-    const queryMs = (performance.now() - queryStart) / QUERIES;
+    const buildMs = cpuMs(3, () => new MeasureSimilarityIndex(corpus));
+    const queryMs = cpuMs(3, () => queries.forEach((query) => index.suggestUnits(query))) / QUERIES;
 
     expect(buildMs).toBeLessThan(1000);
     expect(queryMs).toBeLessThan(10);

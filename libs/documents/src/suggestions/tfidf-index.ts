@@ -1,13 +1,8 @@
 import { buildPostings, type Postings } from './postings';
 import { type TermBag, TermTally } from './term-tally';
 
-/** A field of a document: its term keys, each occurrence counting `weight` (positive). */
-export interface WeightedTerms {
-  keys: readonly number[];
-  weight: number;
-}
-
-export type TermDocument = readonly WeightedTerms[];
+/** A document as the weighted occurrences of its term keys: it calls `visit` once per occurrence (weight > 0). */
+export type TermDocument = (visit: (key: number, weight: number) => void) => void;
 
 /** The term id of a query term the corpus does not have. */
 const UNSEEN = -1;
@@ -31,7 +26,7 @@ export class TfIdfIndex {
     this.size = documents.length;
     const tally = new TermTally();
     const bags = documents.map((document) => {
-      for (const { keys, weight } of document) for (const key of keys) tally.add(this.termIdOf(key), weight);
+      document((key, weight) => tally.add(this.termIdOf(key), weight));
       return tally.take();
     });
     const frequencies = documentFrequencies(bags, this.termIds.size);
@@ -48,12 +43,7 @@ export class TfIdfIndex {
     ids.forEach((term, i) => {
       for (let at = offsets[term]; at < offsets[term + 1]; at++) scores[documents[at]] += values[i] * weights[at];
     });
-    const found: ScoredDocument[] = [];
-    scores.forEach((score, index) => {
-      if (score > 0) found.push({ index, similarity: Math.min(1, score) });
-    });
-    found.sort((a, b) => b.similarity - a.similarity || a.index - b.index);
-    return found.slice(0, Math.max(0, limit));
+    return bestScores(scores, limit).map((index) => ({ index, similarity: Math.min(1, scores[index]) }));
   }
 
   private termIdOf(key: number): number {
@@ -68,7 +58,7 @@ export class TfIdfIndex {
   /** The query's unit vector over known terms. Unknown terms cannot match, but they still dilute it. */
   private queryVector(query: TermDocument): TermBag {
     const counts = new Map<number, number>();
-    for (const { keys, weight } of query) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + weight);
+    query((key, weight) => counts.set(key, (counts.get(key) ?? 0) + weight));
     const bag: TermBag = {
       ids: Int32Array.from(counts.keys(), (key) => this.termIds.get(key) ?? UNSEEN),
       values: Float64Array.from(counts.values()),
@@ -77,6 +67,20 @@ export class TfIdfIndex {
     toUnitVector(bag, (term) => (term === UNSEEN ? unseenIdf : this.idf[term]));
     return withoutUnseen(bag);
   }
+}
+
+/** The indexes of the `limit` highest positive scores, best first, lower index first on ties. */
+function bestScores(scores: Float64Array, limit: number): number[] {
+  const best: number[] = [];
+  if (limit < 1) return best;
+  scores.forEach((score, index) => {
+    if (score <= 0 || (best.length >= limit && score <= scores[best[best.length - 1]])) return;
+    let at = best.length;
+    while (at > 0 && scores[best[at - 1]] < score) at--;
+    best.splice(at, 0, index);
+    if (best.length > limit) best.pop();
+  });
+  return best;
 }
 
 function withoutUnseen(bag: TermBag): TermBag {
