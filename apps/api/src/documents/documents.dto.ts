@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-
-const UNIT_CODE = /^[a-z0-9][a-z0-9-]{1,63}$/;
+import { UNIT_CODE, UNIT_CODE_MESSAGE } from '../http/request-rules';
 
 export class MeasureListQuery {
   @ApiPropertyOptional({ description: 'Only measures that still need (true) or no longer need (false) a supervisor to name units' })
@@ -15,14 +14,14 @@ export class MeasureListQuery {
 export class AssignUnitsRequest {
   @ApiProperty({ example: 'sx-sport', description: 'Code of the lead unit (牵头单位)' })
   @IsString()
-  @Matches(UNIT_CODE, { message: '单位代码格式不正确' })
+  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
   leadUnitCode: string;
 
   @ApiProperty({ example: ['sx-health'], description: 'Codes of the co-responsible units (配合单位), in order' })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
-  @Matches(UNIT_CODE, { each: true, message: '单位代码格式不正确' })
+  @Matches(UNIT_CODE, { each: true, message: UNIT_CODE_MESSAGE })
   coUnitCodes: string[];
 
   @ApiPropertyOptional({ example: '按2022年行动方案分工' })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { PageRequest, UNIT_CODE, UNIT_CODE_MESSAGE } from '../http/request-rules';
 
 export class TargetActualRequest {
   @ApiProperty({ description: "Index into the measure's targets", example: 0 })
@@ -54,11 +55,11 @@ export class ProgressReviewRequest {
 
 export class UnitTransferRequest {
   @ApiProperty({ example: 'cbirc-shanxi' })
-  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: '单位代码格式不正确' })
+  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
   fromUnitCode: string;
 
   @ApiProperty({ example: 'nfra-shanxi' })
-  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: '单位代码格式不正确' })
+  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
   toUnitCode: string;
 
   @ApiPropertyOptional({ example: '机构改革，职责划转' })
@@ -68,24 +69,9 @@ export class UnitTransferRequest {
   reason?: string;
 }
 
-export class NoticeListRequest {
+export class NoticeListRequest extends PageRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsIn(['true', 'false'])
   unread?: 'true' | 'false';
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }

@@ -1,11 +1,9 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { TASK_STATES, type InboxScope, type InboxSort, type TaskState } from '@app/workflow';
+import { ISO_DATE, ISO_DATE_MESSAGE, PageRequest, UNIT_CODE, UNIT_CODE_MESSAGE } from '../http/request-rules';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const DATE_MESSAGE = '日期格式须为 YYYY-MM-DD';
-const UNIT_CODE = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
 export class LaunchRequest {
   @ApiPropertyOptional({ description: 'Launch only these measures; all measures of the document when absent' })
@@ -17,7 +15,7 @@ export class LaunchRequest {
 
   @ApiPropertyOptional({ example: '2027-06-30', description: 'Deadline for measures whose text gives none' })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
   defaultDeadline?: string;
 
   @ApiPropertyOptional({ example: { 'measure-uuid': '2027-06-30' }, description: 'Deadline per measure id, overriding the measure' })
@@ -49,18 +47,18 @@ export class TaskActionRequest {
 
   @ApiPropertyOptional({ description: 'The unit taking over, for reassign' })
   @IsOptional()
-  @Matches(UNIT_CODE, { message: '单位代码格式不正确' })
+  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
   unitCode?: string;
 
   @ApiPropertyOptional({ example: '2027-03-31', description: 'The deadline asked for, for request_extension' })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
   until?: string;
 }
 
 export class NewSubtaskRequest {
   @ApiProperty({ example: 'sx-city-taiyuan' })
-  @Matches(UNIT_CODE, { message: '单位代码格式不正确' })
+  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
   unitCode: string;
 
   @ApiPropertyOptional({ example: '产业发展处', description: "A division of the lead unit's own, when unitCode is the lead unit" })
@@ -82,7 +80,7 @@ export class NewSubtaskRequest {
   description?: string;
 
   @ApiProperty({ example: '2027-06-30' })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
   deadline: string;
 }
 
@@ -99,7 +97,7 @@ export class SplitRequest {
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value);
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class InboxQueryRequest {
+export class InboxQueryRequest extends PageRequest {
   @ApiPropertyOptional({ enum: ['mine', 'assigned', 'all'], description: 'mine: tasks the unit holds; assigned: tasks it assigned; all: supervisors and leadership' })
   @IsOptional()
   @IsIn(['mine', 'assigned', 'all'])
@@ -113,7 +111,7 @@ export class InboxQueryRequest {
 
   @ApiPropertyOptional({ example: '2027-01-01' })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
   dueBefore?: string;
 
   @ApiPropertyOptional()
@@ -136,19 +134,4 @@ export class InboxQueryRequest {
   @IsOptional()
   @IsIn(['deadline', '-deadline', 'assignedAt', '-assignedAt'])
   sort?: InboxSort;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
-import { UnitDirectoryStore, type UnitDirectory } from '@app/units';
+import { assertActiveUnit } from '@app/units';
 import { MeasureAssignmentEntity, MeasureEntity, MeasureUnitEntity } from '../persistence/measure.entity';
 
 export interface AssignUnitsCommand {
@@ -18,17 +18,18 @@ export interface AssignUnitsCommand {
 export class MeasureAssignmentService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly units: UnitDirectoryStore,
     private readonly clock: Clock,
   ) {}
 
   async assign(command: AssignUnitsCommand): Promise<MeasureAssignmentEntity> {
-    const directory = await this.units.load();
-    assertAssignable(directory, command, shanghaiDate(this.clock.now()));
+    const codes = [command.leadUnitCode, ...command.coUnitCodes];
+    const duplicate = codes.find((code, index) => codes.indexOf(code) !== index);
+    if (duplicate) throw new DomainError('invalid', 'UNIT_LISTED_TWICE', `单位 ${duplicate} 重复出现`, { field: 'coUnitCodes' });
     return this.dataSource.transaction(async (manager) => {
+      const today = shanghaiDate(this.clock.now());
+      for (const [index, code] of codes.entries()) await assertActiveUnit(manager, code, today, index === 0 ? 'leadUnitCode' : 'coUnitCodes');
       const measure = await lockMeasure(manager, command.measureId);
       await manager.delete(MeasureUnitEntity, { measureId: measure.id });
-      const codes = [command.leadUnitCode, ...command.coUnitCodes];
       await manager.insert(
         MeasureUnitEntity,
         codes.map((unitCode, position) => ({ measureId: measure.id, unitCode, role: position === 0 ? 'lead' : 'co', position }) as const),
@@ -56,19 +57,4 @@ async function lockMeasure(manager: EntityManager, measureId: string): Promise<M
     throw new DomainError('conflict', 'MEASURE_REMOVED', `措施 ${measure.path} 已在第${measure.removedInRevision}版中删除，不能指定责任单位`, { field: 'measureId' });
   }
   return measure;
-}
-
-function assertAssignable(directory: UnitDirectory, command: AssignUnitsCommand, today: string): void {
-  const codes = [command.leadUnitCode, ...command.coUnitCodes];
-  const duplicate = codes.find((code, index) => codes.indexOf(code) !== index);
-  if (duplicate) throw new DomainError('invalid', 'UNIT_LISTED_TWICE', `单位 ${duplicate} 重复出现`, { field: 'coUnitCodes' });
-  codes.forEach((code, index) => {
-    const field = index === 0 ? 'leadUnitCode' : 'coUnitCodes';
-    const unit = directory.findByCode(code);
-    if (!unit) throw new DomainError('invalid', 'UNKNOWN_UNIT', `单位代码 ${code} 不在单位名录中`, { field });
-    if (unit.successorCode && unit.successorSince && unit.successorSince <= today) {
-      const successor = directory.findByCode(unit.successorCode);
-      throw new DomainError('invalid', 'UNIT_SUPERSEDED', `${unit.fullName} 的职责已自 ${unit.successorSince} 起由 ${successor?.fullName ?? unit.successorCode} 承担`, { field });
-    }
-  });
 }

@@ -5,12 +5,13 @@ import type { Actor } from '@app/access';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
 import { insertNotices } from '@app/notifications';
 import { WorkingCalendar } from '@app/scheduling';
+import { assertActiveUnit } from '@app/units';
 import { appendEvents } from '../audit/event-recorder';
 import { ACK_WORKING_DAYS } from '../launch/launch.service';
 import { TaskEntity } from '../persistence/task.entity';
 import { decide } from '../state-machine';
 import { visibleTask } from './task-access';
-import { assertActiveUnit, eventActorOf } from './task-action.service';
+import { eventActorOf } from './task-action.service';
 
 export interface NewSubtask {
   /** A co-responsible unit, a city, or the holding unit itself (then `division` names its 处室). */

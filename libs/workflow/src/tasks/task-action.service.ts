@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
 import { insertNotices } from '@app/notifications';
 import { WorkingCalendar } from '@app/scheduling';
+import { assertActiveUnit } from '@app/units';
 import { appendEvents, type EventActor, type NewEvent } from '../audit/event-recorder';
 import { ACK_WORKING_DAYS } from '../launch/launch.service';
 import { TaskEntity } from '../persistence/task.entity';
@@ -114,15 +115,4 @@ function refusal(decision: Extract<ReturnType<typeof decide>, { allowed: false }
   const facts = { currentState: task.state, currentVersion: task.version };
   if (decision.reason === 'not_permitted') return new DomainError('forbidden', decision.code, decision.message, facts);
   return new DomainError('conflict', decision.code, decision.message, facts);
-}
-
-export async function assertActiveUnit(manager: EntityManager, unitCode: string, today: string, field = 'unitCode'): Promise<void> {
-  const [unit]: { full_name: string; successor_code: string | null; successor_since: string | null }[] = await manager.query(
-    `SELECT full_name, successor_code, to_char(successor_since, 'YYYY-MM-DD') AS successor_since FROM units WHERE code = $1`,
-    [unitCode],
-  );
-  if (!unit) throw new DomainError('invalid', 'UNKNOWN_UNIT', `单位代码 ${unitCode} 不在单位名录中`, { field });
-  if (unit.successor_code && unit.successor_since && unit.successor_since <= today) {
-    throw new DomainError('invalid', 'UNIT_SUPERSEDED', `${unit.full_name} 的职责已自 ${unit.successor_since} 起由 ${unit.successor_code} 承担`, { field });
-  }
 }

@@ -3,9 +3,10 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@app/access';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
 import { insertNotices } from '@app/notifications';
+import { assertActiveUnit } from '@app/units';
 import { appendEvents } from '../audit/event-recorder';
 import { OPEN_STATES } from '../state-machine';
-import { assertActiveUnit, eventActorOf } from './task-action.service';
+import { eventActorOf } from './task-action.service';
 
 export interface TransferOutcome {
   fromUnitCode: string;
