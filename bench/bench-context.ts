@@ -5,11 +5,11 @@ import { AccessModule } from '@app/access';
 import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/common';
 import { DocumentsModule } from '@app/documents';
 import { migrate, PersistenceModule } from '@app/persistence';
-import { SchedulingModule } from '@app/scheduling';
+import { SchedulingModule, StepQueueModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
 
-@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, UnitsModule, DocumentsModule, AccessModule, WorkflowModule] })
+@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, UnitsModule, DocumentsModule, AccessModule, WorkflowModule] })
 class BenchModule {}
 
 export interface BenchContext {
@@ -35,7 +35,7 @@ export async function startBenchContext(name: string, now = new Date('2026-11-23
   const clock = new ManualClock(now);
   const moduleRef = await Test.createTestingModule({ imports: [BenchModule] })
     .overrideProvider(AppConfig)
-    .useValue(loadConfig({ DATABASE_URL: url.toString() }))
+    .useValue(loadConfig({ DATABASE_URL: url.toString(), QUEUE_PREFIX: name }))
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();

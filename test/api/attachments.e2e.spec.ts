@@ -46,7 +46,7 @@ describe('attachments API', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     folder = mkdtempSync(join(tmpdir(), 'attachments-e2e-'));
-    const config = loadConfig({ DATABASE_URL: database.url, NODE_ENV: 'test', JWT_SECRET: 'a-test-only-secret-of-at-least-32-characters', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ATTACHMENTS_DIR: folder, ATTACHMENT_MAX_BYTES: String(MAX_BYTES) });
+    const config = loadConfig({ DATABASE_URL: database.url, QUEUE_PREFIX: database.queuePrefix, NODE_ENV: 'test', JWT_SECRET: 'a-test-only-secret-of-at-least-32-characters', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ATTACHMENTS_DIR: folder, ATTACHMENT_MAX_BYTES: String(MAX_BYTES) });
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(AppConfig).useValue(config).overrideProvider(Clock).useValue(clock).compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
     configureApp(app);

@@ -27,7 +27,7 @@ export async function startTestApi(now = new Date('2026-11-22T02:00:00Z')): Prom
   const clock = new ManualClock(now);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(AppConfig)
-    .useValue(loadConfig({ DATABASE_URL: database.url, NODE_ENV: 'test', JWT_SECRET: 'a-test-only-secret-of-at-least-32-characters', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }))
+    .useValue(loadConfig({ DATABASE_URL: database.url, QUEUE_PREFIX: database.queuePrefix, NODE_ENV: 'test', JWT_SECRET: 'a-test-only-secret-of-at-least-32-characters', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }))
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();

@@ -4,10 +4,11 @@ import { AccessModule } from '@app/access';
 import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/common';
 import { DocumentsModule } from '@app/documents';
 import { PersistenceModule } from '@app/persistence';
+import { SchedulingModule, StepQueueModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { createTestDatabase, TestDatabase } from './test-database';
 
-@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), UnitsModule, DocumentsModule, AccessModule] })
+@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, UnitsModule, DocumentsModule, AccessModule] })
 class DomainServicesModule {}
 
 export interface TestServices {
@@ -23,7 +24,7 @@ export async function startTestServices(now = new Date('2026-11-22T02:00:00Z')):
   const clock = new ManualClock(now);
   const moduleRef = await Test.createTestingModule({ imports: [DomainServicesModule] })
     .overrideProvider(AppConfig)
-    .useValue(loadConfig({ DATABASE_URL: database.url, NODE_ENV: 'test' }))
+    .useValue(loadConfig({ DATABASE_URL: database.url, NODE_ENV: 'test', QUEUE_PREFIX: database.queuePrefix }))
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();

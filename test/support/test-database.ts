@@ -5,6 +5,8 @@ import { migrate } from '@app/persistence';
 
 export interface TestDatabase {
   url: string;
+  /** A BullMQ key prefix of the test's own, so tests never share queues. */
+  queuePrefix: string;
   drop(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await migrate(url.toString());
   return {
     url: url.toString(),
+    queuePrefix: `test-${name}`,
     drop: () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }

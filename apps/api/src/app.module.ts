@@ -5,7 +5,7 @@ import { ConfigModule } from '@app/common';
 import { DocumentsModule } from '@app/documents';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
-import { SchedulingModule } from '@app/scheduling';
+import { SchedulingModule, StepQueueModule } from '@app/scheduling';
 import { UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
 import { AttachmentsController } from './workflow/attachments.controller';
@@ -19,7 +19,7 @@ import { ProgressController } from './workflow/progress.controller';
 import { WorkflowController } from './workflow/workflow.controller';
 
 @Module({
-  imports: [ConfigModule, LoggerModule.forRoot(loggerOptions()), PersistenceModule.forRoot(), AuthModule, SchedulingModule, UnitsModule, DocumentsModule, WorkflowModule, NotificationsModule, HealthModule],
+  imports: [ConfigModule, LoggerModule.forRoot(loggerOptions()), PersistenceModule.forRoot(), AuthModule, SchedulingModule, StepQueueModule, UnitsModule, DocumentsModule, WorkflowModule, NotificationsModule, HealthModule],
   controllers: [DocumentsController, UnitsController, WorkflowController, ProgressController, AttachmentsController],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
 })

@@ -1,20 +1,8 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { AppConfig, ConfigModule } from '@app/common';
+import { ConfigModule } from '@app/common';
 import { PersistenceModule } from '@app/persistence';
+import { SchedulingModule, StepQueueModule, StepWorkerModule } from '@app/scheduling';
 
-/**
- * The queue worker process. It connects to PostgreSQL and Redis; the reminder, escalation and report
- * processors join it with the scheduling and reporting libraries.
- */
-@Module({
-  imports: [
-    ConfigModule,
-    PersistenceModule.forRoot(),
-    BullModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null } }),
-    }),
-  ],
-})
+/** The queue worker process: delivers ladder steps and reconciles them with PostgreSQL. Run as many as you like. */
+@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, StepWorkerModule] })
 export class WorkerModule {}

@@ -11,15 +11,20 @@ export interface NewNotice {
   title: string;
   body: string;
   sentBy: string | null;
+  /** For ladder notices: the step that sent it, when it should have gone, and whether it went late. */
+  stepId?: string | null;
+  dueAt?: Date | null;
+  deliveredLate?: boolean;
 }
 
 /** Stores notices inside the caller's transaction; returns how many were new. */
 export async function insertNotices(manager: EntityManager, notices: NewNotice[], createdAt: Date): Promise<number> {
   if (notices.length === 0) return 0;
   const inserted: unknown[] = await manager.query(
-    `INSERT INTO notices (dedupe_key, unit_code, task_id, kind, title, body, sent_by, created_at)
-     SELECT "dedupeKey", "unitCode", "taskId", kind, title, body, "sentBy", $2 FROM jsonb_to_recordset($1::jsonb)
-       AS n("dedupeKey" text, "unitCode" text, "taskId" uuid, kind text, title text, body text, "sentBy" text)
+    `INSERT INTO notices (dedupe_key, unit_code, task_id, kind, title, body, sent_by, created_at, step_id, due_at, delivered_late)
+     SELECT "dedupeKey", "unitCode", "taskId", kind, title, body, "sentBy", $2, "stepId", "dueAt", COALESCE("deliveredLate", false)
+     FROM jsonb_to_recordset($1::jsonb)
+       AS n("dedupeKey" text, "unitCode" text, "taskId" uuid, kind text, title text, body text, "sentBy" text, "stepId" uuid, "dueAt" timestamptz, "deliveredLate" boolean)
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
     [JSON.stringify(notices), createdAt],
   );

@@ -32,4 +32,14 @@ export class NoticeEntity {
 
   @Column('timestamptz', { name: 'read_at', nullable: true })
   readAt: Date | null;
+
+  @Column('uuid', { name: 'step_id', nullable: true })
+  stepId: string | null;
+
+  /** For a ladder notice delivered late (no job existed when it came due): when it should have gone. */
+  @Column('timestamptz', { name: 'due_at', nullable: true })
+  dueAt: Date | null;
+
+  @Column('boolean', { name: 'delivered_late' })
+  deliveredLate: boolean;
 }

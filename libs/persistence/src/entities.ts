@@ -4,6 +4,7 @@ import { DocumentRevisionEntity } from '../../documents/src/persistence/document
 import { MeasureAssignmentEntity, MeasureEntity, MeasureUnitEntity } from '../../documents/src/persistence/measure.entity';
 import { UnitEntity, UnitNameRuleEntity } from '../../units/src/persistence/unit.entity';
 import { NoticeEntity } from '../../notifications/src/notice.entity';
+import { ScheduledStepEntity } from '../../scheduling/src/steps/scheduled-step.entity';
 import { ProgressReportEntity } from '../../workflow/src/progress/progress-report.entity';
 import { AttachmentEntity } from '../../workflow/src/attachments/attachment.entity';
 import { TaskEventEntity } from '../../workflow/src/persistence/task-event.entity';
@@ -25,5 +26,6 @@ export const ALL_ENTITIES = [
   TaskEventEntity,
   NoticeEntity,
   ProgressReportEntity,
+  ScheduledStepEntity,
   AttachmentEntity,
 ];

@@ -1,7 +1,27 @@
-import { Global, Module } from '@nestjs/common';
-import { WeekdayCalendar, WorkingCalendar } from './calendar/working-calendar';
+import { Global, Logger, Module } from '@nestjs/common';
+import { readCalendarOverrides } from './calendar/calendar-data';
+import { OfficialCalendar } from './calendar/official-calendar';
+import { WorkingCalendar } from './calendar/working-calendar';
+import { LadderSettings } from './steps/ladder-settings';
+import { StepDeliveryService } from './steps/step-delivery.service';
+import { StepPlanner } from './steps/step-planner.service';
+import { StepReconciler } from './steps/step-reconciler.service';
 
-/** The working-day calendar every deadline is computed with. */
+const PROVIDERS = [LadderSettings, StepPlanner, StepDeliveryService, StepReconciler];
+
+/** The official calendar: the package's published years, corrected and extended by seeds/calendar.json. */
+function officialCalendar(): OfficialCalendar {
+  const logger = new Logger('Calendar');
+  return OfficialCalendar.create({
+    overrides: readCalendarOverrides(),
+    onUnknownYear: (year) => logger.warn(`no official holiday calendar for ${year}: counting Monday to Friday, deadlines in ${year} are provisional`),
+  });
+}
+
+/** The working-day calendar every deadline is computed with, and the reminder ladder's steps. Needs a StepQueue (StepQueueModule). */
 @Global()
-@Module({ providers: [{ provide: WorkingCalendar, useClass: WeekdayCalendar }], exports: [WorkingCalendar] })
+@Module({
+  providers: [{ provide: WorkingCalendar, useFactory: officialCalendar }, ...PROVIDERS],
+  exports: [WorkingCalendar, ...PROVIDERS],
+})
 export class SchedulingModule {}

@@ -43,13 +43,25 @@ export class AppConfig {
   @IsInt()
   @Min(1024)
   ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** BullMQ key prefix; on a Redis Cluster use a hash tag such as {supervision} so a queue's keys share a slot. */
+  @IsString()
+  QUEUE_PREFIX = 'supervision';
+
+  /** Global changes to the reminder and escalation ladder, as JSON (e.g. {"reminderWorkingDaysBefore":[5]}). */
+  @IsOptional()
+  @IsString()
+  LADDER_OVERRIDES?: string;
 }
+
+/** Settings with no default: absent from a fresh AppConfig's keys. */
+const OPTIONAL_KEYS = ['JWT_SECRET', 'LADDER_OVERRIDES'];
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
-  const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => (known.includes(key) || key === 'JWT_SECRET') && value !== undefined && value !== ''));
+  const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => (known.includes(key) || OPTIONAL_KEYS.includes(key)) && value !== undefined && value !== ''));
   const config = plainToInstance(AppConfig, given);
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {

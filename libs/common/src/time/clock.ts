@@ -29,7 +29,10 @@ export class ManualClock extends Clock {
 
 export const SHANGHAI_TIME_ZONE = 'Asia/Shanghai';
 
+// Made once: building an Intl formatter costs far more than using it.
+const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: SHANGHAI_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The calendar date (YYYY-MM-DD) of an instant in Asia/Shanghai. */
 export function shanghaiDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: SHANGHAI_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return SHANGHAI_DATE.format(instant);
 }

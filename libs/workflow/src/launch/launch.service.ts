@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
 import { insertNotices, type NewNotice } from '@app/notifications';
-import { WorkingCalendar } from '@app/scheduling';
+import { StepPlanner, StepQueue, WorkingCalendar, type StepWakeUp } from '@app/scheduling';
 import { chainRows, insertEventRows, type EventActor } from '../audit/event-recorder';
 import { LaunchableMeasure, NEW_CHAIN, notReady, planWorkflow, PlannedWorkflow, readinessProblems } from './launch-plan';
 import type { LaunchCommand, LaunchOutcome, MeasureNotReady } from './launch.types';
@@ -17,6 +17,8 @@ export class LaunchService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
+    private readonly planner: StepPlanner,
+    private readonly stepQueue: StepQueue,
   ) {}
 
   async launch(command: LaunchCommand): Promise<LaunchOutcome> {
@@ -33,7 +35,8 @@ export class LaunchService {
     }
     const plans = measures.map((measure) => planWorkflow(measure, deadlineOf(measure)!, ackDeadline, command.actor.unitCode));
     const actor: EventActor = { userId: command.actor.userId, username: command.actor.username, unitCode: command.actor.unitCode };
-    await this.dataSource.transaction((manager) => this.write(manager, plans, actor, now));
+    const steps = await this.dataSource.transaction((manager) => this.write(manager, plans, actor, now));
+    await this.stepQueue.wakeAfterCommit(steps);
     return {
       launched: plans.map((plan) => ({ measureId: plan.measure.id, workflowId: plan.id, path: plan.measure.path, title: plan.measure.title, deadline: plan.deadline, taskCount: plan.tasks.length })),
       taskCount: plans.reduce((sum, plan) => sum + plan.tasks.length, 0),
@@ -57,7 +60,7 @@ export class LaunchService {
     return measures;
   }
 
-  private async write(manager: EntityManager, plans: PlannedWorkflow[], actor: EventActor, now: Date): Promise<void> {
+  private async write(manager: EntityManager, plans: PlannedWorkflow[], actor: EventActor, now: Date): Promise<StepWakeUp[]> {
     const launchedAlready: { measure_id: string }[] = await manager.query('SELECT measure_id FROM workflows WHERE measure_id = ANY($1)', [plans.map((plan) => plan.measure.id)]);
     if (launchedAlready.length > 0) throw alreadyLaunched(plans, launchedAlready.map((row) => row.measure_id));
     const chains = plans.map((plan) => ({ plan, ...chainRows(plan.id, NEW_CHAIN, actor, now, plan.events) }));
@@ -84,6 +87,7 @@ export class LaunchService {
     );
     await insertEventRows(manager, chains.flatMap((chain) => chain.rows));
     await insertNotices(manager, tasks.map((task) => assignmentNotice(task, actor)), now);
+    return this.planner.replan(manager, tasks.map((task) => task.id), now);
   }
 }
 

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@app/access';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
 import { insertNotices } from '@app/notifications';
-import { parseQuarter, quarterEnd, quarterOf, quarterStart } from '@app/scheduling';
+import { parseQuarter, quarterEnd, quarterOf, quarterStart, StepPlanner, StepQueue, type StepWakeUp } from '@app/scheduling';
 import { appendEvents } from '../audit/event-recorder';
 import { TaskEntity } from '../persistence/task.entity';
 import { decide, type TaskAction } from '../state-machine';
@@ -34,10 +34,12 @@ export class ProgressReportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly planner: StepPlanner,
+    private readonly stepQueue: StepQueue,
   ) {}
 
   async submit(command: SubmitProgressCommand): Promise<ProgressReportEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.replanningAfter(async (manager) => {
       const now = this.clock.now();
       const task = await this.taskFor(manager, command.taskId, command.actor, 'report_progress');
       assertReportableQuarter(command.quarter, shanghaiDate(now), shanghaiDate(task.assignedAt));
@@ -62,7 +64,7 @@ export class ProgressReportService {
 
   async review(command: ReviewProgressCommand): Promise<ProgressReportEntity> {
     if (command.decision === 'return' && !command.reason?.trim()) throw new DomainError('invalid', 'REASON_REQUIRED', '退回进展报告须填写理由', { field: 'reason' });
-    return this.dataSource.transaction(async (manager) => {
+    return this.replanningAfter(async (manager) => {
       const now = this.clock.now();
       const task = await this.taskFor(manager, command.taskId, command.actor, 'review_progress');
       const report = await manager.findOne(ProgressReportEntity, { where: { id: command.reportId, taskId: task.id }, lock: { mode: 'pessimistic_write' } });
@@ -77,6 +79,18 @@ export class ProgressReportService {
       await insertNotices(manager, [{ dedupeKey: `progress-review:${report.id}:${reviewed.version}`, unitCode: task.unitCode, taskId: task.id, kind: 'assignment', title: `季度进展${command.decision === 'approve' ? '通过' : '退回'}：${task.title}`, body: `${report.quarter} 进展${verdict}`, sentBy: command.actor.username }], now);
       return reviewed;
     });
+  }
+
+  /** A report changes which quarterly steps the task still needs: replan it in the same transaction. */
+  private async replanningAfter(work: (manager: EntityManager) => Promise<ProgressReportEntity>): Promise<ProgressReportEntity> {
+    let steps: StepWakeUp[] = [];
+    const report = await this.dataSource.transaction(async (manager) => {
+      const result = await work(manager);
+      steps = await this.planner.replan(manager, [result.taskId], this.clock.now());
+      return result;
+    });
+    await this.stepQueue.wakeAfterCommit(steps);
+    return report;
   }
 
   async list(taskId: string, actor: Actor): Promise<ProgressReportEntity[]> {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@app/access';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
 import { insertNotices } from '@app/notifications';
-import { WorkingCalendar } from '@app/scheduling';
+import { StepPlanner, StepQueue, WorkingCalendar, type StepWakeUp } from '@app/scheduling';
 import { assertActiveUnit } from '@app/units';
 import { appendEvents } from '../audit/event-recorder';
 import { ACK_WORKING_DAYS } from '../launch/launch.service';
@@ -29,11 +29,14 @@ export class SubtaskService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
+    private readonly planner: StepPlanner,
+    private readonly stepQueue: StepQueue,
   ) {}
 
   async split(parentTaskId: string, subtasks: NewSubtask[], actor: Actor): Promise<TaskEntity[]> {
     if (subtasks.length === 0) throw new DomainError('invalid', 'NO_SUBTASKS', '请至少填写一项子任务', { field: 'subtasks' });
-    return this.dataSource.transaction(async (manager) => {
+    let steps: StepWakeUp[] = [];
+    const created = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const today = shanghaiDate(now);
       const { task: parent, standing } = await visibleTask(manager, parentTaskId, actor, true);
@@ -89,7 +92,10 @@ export class SubtaskService {
         })),
         now,
       );
+      steps = await this.planner.replan(manager, rows.map((row) => row.id), now);
       return manager.findBy(TaskEntity, { parentTaskId: parent.id });
     });
+    await this.stepQueue.wakeAfterCommit(steps);
+    return created;
   }
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
 import { insertNotices } from '@app/notifications';
-import { WorkingCalendar } from '@app/scheduling';
+import { StepPlanner, StepQueue, WorkingCalendar, type StepWakeUp } from '@app/scheduling';
 import { assertActiveUnit } from '@app/units';
 import { appendEvents, type EventActor, type NewEvent } from '../audit/event-recorder';
 import { ACK_WORKING_DAYS } from '../launch/launch.service';
@@ -29,11 +29,14 @@ export class TaskActionService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
+    private readonly planner: StepPlanner,
+    private readonly stepQueue: StepQueue,
   ) {}
 
   async execute(command: TaskActionCommand): Promise<TaskEntity> {
     assertArguments(command);
-    return this.dataSource.transaction(async (manager) => {
+    let steps: StepWakeUp[] = [];
+    const task = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const { task, standing } = await visibleTask(manager, command.taskId, command.actor, true);
       if (command.expectedVersion !== undefined && command.expectedVersion !== task.version) {
@@ -53,8 +56,12 @@ export class TaskActionService {
       events.push(...(await this.followOn(manager, command, task, now)));
       await appendEvents(manager, task.workflowId, eventActorOf(command.actor), now, events);
       await insertNotices(manager, effect.notices, now);
+      const touched = [task.id, ...events.filter((event) => event.taskId && event.taskId !== task.id).map((event) => event.taskId!)];
+      steps = await this.planner.replan(manager, touched, now);
       return manager.findOneByOrFail(TaskEntity, { id: task.id });
     });
+    await this.stepQueue.wakeAfterCommit(steps);
+    return task;
   }
 
   private ackDeadline(now: Date): string {

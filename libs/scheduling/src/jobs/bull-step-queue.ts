@@ -1,0 +1,32 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Clock } from '@app/common';
+import { StepQueue, type StepWakeUp } from '../steps/step-queue';
+import { QUEUES, type JobPayloads } from './queue-registry';
+
+const CHUNK = 1000;
+
+/** Steps become BullMQ delayed jobs whose ids are built from the step, so adding one twice adds it once. */
+@Injectable()
+export class BullStepQueue extends StepQueue {
+  constructor(
+    @InjectQueue(QUEUES.steps) private readonly queue: Queue<JobPayloads['step.deliver']>,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async wake(steps: StepWakeUp[]): Promise<void> {
+    const now = this.clock.now().getTime();
+    for (let start = 0; start < steps.length; start += CHUNK) {
+      await this.queue.addBulk(
+        steps.slice(start, start + CHUNK).map((step) => ({
+          name: 'step.deliver',
+          data: { stepId: step.stepId },
+          opts: { jobId: step.jobId, delay: Math.max(0, step.dueAt.getTime() - now) },
+        })),
+      );
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { DefaultJobOptions } from 'bullmq';
+
+/** Every queue, every job and its payload, in one place: enqueuing the wrong payload does not compile. */
+export const QUEUES = { steps: 'steps' } as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface JobPayloads {
+  /** Wake one ladder step: deliver it if it is still due and still called for. */
+  'step.deliver': { stepId: string };
+  /** Repair lost wake-ups and deliver steps that came due without one. */
+  'steps.reconcile': Record<string, never>;
+}
+export type JobName = keyof JobPayloads;
+
+export const QUEUE_OF: Record<JobName, QueueName> = {
+  'step.deliver': QUEUES.steps,
+  'steps.reconcile': QUEUES.steps,
+};
+
+/** Retry, backoff and retention per queue. Failed jobs are kept, so they stay visible. */
+export const QUEUE_JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
+  steps: {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: { age: 24 * 3600, count: 50_000 },
+    removeOnFail: false,
+  },
+};
+
+/** Recurring schedules, declared once: the reconciler runs every few minutes on every deployment. */
+export const RECURRING_JOBS = [{ schedulerId: 'steps-reconcile', queue: QUEUES.steps, name: 'steps.reconcile' as const, everyMs: 5 * 60_000 }];

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock, shanghaiDate } from '@app/common';
+import { insertNotices } from '@app/notifications';
+import { WorkingCalendar } from '../calendar/working-calendar';
+import { deadlineDueDay, stepApplies } from '../ladder';
+import { ScheduledStepEntity } from './scheduled-step.entity';
+import { stepNotices } from './step-notices';
+import { LADDER_TASK_SQL, StepPlanner, type TaskLadderRow } from './step-planner.service';
+
+/** A step more than this late went out because no job woke it in time (the reconciler found it). */
+const LATE_AFTER_MS = 5 * 60_000;
+
+/** Province-level leadership (挂牌督办 goes here). */
+export const LEADERSHIP_UNIT_CODE = 'sx-government';
+
+export type DeliveryOutcome =
+  | { outcome: 'delivered'; notices: number; late: boolean }
+  | { outcome: 'skipped'; reason: string }
+  | { outcome: 'not_due'; dueAt: Date };
+
+/**
+ * Delivers one ladder step: re-reads the step and its task, acts only if the step is pending, due,
+ * and still called for by the task's current state. Notices have unique keys, so a second delivery
+ * of the same step (a retry, a duplicate job, a second worker) writes nothing.
+ */
+@Injectable()
+export class StepDeliveryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly planner: StepPlanner,
+    private readonly calendar: WorkingCalendar,
+  ) {}
+
+  async deliver(stepId: string): Promise<DeliveryOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const step = await manager.findOne(ScheduledStepEntity, { where: { id: stepId }, lock: { mode: 'pessimistic_write' } });
+      if (!step) return { outcome: 'skipped', reason: 'step no longer exists' };
+      if (step.state !== 'pending') return { outcome: 'skipped', reason: `step already ${step.state}` };
+      if (step.dueAt > now) return { outcome: 'not_due', dueAt: step.dueAt };
+      const [task]: TaskLadderRow[] = await manager.query(`${LADDER_TASK_SQL} WHERE t.id = $1`, [step.taskId]);
+      if (!stepApplies(task, { key: step.stepKey, deadlineVersion: step.deadlineVersion }, this.planner.ladderFor(task), this.calendar)) {
+        await manager.update(ScheduledStepEntity, { id: step.id }, { state: 'cancelled' });
+        return { outcome: 'skipped', reason: 'no longer called for by the task' };
+      }
+      const late = now.getTime() - step.dueAt.getTime() > LATE_AFTER_MS;
+      const overdueWorkingDays = Math.max(0, this.calendar.workingDaysBetween(deadlineDueDay(task, this.calendar), shanghaiDate(now)));
+      const notices = await insertNotices(manager, stepNotices(step, { ...task, overdueWorkingDays }, LEADERSHIP_UNIT_CODE, late), now);
+      await manager.update(ScheduledStepEntity, { id: step.id }, { state: 'delivered', deliveredAt: now, deliveredLate: late });
+      // The task's level counts deadline escalations only: the bulletin's overdue list is about late work.
+      if (step.kind === 'escalation' && step.escalationLevel > task.escalationLevel) {
+        await manager.query('UPDATE tasks SET escalation_level = $2 WHERE id = $1 AND escalation_level < $2', [task.id, step.escalationLevel]);
+      }
+      return { outcome: 'delivered', notices, late };
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { WorkingCalendar } from '../calendar/working-calendar';
+import { planSteps, resolveLadder, stepJobId, type LadderConfig, type LadderTask, type PlannedStep } from '../ladder';
+import { LadderSettings } from './ladder-settings';
+import type { StepWakeUp } from './step-queue';
+
+/** A task as the ladder sees it, with the facts its notices name. */
+export interface TaskLadderRow extends LadderTask {
+  documentLadder: unknown;
+  title: string;
+  unitCode: string;
+  unitName: string;
+  assignerUnitCode: string;
+  /** The unit that launched the workflow (the lead task's assigner): the supervision office. */
+  supervisorUnitCode: string;
+  escalationLevel: number;
+}
+
+export const LADDER_TASK_SQL = `
+  SELECT t.id, t.kind, t.state, t.title, t.unit_code AS "unitCode", u.full_name AS "unitName", t.assigner_unit_code AS "assignerUnitCode",
+         t.escalation_level AS "escalationLevel",
+         (SELECT l.assigner_unit_code FROM tasks l WHERE l.workflow_id = t.workflow_id AND l.kind = 'lead' ORDER BY l.created_at LIMIT 1) AS "supervisorUnitCode", to_char(t.assigned_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "assignedOn",
+         to_char(t.ack_deadline, 'YYYY-MM-DD') AS "ackDeadline", to_char(t.deadline, 'YYYY-MM-DD') AS deadline,
+         t.deadline_version AS "deadlineVersion", t.acknowledged_at IS NOT NULL AS acknowledged,
+         COALESCE((SELECT array_agg(p.quarter) FROM progress_reports p WHERE p.task_id = t.id AND p.state <> 'returned'), '{}') AS "reportedQuarters",
+         d.ladder AS "documentLadder"
+  FROM tasks t JOIN units u ON u.code = t.unit_code JOIN workflows w ON w.id = t.workflow_id JOIN documents d ON d.id = w.document_id`;
+
+/**
+ * Keeps `scheduled_steps` equal to what the tasks' current state calls for: new future steps are
+ * written as pending, pending steps that no longer apply are cancelled. Runs inside the caller's
+ * transaction, so a step exists exactly when the change that called for it was committed.
+ */
+@Injectable()
+export class StepPlanner {
+  constructor(
+    private readonly calendar: WorkingCalendar,
+    private readonly settings: LadderSettings,
+  ) {}
+
+  /** Replans the tasks and returns their pending future steps, for the queue to wake after commit. */
+  async replan(manager: EntityManager, taskIds: string[], now: Date): Promise<StepWakeUp[]> {
+    if (taskIds.length === 0) return [];
+    const tasks: TaskLadderRow[] = await manager.query(`${LADDER_TASK_SQL} WHERE t.id = ANY($1)`, [taskIds]);
+    const planned = tasks.flatMap((task) => this.plan(task).filter((step) => step.dueAt > now).map((step) => ({ task, step })));
+    const rows = planned.map(({ task, step }) => ({
+      taskId: task.id,
+      stepKey: step.key,
+      deadlineVersion: step.deadlineVersion,
+      kind: step.kind,
+      dueAt: step.dueAt.toISOString(),
+      recipients: step.recipients,
+      escalationLevel: step.escalationLevel,
+      quarter: step.quarter,
+    }));
+    await manager.query(
+      `UPDATE scheduled_steps s SET state = 'cancelled'
+       WHERE s.task_id = ANY($1) AND s.state = 'pending' AND NOT EXISTS (
+         SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS p("taskId" uuid, "stepKey" text, "deadlineVersion" int)
+         WHERE p."taskId" = s.task_id AND p."stepKey" = s.step_key AND p."deadlineVersion" = s.deadline_version)`,
+      [taskIds, JSON.stringify(rows)],
+    );
+    const pending: { id: string; taskId: string; stepKey: string; deadlineVersion: number; dueAt: Date }[] = await manager.query(
+      `INSERT INTO scheduled_steps (task_id, step_key, deadline_version, kind, due_at, recipients, escalation_level, quarter, state)
+       SELECT "taskId", "stepKey", "deadlineVersion", kind, "dueAt", recipients, "escalationLevel", quarter, 'pending'
+       FROM jsonb_to_recordset($1::jsonb) AS p("taskId" uuid, "stepKey" text, "deadlineVersion" int, kind text, "dueAt" timestamptz,
+            recipients text[], "escalationLevel" int, quarter text)
+       ON CONFLICT (task_id, step_key, deadline_version) DO UPDATE SET state = 'pending', due_at = EXCLUDED.due_at
+         WHERE scheduled_steps.state = 'cancelled'
+       RETURNING id, task_id AS "taskId", step_key AS "stepKey", deadline_version AS "deadlineVersion", due_at AS "dueAt"`,
+      [JSON.stringify(rows)],
+    );
+    const fresh = await this.pendingOf(manager, taskIds);
+    return [...new Map([...pending, ...fresh].map((step) => [step.id, toWakeUp(step)])).values()];
+  }
+
+  /** The steps a task's current state calls for, under its document's ladder. */
+  plan(task: TaskLadderRow): PlannedStep[] {
+    return planSteps(task, this.ladderFor(task), this.calendar);
+  }
+
+  /** The global ladder with the document's changes on top (absent ones are skipped). */
+  ladderFor(task: Pick<TaskLadderRow, 'documentLadder'>): LadderConfig {
+    return resolveLadder([this.settings.overrides, task.documentLadder]);
+  }
+
+  private pendingOf(manager: EntityManager, taskIds: string[]) {
+    return manager.query(
+      `SELECT id, task_id AS "taskId", step_key AS "stepKey", deadline_version AS "deadlineVersion", due_at AS "dueAt"
+       FROM scheduled_steps WHERE task_id = ANY($1) AND state = 'pending'`,
+      [taskIds],
+    ) as Promise<{ id: string; taskId: string; stepKey: string; deadlineVersion: number; dueAt: Date }[]>;
+  }
+}
+
+export function toWakeUp(step: { id: string; taskId: string; stepKey: string; deadlineVersion: number; dueAt: Date }): StepWakeUp {
+  return { stepId: step.id, jobId: stepJobId(step.taskId, { key: step.stepKey, deadlineVersion: step.deadlineVersion }), dueAt: new Date(step.dueAt) };
+}

@@ -1,0 +1,29 @@
+import { Logger } from '@nestjs/common';
+
+/** What the queue needs to wake a step up at the right moment. */
+export interface StepWakeUp {
+  stepId: string;
+  jobId: string;
+  dueAt: Date;
+}
+
+/**
+ * The port through which domain code asks for steps to be woken up after its transaction commits.
+ * The BullMQ adapter implements it; if a wake-up is lost (crash, Redis away or emptied), the
+ * reconciler finds the pending row and repairs it.
+ */
+export abstract class StepQueue {
+  private readonly logger = new Logger('StepQueue');
+
+  abstract wake(steps: StepWakeUp[]): Promise<void>;
+
+  /** For callers whose change is already committed: a queue that is away must not undo or fail it. */
+  async wakeAfterCommit(steps: StepWakeUp[]): Promise<void> {
+    if (steps.length === 0) return;
+    try {
+      await this.wake(steps);
+    } catch (error) {
+      this.logger.warn(`queue unavailable (${error instanceof Error ? error.message : String(error)}): the reconciler will wake ${steps.length} step(s)`);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '@app/common';
+import { StepDeliveryService } from './step-delivery.service';
+import { StepQueue } from './step-queue';
+import { toWakeUp } from './step-planner.service';
+
+const BATCH = 500;
+
+export interface ReconcileReport {
+  /** Steps that came due while no job woke them, delivered now (marked late). */
+  deliveredLate: number;
+  /** Future steps handed to the queue again (a job that already exists is left as it is). */
+  rewoken: number;
+}
+
+/**
+ * Repairs what the queue lost: PostgreSQL says which steps are pending; any that came due are
+ * delivered now, once, marked late; every future one is handed to the queue again. Safe to run any
+ * number of times, in any number of workers.
+ */
+@Injectable()
+export class StepReconciler {
+  private readonly logger = new Logger(StepReconciler.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly delivery: StepDeliveryService,
+    private readonly queue: StepQueue,
+  ) {}
+
+  async reconcile(): Promise<ReconcileReport> {
+    const report: ReconcileReport = { deliveredLate: 0, rewoken: 0 };
+    for (;;) {
+      const due: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM scheduled_steps WHERE state = 'pending' AND due_at <= $1 ORDER BY due_at, id LIMIT ${BATCH}`,
+        [this.clock.now()],
+      );
+      for (const step of due) {
+        const outcome = await this.delivery.deliver(step.id);
+        if (outcome.outcome === 'delivered') report.deliveredLate += 1;
+      }
+      if (due.length < BATCH) break;
+    }
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const future: { id: string; taskId: string; stepKey: string; deadlineVersion: number; dueAt: Date }[] = await this.dataSource.query(
+        `SELECT id, task_id AS "taskId", step_key AS "stepKey", deadline_version AS "deadlineVersion", due_at AS "dueAt"
+         FROM scheduled_steps WHERE state = 'pending' AND id > $1 ORDER BY id LIMIT ${BATCH * 10}`,
+        [after],
+      );
+      if (future.length === 0) break;
+      await this.queue.wake(future.map(toWakeUp));
+      report.rewoken += future.length;
+      after = future[future.length - 1].id;
+    }
+    if (report.deliveredLate > 0) this.logger.warn(`delivered ${report.deliveredLate} step(s) that came due while no job existed`);
+    return report;
+  }
+}

@@ -1,0 +1,127 @@
+import Redis from 'ioredis';
+import type { Actor } from '@app/access';
+import { loadConfig } from '@app/common';
+import { DocumentImporter } from '@app/documents';
+import { StepReconciler } from '@app/scheduling';
+import { LaunchService, TaskActionService } from '@app/workflow';
+import { runDueSteps } from '../support/queue-helpers';
+import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
+import { startTestWorker, TestWorker } from '../support/worker';
+
+const SUPERVISOR: Actor = { userId: null, username: 'supervisor', unitCode: 'sx-supervision-office', roles: ['supervisor'] };
+const SPORT_OFFICER: Actor = { userId: null, username: 'sport-officer', unitCode: 'sx-sport', roles: ['officer'] };
+const SPORT_LEADER: Actor = { userId: null, username: 'sport-leader', unitCode: 'sx-sport', roles: ['leader'] };
+
+/** 08:30 on a date in Asia/Shanghai. */
+const morning = (date: string) => new Date(`${date}T08:30:00+08:00`);
+
+describe('reminders and escalations on the real queue', () => {
+  let worker: TestWorker;
+  let taskId: string;
+
+  beforeAll(async () => {
+    // Tuesday 2026-09-29, the eve of the National Day holiday (Oct 1-7; Sat Oct 10 is a make-up working day).
+    worker = await startTestWorker(new Date('2026-09-29T02:00:00Z'));
+    const { documentId } = await worker.context.get(DocumentImporter).import({ content: seedBytes(ACTION_PLAN_2022) });
+    const [measure] = await worker.dataSource.query(`SELECT id FROM measures WHERE document_id = $1 AND path = '二.(三).2'`, [documentId]);
+    const outcome = await worker.context.get(LaunchService).launch({ documentId, measureIds: [measure.id], defaultDeadline: '2026-12-31', actor: SUPERVISOR });
+    [{ id: taskId }] = await worker.dataSource.query(`SELECT id FROM tasks WHERE workflow_id = $1`, [outcome.launched[0].workflowId]);
+  });
+
+  afterAll(() => worker.close());
+
+  const notices = (kind?: string): Promise<{ kind: string; unit_code: string; title: string; delivered_late: boolean; due_at: Date }[]> =>
+    worker.dataSource.query(`SELECT kind, unit_code, title, delivered_late, due_at FROM notices WHERE task_id = $1 ${kind ? 'AND kind = $2' : "AND kind <> 'assignment'"} ORDER BY created_at, id`, kind ? [taskId, kind] : [taskId]);
+  const pending = (): Promise<{ kind: string; step_key: string; due_at: Date; deadline_version: number }[]> =>
+    worker.dataSource.query(`SELECT kind, step_key, due_at, deadline_version FROM scheduled_steps WHERE task_id = $1 AND state = 'pending' ORDER BY due_at`, [taskId]);
+
+  it('plans the ladder as pending steps with a delayed job each', async () => {
+    const steps = await pending();
+    expect(steps.map((step) => step.kind)).toEqual(expect.arrayContaining(['ack_reminder', 'ack_overdue', 'deadline_reminder', 'deadline_overdue', 'escalation']));
+    const jobs = (await worker.steps.getDelayed()).filter((job) => job.name === 'step.deliver');
+    expect(jobs).toHaveLength(steps.length);
+  });
+
+  it('sends the acknowledgement reminder on the second working day, after the holiday', async () => {
+    const ackReminder = (await pending()).find((step) => step.kind === 'ack_reminder')!;
+    expect(ackReminder.due_at).toEqual(morning('2026-10-08'));
+    worker.clock.set(morning('2026-10-02'));
+    await runDueSteps(worker.steps, worker.dataSource, worker.clock.now());
+    expect(await notices()).toEqual([]);
+    worker.clock.set(morning('2026-10-08'));
+    await runDueSteps(worker.steps, worker.dataSource, worker.clock.now());
+    const sent = (await notices()).filter((notice) => notice.title.includes('签收提醒'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ kind: 'reminder', unit_code: 'sx-sport', delivered_late: false });
+  });
+
+  it('never sends the same step twice, whatever runs again', async () => {
+    const before = await notices();
+    expect(before.length).toBeGreaterThan(0);
+    await runDueSteps(worker.steps, worker.dataSource, worker.clock.now());
+    await worker.context.get(StepReconciler).reconcile();
+    for (const job of await worker.steps.getCompleted()) await job.retry('completed').catch(() => undefined);
+    await runDueSteps(worker.steps, worker.dataSource, worker.clock.now());
+    expect(await notices()).toEqual(before);
+  });
+
+  it('drops the acknowledgement steps once the task is acknowledged', async () => {
+    await worker.context.get(TaskActionService).execute({ taskId, action: 'acknowledge', actor: SPORT_OFFICER });
+    expect((await pending()).some((step) => step.kind.startsWith('ack_'))).toBe(false);
+  });
+
+  it('replaces the deadline steps when an extension moves the deadline', async () => {
+    const before = await pending();
+    await worker.context.get(TaskActionService).execute({ taskId, action: 'request_extension', actor: SPORT_OFFICER, until: '2027-01-29', reason: '赛事延期' });
+    await worker.context.get(TaskActionService).execute({ taskId, action: 'approve_extension', actor: SUPERVISOR });
+    const after = await pending();
+    expect(before.filter((step) => step.kind.startsWith('deadline')).every((step) => step.deadline_version === 1)).toBe(true);
+    expect(after.filter((step) => step.kind.startsWith('deadline') || step.kind === 'escalation').every((step) => step.deadline_version === 2)).toBe(true);
+    const cancelled = await worker.dataSource.query(`SELECT count(*)::int AS count FROM scheduled_steps WHERE task_id = $1 AND state = 'cancelled' AND deadline_version = 1 AND kind = 'deadline_overdue'`, [taskId]);
+    expect(cancelled[0].count).toBe(1);
+  });
+
+  it('rebuilds every future job after Redis is emptied, and delivers what came due meanwhile exactly once, marked late', async () => {
+    const redis = new Redis(loadConfig().REDIS_URL);
+    await redis.flushall();
+    await redis.quit();
+    expect(await worker.steps.getDelayed()).toHaveLength(0);
+
+    worker.clock.set(morning('2027-01-18'));
+    const due = (await pending()).filter((step) => step.due_at <= worker.clock.now());
+    expect(due.length).toBeGreaterThan(0);
+    const report = await worker.context.get(StepReconciler).reconcile();
+    expect(report.deliveredLate).toBe(due.length);
+    const late = (await notices()).filter((notice) => notice.delivered_late);
+    expect(late.length).toBeGreaterThanOrEqual(due.length);
+    expect(late.every((notice) => notice.due_at !== null)).toBe(true);
+
+    const future = await pending();
+    expect((await worker.steps.getDelayed()).filter((job) => job.name === 'step.deliver').length).toBe(future.length);
+    await worker.context.get(StepReconciler).reconcile();
+    expect((await notices()).filter((notice) => notice.delivered_late)).toHaveLength(late.length);
+  });
+
+  it('escalates an overdue task in order, raising its escalation level, and approval stops the rest', async () => {
+    worker.clock.set(morning('2027-02-10'));
+    await runDueSteps(worker.steps, worker.dataSource, worker.clock.now());
+    const deadlineSteps: { kind: string; step_key: string; due_at: Date; delivered_at: Date }[] = await worker.dataSource.query(
+      `SELECT kind, step_key, due_at, delivered_at FROM scheduled_steps WHERE task_id = $1 AND state = 'delivered' AND kind IN ('deadline_overdue', 'escalation') ORDER BY delivered_at, due_at`,
+      [taskId],
+    );
+    expect(deadlineSteps.map((step) => step.step_key)).toEqual(['deadline_overdue', 'escalation.L1']);
+    expect(deadlineSteps[0].due_at).toEqual(new Date('2027-01-29T18:00:00+08:00'));
+    expect(deadlineSteps[1].due_at).toEqual(morning('2027-02-05'));
+    const [task] = await worker.dataSource.query('SELECT escalation_level FROM tasks WHERE id = $1', [taskId]);
+    expect(task.escalation_level).toBe(1);
+
+    await worker.context.get(TaskActionService).execute({ taskId, action: 'start', actor: SPORT_OFFICER });
+    await worker.context.get(TaskActionService).execute({ taskId, action: 'submit', actor: SPORT_LEADER });
+    await worker.context.get(TaskActionService).execute({ taskId, action: 'approve', actor: SUPERVISOR });
+    expect(await pending()).toEqual([]);
+    const sent = (await notices()).length;
+    worker.clock.set(morning('2027-06-30'));
+    await worker.context.get(StepReconciler).reconcile();
+    expect(await notices()).toHaveLength(sent);
+  });
+});
