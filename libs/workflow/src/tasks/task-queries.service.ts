@@ -4,6 +4,7 @@ import { type Actor, hasAnyRole } from '@app/access';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
 import { allowedActions, OPEN_STATES, type TaskState } from '../state-machine';
 import { visibleTask } from './task-access';
+import { TaskColours } from './task-colours.service';
 import type { Page, TaskDetail, TaskEventView, TaskSummary } from './task-views';
 
 export type InboxScope = 'mine' | 'assigned' | 'all';
@@ -37,10 +38,10 @@ export const TASK_SUMMARY_COLUMNS = `
 
 export const TASK_SUMMARY_FROM = `tasks t JOIN units u ON u.code = t.unit_code JOIN workflows w ON w.id = t.workflow_id JOIN measures m ON m.id = w.measure_id`;
 
-type TaskRow = Omit<TaskSummary, 'overdue'>;
+type TaskRow = Omit<TaskSummary, 'overdue' | 'colour'>;
 
 /** Overdue: an open task whose deadline has passed (Asia/Shanghai). */
-function withOverdue(row: TaskRow, today: string): TaskSummary {
+function withOverdue(row: TaskRow, today: string): Omit<TaskSummary, 'colour'> {
   return { ...row, overdue: row.deadline < today && OPEN_STATES.includes(row.state) };
 }
 
@@ -50,6 +51,7 @@ export class TaskQueries {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly colours: TaskColours,
   ) {}
 
   async inbox(actor: Actor, query: InboxQuery): Promise<Page<TaskSummary>> {
@@ -82,7 +84,7 @@ export class TaskQueries {
       `SELECT ${TASK_SUMMARY_COLUMNS} FROM ${TASK_SUMMARY_FROM} ${whereSql} ORDER BY ${SORT_SQL[query.sort ?? 'deadline']} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       parameters,
     );
-    const items = rows.map((row) => withOverdue(row, today));
+    const items = await this.withColours(rows.map((row) => withOverdue(row, today)));
     // Units, workflows and measures are joined by foreign keys: only a filter on the workflow needs one for counting.
     const countFrom = query.documentId || query.measureId ? 'tasks t JOIN workflows w ON w.id = t.workflow_id' : 'tasks t';
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${countFrom} ${whereSql}`, parameters);
@@ -112,7 +114,12 @@ export class TaskQueries {
   private async summaries(where: string, parameters: unknown[]): Promise<TaskSummary[]> {
     const rows: TaskRow[] = await this.dataSource.query(`SELECT ${TASK_SUMMARY_COLUMNS} FROM ${TASK_SUMMARY_FROM} WHERE ${where} ORDER BY t.created_at, t.id`, parameters);
     const today = shanghaiDate(this.clock.now());
-    return rows.map((row) => withOverdue(row, today));
+    return this.withColours(rows.map((row) => withOverdue(row, today)));
+  }
+
+  private async withColours(rows: Omit<TaskSummary, 'colour'>[]): Promise<TaskSummary[]> {
+    const colours = await this.colours.of(rows.map((row) => row.id));
+    return rows.map((row) => ({ ...row, colour: colours.get(row.id) ?? 'green' }));
   }
 
   private history(taskId: string): Promise<TaskEventView[]> {

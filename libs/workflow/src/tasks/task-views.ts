@@ -17,6 +17,8 @@ export interface TaskSummary {
   ackDeadline: string;
   overdue: boolean;
   escalationLevel: number;
+  /** green on track, yellow due soon or a report late, red overdue; a task is as bad as its worst subtask. */
+  colour: 'green' | 'yellow' | 'red';
   extensionRequestedUntil: string | null;
   measure: { id: string; path: string; title: string; documentId: string };
 }
