@@ -1,40 +1,54 @@
-import { Controller, Get, Inject, OnModuleDestroy } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import Redis from 'ioredis';
+import { Queue } from 'bullmq';
+import { OfficialCalendar, QUEUES, WorkingCalendar } from '@app/scheduling';
 import { Public } from '../auth/auth.decorators';
-
-export const HEALTH_REDIS = Symbol('HEALTH_REDIS');
 
 @ApiTags('health')
 @Controller('health')
-export class HealthController implements OnModuleDestroy {
+export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
-    @Inject(HEALTH_REDIS) private readonly redis: Redis,
+    private readonly calendar: WorkingCalendar,
+    @InjectQueue(QUEUES.steps) private readonly steps: Queue,
   ) {}
 
-  /** 200 when PostgreSQL and Redis answer, 503 naming the one that does not. */
+  /**
+   * 200 when PostgreSQL and Redis answer, 503 naming the one that does not; with the step queue's
+   * job counts, and the years counted Monday to Friday for want of an official holiday calendar.
+   */
   @Public()
   @Get()
   @HealthCheck()
   check() {
-    return this.health.check([() => this.database.pingCheck('postgres', { timeout: 2000 }), () => this.pingRedis()]);
+    return this.health.check([() => this.database.pingCheck('postgres', { timeout: 2000 }), () => this.queues(), () => this.calendarStatus()]);
   }
 
-  private async pingRedis() {
+  private async queues() {
     const indicator = this.indicators.check('redis');
     try {
-      await this.redis.ping();
-      return indicator.up();
+      const counts = await withTimeout(this.steps.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'), 2000);
+      return indicator.up({ queues: { [QUEUES.steps]: counts } });
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });
     }
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.redis.disconnect();
+  private calendarStatus() {
+    const indicator = this.indicators.check('calendar');
+    if (!(this.calendar instanceof OfficialCalendar)) return indicator.up({ kind: 'weekdays' });
+    const fallback = this.calendar.unknownYearsUsed();
+    return indicator.up({
+      knownYears: `${Math.min(...this.calendar.knownYears())}–${Math.max(...this.calendar.knownYears())}`,
+      ...(fallback.length ? { warning: `无官方节假日安排的年份按周一至周五计算：${fallback.join('、')}` } : {}),
+    });
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([work, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 }
