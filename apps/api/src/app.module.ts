@@ -9,6 +9,7 @@ import { SchedulingModule, StepQueueModule } from '@app/scheduling';
 import { UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
 import { AttachmentsController } from './workflow/attachments.controller';
+import { QueueBoardModule } from './admin/queue-board.module';
 import { AuthModule } from './auth/auth.module';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthModule } from './health/health.module';
@@ -19,7 +20,7 @@ import { ProgressController } from './workflow/progress.controller';
 import { WorkflowController } from './workflow/workflow.controller';
 
 @Module({
-  imports: [ConfigModule, LoggerModule.forRoot(loggerOptions()), PersistenceModule.forRoot(), AuthModule, SchedulingModule, StepQueueModule, UnitsModule, DocumentsModule, WorkflowModule, NotificationsModule, HealthModule],
+  imports: [ConfigModule, LoggerModule.forRoot(loggerOptions()), PersistenceModule.forRoot(), AuthModule, SchedulingModule, StepQueueModule, UnitsModule, DocumentsModule, WorkflowModule, NotificationsModule, HealthModule, QueueBoardModule],
   controllers: [DocumentsController, UnitsController, WorkflowController, ProgressController, AttachmentsController],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
 })

@@ -25,5 +25,6 @@ const LOGIN_ATTEMPTS_PER_MINUTE = 10;
   ],
   controllers: [AuthController],
   providers: [{ provide: APP_GUARD, useClass: TokenGuard }],
+  exports: [JwtModule],
 })
 export class AuthModule {}
