@@ -26,6 +26,11 @@ describe('reminders and escalations on the real queue', () => {
     const [measure] = await worker.dataSource.query(`SELECT id FROM measures WHERE document_id = $1 AND path = '二.(三).2'`, [documentId]);
     const outcome = await worker.context.get(LaunchService).launch({ documentId, measureIds: [measure.id], defaultDeadline: '2026-12-31', actor: SUPERVISOR });
     [{ id: taskId }] = await worker.dataSource.query(`SELECT id FROM tasks WHERE workflow_id = $1`, [outcome.launched[0].workflowId]);
+    // The sport bureau connected its own system: ladder notices go there too.
+    await worker.dataSource.query(`INSERT INTO unit_webhooks (unit_code, url, secret, created_at) VALUES ('sx-sport', 'http://127.0.0.1:9/hook', $1, $2)`, [
+      'a-webhook-secret-of-at-least-32-characters',
+      worker.clock.now(),
+    ]);
   });
 
   afterAll(() => worker.close());
@@ -53,6 +58,11 @@ describe('reminders and escalations on the real queue', () => {
     const sent = (await notices()).filter((notice) => notice.title.includes('签收提醒'));
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ kind: 'reminder', unit_code: 'sx-sport', delivered_late: false });
+    const webhooks = await worker.dataSource.query(
+      `SELECT d.state, d.not_before FROM notice_deliveries d JOIN notices n ON n.id = d.notice_id WHERE n.task_id = $1 AND n.title LIKE '%签收提醒%'`,
+      [taskId],
+    );
+    expect(webhooks).toEqual([{ state: 'pending', not_before: morning('2026-10-08') }]);
   });
 
   it('never sends the same step twice, whatever runs again', async () => {

@@ -4,11 +4,11 @@ import { AccessModule } from '@app/access';
 import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/common';
 import { DocumentsModule } from '@app/documents';
 import { PersistenceModule } from '@app/persistence';
-import { SchedulingModule, StepQueueModule } from '@app/scheduling';
+import { SchedulingModule, StepQueueModule, WebhookQueueModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { createTestDatabase, TestDatabase } from './test-database';
 
-@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, UnitsModule, DocumentsModule, AccessModule] })
+@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, UnitsModule, DocumentsModule, AccessModule] })
 class DomainServicesModule {}
 
 export interface TestServices {

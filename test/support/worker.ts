@@ -7,12 +7,12 @@ import { AccessModule } from '@app/access';
 import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/common';
 import { DocumentsModule } from '@app/documents';
 import { PersistenceModule } from '@app/persistence';
-import { QUEUES, SchedulingModule, StepQueueModule, StepWorkerModule } from '@app/scheduling';
+import { QUEUES, SchedulingModule, StepQueueModule, StepWorkerModule, WebhookQueueModule, WebhookWorkerModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
 import { createTestDatabase, TestDatabase } from './test-database';
 
-@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, StepWorkerModule, UnitsModule, DocumentsModule, AccessModule, WorkflowModule] })
+@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, StepWorkerModule, WebhookWorkerModule, UnitsModule, DocumentsModule, AccessModule, WorkflowModule] })
 class WorkerTestModule {}
 
 export interface TestWorker {

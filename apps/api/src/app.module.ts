@@ -3,16 +3,18 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule } from '@app/common';
 import { DocumentsModule } from '@app/documents';
-import { NotificationsModule } from '@app/notifications';
+import { NotificationsModule, WebhooksModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
-import { SchedulingModule, StepQueueModule } from '@app/scheduling';
+import { SchedulingModule, StepQueueModule, WebhookQueueModule } from '@app/scheduling';
 import { UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
 import { AttachmentsController } from './workflow/attachments.controller';
+import { CalendarController } from './admin/calendar.controller';
 import { QueueBoardModule } from './admin/queue-board.module';
 import { AuthModule } from './auth/auth.module';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthModule } from './health/health.module';
+import { WebhooksController } from './notifications/webhooks.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { loggerOptions } from './http/logger-options';
 import { UnitsController } from './units/units.controller';
@@ -20,8 +22,8 @@ import { ProgressController } from './workflow/progress.controller';
 import { WorkflowController } from './workflow/workflow.controller';
 
 @Module({
-  imports: [ConfigModule, LoggerModule.forRoot(loggerOptions()), PersistenceModule.forRoot(), AuthModule, SchedulingModule, StepQueueModule, UnitsModule, DocumentsModule, WorkflowModule, NotificationsModule, HealthModule, QueueBoardModule],
-  controllers: [DocumentsController, UnitsController, WorkflowController, ProgressController, AttachmentsController],
+  imports: [ConfigModule, LoggerModule.forRoot(loggerOptions()), PersistenceModule.forRoot(), AuthModule, SchedulingModule, StepQueueModule, WebhookQueueModule, WebhooksModule, UnitsModule, DocumentsModule, WorkflowModule, NotificationsModule, HealthModule, QueueBoardModule],
+  controllers: [CalendarController, DocumentsController, UnitsController, WorkflowController, ProgressController, AttachmentsController, WebhooksController],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
 })
 export class AppModule {}

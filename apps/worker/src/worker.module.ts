@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@app/common';
 import { PersistenceModule } from '@app/persistence';
-import { SchedulingModule, StepQueueModule, StepWorkerModule } from '@app/scheduling';
+import { SchedulingModule, StepQueueModule, StepWorkerModule, WebhookQueueModule, WebhookWorkerModule } from '@app/scheduling';
 
-/** The queue worker process: delivers ladder steps and reconciles them with PostgreSQL. Run as many as you like. */
-@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, StepWorkerModule] })
+/** The queue worker process: delivers ladder steps and webhooks, and reconciles both with PostgreSQL. Run as many as you like. */
+@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, StepWorkerModule, WebhookWorkerModule] })
 export class WorkerModule {}

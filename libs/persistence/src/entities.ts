@@ -4,6 +4,7 @@ import { DocumentRevisionEntity } from '../../documents/src/persistence/document
 import { MeasureAssignmentEntity, MeasureEntity, MeasureUnitEntity } from '../../documents/src/persistence/measure.entity';
 import { UnitEntity, UnitNameRuleEntity } from '../../units/src/persistence/unit.entity';
 import { NoticeEntity } from '../../notifications/src/notice.entity';
+import { NoticeDeliveryEntity, UnitWebhookEntity } from '../../notifications/src/webhooks/webhook.entities';
 import { ScheduledStepEntity } from '../../scheduling/src/steps/scheduled-step.entity';
 import { ProgressReportEntity } from '../../workflow/src/progress/progress-report.entity';
 import { AttachmentEntity } from '../../workflow/src/attachments/attachment.entity';
@@ -28,4 +29,6 @@ export const ALL_ENTITIES = [
   ProgressReportEntity,
   ScheduledStepEntity,
   AttachmentEntity,
+  UnitWebhookEntity,
+  NoticeDeliveryEntity,
 ];

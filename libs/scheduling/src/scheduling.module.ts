@@ -2,12 +2,13 @@ import { Global, Logger, Module } from '@nestjs/common';
 import { readCalendarOverrides } from './calendar/calendar-data';
 import { OfficialCalendar } from './calendar/official-calendar';
 import { WorkingCalendar } from './calendar/working-calendar';
+import { CalendarDaysService } from './steps/calendar-days.service';
 import { LadderSettings } from './steps/ladder-settings';
 import { StepDeliveryService } from './steps/step-delivery.service';
 import { StepPlanner } from './steps/step-planner.service';
 import { StepReconciler } from './steps/step-reconciler.service';
 
-const PROVIDERS = [LadderSettings, StepPlanner, StepDeliveryService, StepReconciler];
+const PROVIDERS = [LadderSettings, StepPlanner, StepDeliveryService, StepReconciler, CalendarDaysService];
 
 /** The official calendar: the package's published years, corrected and extended by seeds/calendar.json. */
 function officialCalendar(): OfficialCalendar {

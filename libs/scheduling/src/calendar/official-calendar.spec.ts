@@ -236,3 +236,22 @@ describe('OfficialCalendar: speed', () => {
     expect(last).toBe(new SteppingReference(calendarWith()).addWorkingDays(calendar.addWorkingDays(addCalendarDays('2025-01-01', 99_999 % 600), 60), 15));
   });
 });
+
+describe('OfficialCalendar.addDays', () => {
+  it('makes a year known at once and recomputes it', () => {
+    const warned: number[] = [];
+    const calendar = OfficialCalendar.create({ onUnknownYear: (year) => warned.push(year) });
+    expect(calendar.isWorkingDay('2031-10-01')).toBe(true);
+    expect(calendar.unknownYearsUsed()).toEqual([2031]);
+    calendar.addDays([
+      { date: '2031-10-01', kind: 'holiday' },
+      { date: '2031-10-04', kind: 'workday' },
+    ]);
+    expect(calendar.isWorkingDay('2031-10-01')).toBe(false);
+    expect(calendar.isWorkingDay('2031-10-04')).toBe(true);
+    expect(calendar.isProvisional('2031-12-31')).toBe(false);
+    expect(calendar.unknownYearsUsed()).toEqual([]);
+    expect(calendar.addWorkingDays('2031-09-30', 1)).toBe('2031-10-02');
+    expect(warned).toEqual([2031]);
+  });
+});

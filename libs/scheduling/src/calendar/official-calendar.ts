@@ -44,6 +44,21 @@ export class OfficialCalendar extends SteppingCalendar {
     this.onUnknownYear = onUnknownYear;
   }
 
+  /**
+   * Adds or corrects days while running (an admin entering a newly published notice): their years
+   * count as known from now on and are computed afresh.
+   */
+  addDays(days: readonly CalendarDay[]): void {
+    checkCalendarDays(days, 'added calendar days');
+    for (const day of days) {
+      const year = yearOf(day.date);
+      this.kinds.set(day.date, day.kind);
+      this.known.add(year);
+      this.tables.delete(year);
+      this.fellBack.delete(year);
+    }
+  }
+
   knownYears(): number[] {
     return [...this.known].sort((a, b) => a - b);
   }

@@ -8,6 +8,11 @@ export abstract class WorkingCalendar {
   abstract addWorkingDays(date: string, days: number): string;
   /** Working days after `from` up to and including `to`; negative when `to` is before `from`. */
   abstract workingDaysBetween(from: string, to: string): number;
+
+  /** Whether a date's year has no published holiday calendar yet, so deadlines there may move. */
+  isProvisional(_date: string): boolean {
+    return false;
+  }
 }
 
 const DAY_MS = 86_400_000;

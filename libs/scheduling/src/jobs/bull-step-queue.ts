@@ -19,6 +19,7 @@ export class BullStepQueue extends StepQueue {
 
   async wake(steps: StepWakeUp[]): Promise<void> {
     const now = this.clock.now().getTime();
+    for (const step of steps.filter((candidate) => candidate.retimed)) await this.queue.remove(step.jobId);
     for (let start = 0; start < steps.length; start += CHUNK) {
       await this.queue.addBulk(
         steps.slice(start, start + CHUNK).map((step) => ({

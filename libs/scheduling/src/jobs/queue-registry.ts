@@ -1,7 +1,7 @@
 import type { DefaultJobOptions } from 'bullmq';
 
 /** Every queue, every job and its payload, in one place: enqueuing the wrong payload does not compile. */
-export const QUEUES = { steps: 'steps' } as const;
+export const QUEUES = { steps: 'steps', webhooks: 'webhooks' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
@@ -9,12 +9,18 @@ export interface JobPayloads {
   'step.deliver': { stepId: string };
   /** Repair lost wake-ups and deliver steps that came due without one. */
   'steps.reconcile': Record<string, never>;
+  /** Send one notice to its unit's webhook, if its delivery is still pending and due. */
+  'notice.webhook': { noticeId: string };
+  /** Hand pending webhook deliveries that lost their job to the queue again. */
+  'webhooks.reconcile': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
   'step.deliver': QUEUES.steps,
   'steps.reconcile': QUEUES.steps,
+  'notice.webhook': QUEUES.webhooks,
+  'webhooks.reconcile': QUEUES.webhooks,
 };
 
 /** Retry, backoff and retention per queue. Failed jobs are kept, so they stay visible. */
@@ -25,7 +31,17 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
     removeOnComplete: { age: 24 * 3600, count: 50_000 },
     removeOnFail: false,
   },
+  // About an hour of retries (30 s doubling, 8 attempts) before a delivery is marked failed.
+  webhooks: {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 30_000 },
+    removeOnComplete: { age: 24 * 3600, count: 50_000 },
+    removeOnFail: false,
+  },
 };
 
 /** Recurring schedules, declared once: the reconciler runs every few minutes on every deployment. */
 export const RECURRING_JOBS = [{ schedulerId: 'steps-reconcile', queue: QUEUES.steps, name: 'steps.reconcile' as const, everyMs: 5 * 60_000 }];
+
+/** The webhook queue's own recurring job (RECURRING_JOBS are all declared on the steps queue). */
+export const WEBHOOK_RECURRING_JOBS = [{ schedulerId: 'webhooks-reconcile', queue: QUEUES.webhooks, name: 'webhooks.reconcile' as const, everyMs: 5 * 60_000 }];

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, shanghaiDate } from '@app/common';
-import { insertNotices } from '@app/notifications';
+import { insertNotices, recordWebhookDeliveries, WebhookQueue, type WebhookWakeUp } from '@app/notifications';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { deadlineDueDay, stepApplies } from '../ladder';
+import { CalendarDaysService } from './calendar-days.service';
 import { ScheduledStepEntity } from './scheduled-step.entity';
 import { stepNotices } from './step-notices';
 import { LADDER_TASK_SQL, StepPlanner, type TaskLadderRow } from './step-planner.service';
@@ -31,10 +32,15 @@ export class StepDeliveryService {
     private readonly clock: Clock,
     private readonly planner: StepPlanner,
     private readonly calendar: WorkingCalendar,
+    private readonly calendarDays: CalendarDaysService,
+    private readonly webhookQueue: WebhookQueue,
   ) {}
 
   async deliver(stepId: string): Promise<DeliveryOutcome> {
-    return this.dataSource.transaction(async (manager) => {
+    // Another process may have entered calendar days: judge the step with the calendar as it is now.
+    await this.calendarDays.refreshIfChanged();
+    let webhooks: WebhookWakeUp[] = [];
+    const result = await this.dataSource.transaction(async (manager): Promise<DeliveryOutcome> => {
       const now = this.clock.now();
       const step = await manager.findOne(ScheduledStepEntity, { where: { id: stepId }, lock: { mode: 'pessimistic_write' } });
       if (!step) return { outcome: 'skipped', reason: 'step no longer exists' };
@@ -47,7 +53,10 @@ export class StepDeliveryService {
       }
       const late = now.getTime() - step.dueAt.getTime() > LATE_AFTER_MS;
       const overdueWorkingDays = Math.max(0, this.calendar.workingDaysBetween(deadlineDueDay(task, this.calendar), shanghaiDate(now)));
-      const notices = await insertNotices(manager, stepNotices(step, { ...task, overdueWorkingDays }, LEADERSHIP_UNIT_CODE, late), now);
+      const written = stepNotices(step, { ...task, overdueWorkingDays }, LEADERSHIP_UNIT_CODE, late);
+      const notices = await insertNotices(manager, written, now);
+      // External channels get the same notices, once, within working hours.
+      webhooks = await recordWebhookDeliveries(manager, { dedupeKeys: written.map((notice) => notice.dedupeKey) }, now, this.calendar);
       await manager.update(ScheduledStepEntity, { id: step.id }, { state: 'delivered', deliveredAt: now, deliveredLate: late });
       // The task's level counts deadline escalations only: the bulletin's overdue list is about late work.
       if (step.kind === 'escalation' && step.escalationLevel > task.escalationLevel) {
@@ -55,5 +64,7 @@ export class StepDeliveryService {
       }
       return { outcome: 'delivered', notices, late };
     });
+    await this.webhookQueue.wakeAfterCommit(webhooks);
+    return result;
   }
 }

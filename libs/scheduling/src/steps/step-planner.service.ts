@@ -61,18 +61,20 @@ export class StepPlanner {
          WHERE p."taskId" = s.task_id AND p."stepKey" = s.step_key AND p."deadlineVersion" = s.deadline_version)`,
       [taskIds, JSON.stringify(rows)],
     );
-    const pending: { id: string; taskId: string; stepKey: string; deadlineVersion: number; dueAt: Date }[] = await manager.query(
+    // A calendar change can move a pending step: `retimed` tells the queue to replace its job.
+    const written: (StepRow & { retimed: boolean })[] = await manager.query(
       `INSERT INTO scheduled_steps (task_id, step_key, deadline_version, kind, due_at, recipients, escalation_level, quarter, state)
        SELECT "taskId", "stepKey", "deadlineVersion", kind, "dueAt", recipients, "escalationLevel", quarter, 'pending'
        FROM jsonb_to_recordset($1::jsonb) AS p("taskId" uuid, "stepKey" text, "deadlineVersion" int, kind text, "dueAt" timestamptz,
             recipients text[], "escalationLevel" int, quarter text)
-       ON CONFLICT (task_id, step_key, deadline_version) DO UPDATE SET state = 'pending', due_at = EXCLUDED.due_at
-         WHERE scheduled_steps.state = 'cancelled'
-       RETURNING id, task_id AS "taskId", step_key AS "stepKey", deadline_version AS "deadlineVersion", due_at AS "dueAt"`,
+       ON CONFLICT (task_id, step_key, deadline_version) DO UPDATE SET state = 'pending', due_at = EXCLUDED.due_at, recipients = EXCLUDED.recipients
+         WHERE scheduled_steps.state = 'cancelled' OR (scheduled_steps.state = 'pending' AND scheduled_steps.due_at <> EXCLUDED.due_at)
+       RETURNING id, task_id AS "taskId", step_key AS "stepKey", deadline_version AS "deadlineVersion", due_at AS "dueAt", xmax <> 0 AS retimed`,
       [JSON.stringify(rows)],
     );
-    const fresh = await this.pendingOf(manager, taskIds);
-    return [...new Map([...pending, ...fresh].map((step) => [step.id, toWakeUp(step)])).values()];
+    const wakeUps = new Map((await this.pendingOf(manager, taskIds)).map((step) => [step.id, toWakeUp(step)]));
+    for (const step of written) wakeUps.set(step.id, { ...toWakeUp(step), retimed: step.retimed });
+    return [...wakeUps.values()];
   }
 
   /** The steps a task's current state calls for, under its document's ladder. */
@@ -85,15 +87,23 @@ export class StepPlanner {
     return resolveLadder([this.settings.overrides, task.documentLadder]);
   }
 
-  private pendingOf(manager: EntityManager, taskIds: string[]) {
+  private pendingOf(manager: EntityManager, taskIds: string[]): Promise<StepRow[]> {
     return manager.query(
       `SELECT id, task_id AS "taskId", step_key AS "stepKey", deadline_version AS "deadlineVersion", due_at AS "dueAt"
        FROM scheduled_steps WHERE task_id = ANY($1) AND state = 'pending'`,
       [taskIds],
-    ) as Promise<{ id: string; taskId: string; stepKey: string; deadlineVersion: number; dueAt: Date }[]>;
+    );
   }
 }
 
-export function toWakeUp(step: { id: string; taskId: string; stepKey: string; deadlineVersion: number; dueAt: Date }): StepWakeUp {
+interface StepRow {
+  id: string;
+  taskId: string;
+  stepKey: string;
+  deadlineVersion: number;
+  dueAt: Date;
+}
+
+export function toWakeUp(step: StepRow): StepWakeUp {
   return { stepId: step.id, jobId: stepJobId(step.taskId, { key: step.stepKey, deadlineVersion: step.deadlineVersion }), dueAt: new Date(step.dueAt) };
 }

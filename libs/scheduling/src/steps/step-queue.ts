@@ -5,6 +5,8 @@ export interface StepWakeUp {
   stepId: string;
   jobId: string;
   dueAt: Date;
+  /** The step's time moved (a calendar change): an existing job must be replaced, not kept. */
+  retimed?: boolean;
 }
 
 /**

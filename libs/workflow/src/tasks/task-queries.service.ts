@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor, hasAnyRole } from '@app/access';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
+import { WorkingCalendar } from '@app/scheduling';
 import { allowedActions, OPEN_STATES, type TaskState } from '../state-machine';
 import { visibleTask } from './task-access';
 import { TaskColours } from './task-colours.service';
@@ -38,10 +39,10 @@ export const TASK_SUMMARY_COLUMNS = `
 
 export const TASK_SUMMARY_FROM = `tasks t JOIN units u ON u.code = t.unit_code JOIN workflows w ON w.id = t.workflow_id JOIN measures m ON m.id = w.measure_id`;
 
-type TaskRow = Omit<TaskSummary, 'overdue' | 'colour'>;
+type TaskRow = Omit<TaskSummary, 'overdue' | 'colour' | 'deadlineProvisional'>;
 
 /** Overdue: an open task whose deadline has passed (Asia/Shanghai). */
-function withOverdue(row: TaskRow, today: string): Omit<TaskSummary, 'colour'> {
+function withOverdue(row: TaskRow, today: string): Omit<TaskSummary, 'colour' | 'deadlineProvisional'> {
   return { ...row, overdue: row.deadline < today && OPEN_STATES.includes(row.state) };
 }
 
@@ -52,6 +53,7 @@ export class TaskQueries {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly colours: TaskColours,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   async inbox(actor: Actor, query: InboxQuery): Promise<Page<TaskSummary>> {
@@ -117,9 +119,9 @@ export class TaskQueries {
     return this.withColours(rows.map((row) => withOverdue(row, today)));
   }
 
-  private async withColours(rows: Omit<TaskSummary, 'colour'>[]): Promise<TaskSummary[]> {
+  private async withColours(rows: Omit<TaskSummary, 'colour' | 'deadlineProvisional'>[]): Promise<TaskSummary[]> {
     const colours = await this.colours.of(rows.map((row) => row.id));
-    return rows.map((row) => ({ ...row, colour: colours.get(row.id) ?? 'green' }));
+    return rows.map((row) => ({ ...row, colour: colours.get(row.id) ?? 'green', deadlineProvisional: this.calendar.isProvisional(row.deadline) }));
   }
 
   private history(taskId: string): Promise<TaskEventView[]> {

@@ -14,6 +14,8 @@ export interface TaskSummary {
   state: TaskState;
   version: number;
   deadline: string;
+  /** The deadline's year has no published holiday calendar yet: its working-day count may still move. */
+  deadlineProvisional: boolean;
   ackDeadline: string;
   overdue: boolean;
   escalationLevel: number;

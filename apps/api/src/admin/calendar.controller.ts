@@ -1,0 +1,54 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import type { Actor } from '@app/access';
+import { CalendarDaysService } from '@app/scheduling';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { ISO_DATE, ISO_DATE_MESSAGE } from '../http/request-rules';
+
+export class CalendarDayRequest {
+  @ApiProperty({ example: '2027-10-01' })
+  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
+  date: string;
+
+  @ApiProperty({ enum: ['holiday', 'workday'], description: 'holiday: a day off; workday: a weekend day made a working day (调休)' })
+  @IsIn(['holiday', 'workday'])
+  kind: 'holiday' | 'workday';
+
+  @ApiPropertyOptional({ example: '国务院办公厅关于2027年部分节假日安排的通知' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string;
+}
+
+export class CalendarDaysRequest {
+  @ApiProperty({ type: [CalendarDayRequest] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(400)
+  @ValidateNested({ each: true })
+  @Type(() => CalendarDayRequest)
+  days: CalendarDayRequest[];
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/calendar-days')
+export class CalendarController {
+  constructor(private readonly calendarDays: CalendarDaysService) {}
+
+  @Get()
+  @Roles('admin', 'supervisor')
+  list() {
+    return this.calendarDays.stored();
+  }
+
+  /** Adds or corrects days (enter a year's notice in full: its year then counts as published); pending steps are recomputed. */
+  @Post()
+  @Roles('admin')
+  add(@Body() request: CalendarDaysRequest, @CurrentActor() actor: Actor) {
+    return this.calendarDays.add(request.days, actor.username);
+  }
+}

@@ -1,0 +1,58 @@
+import { DataSource } from 'typeorm';
+import { DocumentImporter } from '@app/documents';
+import { startTestApi, TestApi } from '../support/api';
+import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
+
+describe('calendar days entered by an admin', () => {
+  let api: TestApi;
+  const tokens: Record<string, string> = {};
+  let taskId: string;
+
+  const as = (user: string) => ({
+    get: (url: string) => api.http.get(url).set('Authorization', `Bearer ${tokens[user]}`),
+    post: (url: string, body: object = {}) => api.http.post(url).set('Authorization', `Bearer ${tokens[user]}`).send(body),
+  });
+  const overdueStep = async () =>
+    (await api.app.get(DataSource).query(`SELECT due_at FROM scheduled_steps WHERE task_id = $1 AND kind = 'deadline_overdue' AND state = 'pending'`, [taskId])) as { due_at: Date }[];
+
+  beforeAll(async () => {
+    api = await startTestApi(new Date('2026-11-23T02:00:00Z'));
+    for (const [username, unit, role] of [
+      ['supervisor', 'sx-supervision-office', 'supervisor'],
+      ['admin', 'sx-government-office', 'admin'],
+      ['sport-officer', 'sx-sport', 'officer'],
+    ] as const) {
+      await api.createUser(username, unit, [role]);
+      tokens[username] = await api.login(username);
+    }
+    const { documentId } = await api.app.get(DocumentImporter).import({ content: seedBytes(ACTION_PLAN_2022) });
+    const [measure] = await api.app.get(DataSource).query(`SELECT id FROM measures WHERE document_id = $1 AND path = '二.(三).2'`, [documentId]);
+    await as('supervisor').post(`/documents/${documentId}/launch`, { measureIds: [measure.id], defaultDeadline: '2027-02-26' }).expect(201);
+    taskId = (await as('sport-officer').get('/tasks').expect(200)).body.items[0].id;
+  });
+
+  afterAll(() => api.close());
+
+  it('marks a deadline in a year without a published calendar as provisional', async () => {
+    const task = (await as('sport-officer').get(`/tasks/${taskId}`).expect(200)).body;
+    expect(task.deadlineProvisional).toBe(true);
+    expect(await overdueStep()).toEqual([{ due_at: new Date('2027-02-26T18:00:00+08:00') }]);
+  });
+
+  it('lets only admins enter days, validated', async () => {
+    await as('supervisor').post('/admin/calendar-days', { days: [{ date: '2027-02-26', kind: 'holiday' }] }).expect(403);
+    const invalid = await as('admin').post('/admin/calendar-days', { days: [{ date: '2027-02-30', kind: 'holiday' }] }).expect(400);
+    expect(invalid.body.code).toMatch(/VALIDATION_FAILED|INVALID_CALENDAR_DAYS/);
+  });
+
+  it('recomputes pending steps when the notice arrives, and the deadline is no longer provisional', async () => {
+    const added = await as('admin').post('/admin/calendar-days', { days: [{ date: '2027-02-26', kind: 'holiday', note: '测试用' }] }).expect(201);
+    expect(added.body).toEqual({ days: 1, tasksReplanned: 1 });
+    // The deadline now falls on a holiday: it is due the next working day, Monday 2027-03-01.
+    expect(await overdueStep()).toEqual([{ due_at: new Date('2027-03-01T18:00:00+08:00') }]);
+    const task = (await as('sport-officer').get(`/tasks/${taskId}`).expect(200)).body;
+    expect(task.deadlineProvisional).toBe(false);
+    const listed = await as('admin').get('/admin/calendar-days').expect(200);
+    expect(listed.body).toEqual([{ date: '2027-02-26', kind: 'holiday', note: '测试用' }]);
+  });
+});
