@@ -17,14 +17,11 @@ describe('calendar days entered by an admin', () => {
 
   beforeAll(async () => {
     api = await startTestApi(new Date('2026-11-23T02:00:00Z'));
-    for (const [username, unit, role] of [
+    Object.assign(tokens, await api.createUsers([
       ['supervisor', 'sx-supervision-office', 'supervisor'],
       ['admin', 'sx-government-office', 'admin'],
       ['sport-officer', 'sx-sport', 'officer'],
-    ] as const) {
-      await api.createUser(username, unit, [role]);
-      tokens[username] = await api.login(username);
-    }
+    ] as const));
     const { documentId } = await api.app.get(DocumentImporter).import({ content: seedBytes(ACTION_PLAN_2022) });
     const [measure] = await api.app.get(DataSource).query(`SELECT id FROM measures WHERE document_id = $1 AND path = '二.(三).2'`, [documentId]);
     await as('supervisor').post(`/documents/${documentId}/launch`, { measureIds: [measure.id], defaultDeadline: '2027-02-26' }).expect(201);

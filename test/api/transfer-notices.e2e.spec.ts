@@ -16,15 +16,12 @@ describe('notices and the transfer of a reorganised unit', () => {
   beforeAll(async () => {
     // 2023-03-01: before the financial reform, so 山西银保监局 still holds its own work.
     api = await startTestApi(new Date('2023-03-01T02:00:00Z'));
-    for (const [username, unit, role] of [
+    Object.assign(tokens, await api.createUsers([
       ['supervisor', 'sx-supervision-office', 'supervisor'],
       ['cbirc-officer', 'cbirc-shanxi', 'officer'],
       ['nfra-officer', 'nfra-shanxi', 'officer'],
       ['admin', 'sx-government-office', 'admin'],
-    ] as const) {
-      await api.createUser(username, unit, [role]);
-      tokens[username] = await api.login(username);
-    }
+    ] as const));
     documentId = (await api.app.get(DocumentImporter).import({ content: seedBytes(ACTION_PLAN_2022) })).documentId;
     const measures: { id: string }[] = await api.app.get(DataSource).query(
       `SELECT DISTINCT m.id FROM measures m JOIN measure_units mu ON mu.measure_id = m.id WHERE m.document_id = $1 AND mu.unit_code = 'cbirc-shanxi'`,

@@ -18,6 +18,8 @@ export interface TestApi {
   clock: ManualClock;
   createUser(username: string, unitCode: string, roles: Role[]): Promise<void>;
   login(username: string): Promise<string>;
+  /** Creates each user with one role and logs it in: username → token. */
+  createUsers(users: readonly (readonly [string, string, Role])[]): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,14 @@ export async function startTestApi(now = new Date('2026-11-22T02:00:00Z')): Prom
     login: async (username) => {
       const response = await http.post('/auth/login').send({ username, password: TEST_PASSWORD }).expect(200);
       return response.body.accessToken as string;
+    },
+    createUsers: async (users) => {
+      const tokens: Record<string, string> = {};
+      for (const [username, unitCode, role] of users) {
+        await app.get(UserService).create({ username, unitCode, roles: [role], password: TEST_PASSWORD });
+        tokens[username] = (await http.post('/auth/login').send({ username, password: TEST_PASSWORD }).expect(200)).body.accessToken;
+      }
+      return tokens;
     },
     close: async () => {
       await app.close();
