@@ -12,6 +12,7 @@ import { workflowBenchmarks } from './workflow.bench';
 async function main(): Promise<void> {
   const scale: Scale = process.argv.includes('full') || process.argv.includes('--full') ? 'full' : 'small';
   const results: BenchResult[] = [...(await parseBenchmarks(scale)), ...(await importBenchmarks(scale)), ...(await workflowBenchmarks(scale))];
+  results.push(...(await (await import('./queue.bench')).queueBenchmarks(scale)));
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   writeFileSync(join(repositoryRoot(), 'bench', 'results.json'), `${JSON.stringify({ scale, machine, measuredAt: new Date().toISOString(), results }, null, 2)}\n`);
   console.table(results.map(({ name, value, unit, baseline, ratio }) => ({ name, value, unit, baseline, ratio })));

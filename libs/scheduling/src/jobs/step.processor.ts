@@ -4,7 +4,10 @@ import { DelayedError, Job } from 'bullmq';
 import { Clock } from '@app/common';
 import { StepDeliveryService, type DeliveryOutcome } from '../steps/step-delivery.service';
 import { StepReconciler, type ReconcileReport } from '../steps/step-reconciler.service';
-import { QUEUES, type JobName, type JobPayloads } from './queue-registry';
+import { QUEUES, RECURRING_JOBS, type JobName, type JobPayloads } from './queue-registry';
+
+/** The periodic reconcile re-queues what comes due before the run after next; the start-up run re-queues all. */
+const RECONCILE_HORIZON_MS = 2 * RECURRING_JOBS[0].everyMs;
 
 /** Thin: each job calls one service method. A step woken early goes back to sleep until it is due. */
 @Processor(QUEUES.steps, { concurrency: 8 })
@@ -20,7 +23,7 @@ export class StepProcessor extends WorkerHost {
   }
 
   async process(job: Job<JobPayloads[JobName], unknown, JobName>, token?: string): Promise<DeliveryOutcome | ReconcileReport> {
-    if (job.name === 'steps.reconcile') return this.reconciler.reconcile();
+    if (job.name === 'steps.reconcile') return this.reconciler.reconcile(RECONCILE_HORIZON_MS);
     const outcome = await this.delivery.deliver((job.data as JobPayloads['step.deliver']).stepId);
     if (outcome.outcome === 'not_due') {
       await job.moveToDelayed(Date.now() + Math.max(1000, outcome.dueAt.getTime() - this.clock.now().getTime()), token);

@@ -42,6 +42,8 @@ export class StepDeliveryService {
     let webhooks: WebhookWakeUp[] = [];
     const result = await this.dataSource.transaction(async (manager): Promise<DeliveryOutcome> => {
       const now = this.clock.now();
+      // Lock the task before the step, in the order task actions take them, so the two never deadlock.
+      await manager.query('SELECT 1 FROM tasks WHERE id = (SELECT task_id FROM scheduled_steps WHERE id = $1) FOR UPDATE', [stepId]);
       const step = await manager.findOne(ScheduledStepEntity, { where: { id: stepId }, lock: { mode: 'pessimistic_write' } });
       if (!step) return { outcome: 'skipped', reason: 'step no longer exists' };
       if (step.state !== 'pending') return { outcome: 'skipped', reason: `step already ${step.state}` };

@@ -30,7 +30,11 @@ export class StepReconciler {
     private readonly queue: StepQueue,
   ) {}
 
-  async reconcile(): Promise<ReconcileReport> {
+  /**
+   * `horizonMs`: re-queue only future steps due within this time (the periodic run: a job lost far
+   * ahead is rebuilt when it comes near); without it, every future step (at worker start).
+   */
+  async reconcile(horizonMs?: number): Promise<ReconcileReport> {
     const report: ReconcileReport = { deliveredLate: 0, rewoken: 0 };
     for (;;) {
       const due: { id: string }[] = await this.dataSource.query(
@@ -47,8 +51,8 @@ export class StepReconciler {
     for (;;) {
       const future: { id: string; taskId: string; stepKey: string; deadlineVersion: number; dueAt: Date }[] = await this.dataSource.query(
         `SELECT id, task_id AS "taskId", step_key AS "stepKey", deadline_version AS "deadlineVersion", due_at AS "dueAt"
-         FROM scheduled_steps WHERE state = 'pending' AND id > $1 ORDER BY id LIMIT ${BATCH * 10}`,
-        [after],
+         FROM scheduled_steps WHERE state = 'pending' AND id > $1 AND ($2::timestamptz IS NULL OR due_at <= $2) ORDER BY id LIMIT ${BATCH * 10}`,
+        [after, horizonMs === undefined ? null : new Date(this.clock.now().getTime() + horizonMs)],
       );
       if (future.length === 0) break;
       await this.queue.wake(future.map(toWakeUp));

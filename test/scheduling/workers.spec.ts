@@ -1,0 +1,215 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { getQueueToken } from '@nestjs/bullmq';
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@app/access';
+import { AccessModule } from '@app/access';
+import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock, repositoryRoot } from '@app/common';
+import { DocumentImporter, DocumentsModule, MeasureAssignmentService } from '@app/documents';
+import { PersistenceModule } from '@app/persistence';
+import { QUEUES, SchedulingModule, StepQueueModule } from '@app/scheduling';
+import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
+import { LaunchService, WorkflowModule } from '@app/workflow';
+import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+/** The domain services with the step queue but no worker: the worker processes are the compiled app. */
+@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, UnitsModule, DocumentsModule, AccessModule, WorkflowModule] })
+class LaunchingModule {}
+
+const SUPERVISOR: Actor = { userId: null, username: 'supervisor', unitCode: 'sx-supervision-office', roles: ['supervisor'] };
+const root = repositoryRoot();
+const workerMain = join(root, 'dist', 'apps', 'worker', 'src', 'main.js');
+/** The step kinds made due for the workers: a few hundred steps over the plan's 186 tasks. */
+const DUE_KINDS = ['ack_reminder', 'deadline_reminder', 'escalation'];
+
+/** Polls `probe` every 25 ms until it returns a value, failing after `timeoutMs` with `what`. */
+async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined | false>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Resolves with `value` after `ms` without keeping the process alive. */
+const after = <T>(ms: number, value: T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
+
+interface WorkerProcess {
+  name: string;
+  child: ChildProcess;
+  output: string[];
+  exited: Promise<number | null>;
+}
+
+/**
+ * Per due step, in ONE statement (one snapshot): its state, the notices written for it, and the
+ * notices its recipients call for (one per distinct unit, computed here from the task, not by the engine).
+ */
+const STEP_FACTS_SQL = `
+  SELECT s.id, s.state,
+         (SELECT count(*)::int FROM notices n WHERE n.step_id = s.id) AS written,
+         (SELECT count(DISTINCT n.unit_code)::int FROM notices n WHERE n.step_id = s.id) AS "writtenUnits",
+         (SELECT count(DISTINCT u)::int FROM unnest(s.recipients) r CROSS JOIN LATERAL (SELECT CASE r
+              WHEN 'assignee' THEN t.unit_code WHEN 'assigner' THEN t.assigner_unit_code WHEN 'leadership' THEN 'sx-government'
+              WHEN 'supervisor' THEN (SELECT l.assigner_unit_code FROM tasks l WHERE l.workflow_id = t.workflow_id AND l.kind = 'lead' ORDER BY l.created_at LIMIT 1)
+            END AS u) x) AS expected
+  FROM scheduled_steps s JOIN tasks t ON t.id = s.task_id
+  WHERE s.id = ANY($1)`;
+
+interface StepFacts {
+  id: string;
+  state: string;
+  written: number;
+  writtenUnits: number;
+  expected: number;
+}
+
+/** A step is delivered with all its notices, or pending with none: never half. */
+function halfDone(facts: StepFacts[]): StepFacts[] {
+  return facts.filter((step) => !((step.state === 'delivered' && step.written === step.expected) || (step.state === 'pending' && step.written === 0)));
+}
+
+describe('two worker processes delivering due steps, one killed mid-batch', () => {
+  let database: TestDatabase;
+  let context: INestApplicationContext;
+  let dataSource: DataSource;
+  let steps: Queue;
+  let dueIds: string[] = [];
+  const workers: WorkerProcess[] = [];
+
+  function startWorker(name: string): WorkerProcess {
+    const child = spawn(process.execPath, [workerMain], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: database.url, QUEUE_PREFIX: database.queuePrefix, LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output: string[] = [];
+    child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const worker = { name, child, output, exited };
+    workers.push(worker);
+    return worker;
+  }
+
+  const delivered = async (): Promise<number> =>
+    (await dataSource.query(`SELECT count(*)::int AS n FROM scheduled_steps WHERE id = ANY($1) AND state = 'delivered'`, [dueIds]))[0].n;
+  const stepFacts = (): Promise<StepFacts[]> => dataSource.query(STEP_FACTS_SQL, [dueIds]);
+
+  beforeAll(async () => {
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+    database = await createTestDatabase();
+    // The launch runs at the real time, so its jobs are delayed relative to the system clock the workers use.
+    const moduleRef = await Test.createTestingModule({ imports: [LaunchingModule] })
+      .overrideProvider(AppConfig)
+      .useValue(loadConfig({ DATABASE_URL: database.url, QUEUE_PREFIX: database.queuePrefix, NODE_ENV: 'test' }))
+      .overrideProvider(Clock)
+      .useValue(new ManualClock(new Date()))
+      .compile();
+    context = await moduleRef.init();
+    await context.get(UnitDirectoryStore).upsert(readUnitDirectoryData());
+    dataSource = context.get(DataSource);
+    steps = context.get<Queue>(getQueueToken(QUEUES.steps));
+
+    const { documentId } = await context.get(DocumentImporter).import({ content: seedBytes(ACTION_PLAN_2022) });
+    const waiting: { id: string }[] = await dataSource.query(`SELECT id FROM measures WHERE document_id = $1 AND needs_assignment`, [documentId]);
+    for (const measure of waiting) {
+      await context.get(MeasureAssignmentService).assign({ measureId: measure.id, leadUnitCode: 'sx-development-reform', coUnitCodes: ['sx-commerce'], source: 'manual', assignedBy: 'test' });
+    }
+    await context.get(LaunchService).launch({ documentId, defaultDeadline: '2027-06-30', actor: SUPERVISOR });
+
+    // Make a few hundred steps due a little while ago (spread over the last hour), then wake their jobs now.
+    const due: { id: string }[] = await dataSource.query(`SELECT id FROM scheduled_steps WHERE state = 'pending' AND kind = ANY($1)`, [DUE_KINDS]);
+    dueIds = due.map((step) => step.id);
+    await dataSource.query(`UPDATE scheduled_steps SET due_at = now() - (interval '1 second' * (1 + (abs(hashtext(id::text)) % 3600))) WHERE id = ANY($1)`, [dueIds]);
+    const wanted = new Set(dueIds);
+    let promoted = 0;
+    for (const job of await steps.getDelayed()) {
+      if (wanted.has((job.data as { stepId: string }).stepId)) {
+        await job.promote();
+        promoted += 1;
+      }
+    }
+    expect(promoted).toBe(dueIds.length);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const worker of workers) if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
+    await Promise.all(workers.map((worker) => Promise.race([worker.exited, after(5000, null)])));
+    await steps?.obliterate({ force: true }).catch(() => undefined);
+    await context?.close();
+    await database?.drop();
+  }, 60_000);
+
+  it('delivers every due step exactly once although a worker is SIGKILLed mid-batch', async () => {
+    expect(dueIds.length).toBeGreaterThanOrEqual(300);
+    const expectedNotices: number = (await stepFacts()).reduce((sum, step) => sum + step.expected, 0);
+    expect(await delivered()).toBe(0);
+
+    const first = startWorker('A');
+    startWorker('B');
+    // Kill A once some, but not all, of the batch is delivered.
+    const atKill = await until('some steps delivered', 60_000, async () => {
+      const count = await delivered();
+      return count >= Math.ceil(dueIds.length * 0.1) && count;
+    });
+    first.child.kill('SIGKILL');
+    expect(await Promise.race([first.exited, after(10_000, 'still running')])).toBeNull();
+    expect(first.child.signalCode).toBe('SIGKILL');
+    const activeAtKill = (await steps.getActive()).map((job) => (job.data as { stepId: string }).stepId);
+
+    // Right after the kill: whatever A was doing is complete or absent, never half.
+    const snapshot = await stepFacts();
+    expect(halfDone(snapshot)).toEqual([]);
+    const deliveredAtKill = snapshot.filter((step) => step.state === 'delivered').length;
+    expect(atKill).toBeLessThan(dueIds.length);
+    expect(deliveredAtKill).toBeLessThan(dueIds.length);
+    if (process.env.WORKERS_SPEC_VERBOSE) console.log({ due: dueIds.length, atKill, deliveredAtKill, activeAtKill: activeAtKill.length });
+
+    // B goes on and a restarted A joins (its start-up reconcile delivers what is still due).
+    startWorker('A2');
+    await until('every due step delivered', 60_000, async () => (await delivered()) === dueIds.length);
+    // The job A held when it died is found stalled and re-run by a live worker: it must write nothing more.
+    await until('the queue to be idle (stalled jobs re-run)', 100_000, async () => {
+      const counts = await steps.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
+      return Object.values(counts).every((count) => count === 0);
+    });
+
+    const facts = await stepFacts();
+    expect(facts.filter((step) => step.state !== 'delivered')).toEqual([]);
+    expect(halfDone(facts)).toEqual([]);
+    // One notice per (step, unit): as many as the recipients call for, none twice.
+    expect(facts.filter((step) => step.written !== step.expected || step.writtenUnits !== step.expected)).toEqual([]);
+    const [{ total }] = await dataSource.query(`SELECT count(*)::int AS total FROM notices WHERE step_id = ANY($1)`, [dueIds]);
+    expect(total).toBe(expectedNotices);
+    const duplicates = await dataSource.query(`SELECT dedupe_key FROM notices GROUP BY dedupe_key HAVING count(*) > 1`);
+    expect(duplicates).toEqual([]);
+    const keys: { bad: number }[] = await dataSource.query(
+      `SELECT count(*)::int AS bad FROM notices WHERE step_id = ANY($1) AND dedupe_key <> 'step:' || step_id || ':' || unit_code`,
+      [dueIds],
+    );
+    expect(keys[0].bad).toBe(0);
+    // No step that was due is left pending; the steps not made due are untouched (pending, no notices).
+    const [{ leftDue }] = await dataSource.query(`SELECT count(*)::int AS "leftDue" FROM scheduled_steps WHERE state = 'pending' AND due_at <= now()`);
+    expect(leftDue).toBe(0);
+    const [{ early }] = await dataSource.query(
+      `SELECT count(*)::int AS early FROM notices n JOIN scheduled_steps s ON s.id = n.step_id WHERE s.state <> 'delivered'`,
+    );
+    expect(early).toBe(0);
+    // Escalations raised each task's level to the highest one delivered, once.
+    const levels = await dataSource.query(
+      `SELECT t.id FROM tasks t JOIN scheduled_steps s ON s.task_id = t.id AND s.kind = 'escalation' AND s.state = 'delivered'
+       GROUP BY t.id, t.escalation_level HAVING t.escalation_level <> max(s.escalation_level)`,
+    );
+    expect(levels).toEqual([]);
+    // The jobs that were active when A died ended with their step delivered once (checked above), none failed.
+    expect(activeAtKill.every((stepId) => dueIds.includes(stepId))).toBe(true);
+    expect(await steps.getFailedCount()).toBe(0);
+  }, 240_000);
+});
