@@ -1,7 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DocumentImporter } from '@app/documents';
 import { startTestApi, TestApi } from '../support/api';
-import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 
 describe('calendar days entered by an admin', () => {
   let api: TestApi;
@@ -22,9 +20,7 @@ describe('calendar days entered by an admin', () => {
       ['admin', 'sx-government-office', 'admin'],
       ['sport-officer', 'sx-sport', 'officer'],
     ] as const));
-    const { documentId } = await api.app.get(DocumentImporter).import({ content: seedBytes(ACTION_PLAN_2022) });
-    const [measure] = await api.app.get(DataSource).query(`SELECT id FROM measures WHERE document_id = $1 AND path = '二.(三).2'`, [documentId]);
-    await as('supervisor').post(`/documents/${documentId}/launch`, { measureIds: [measure.id], defaultDeadline: '2027-02-26' }).expect(201);
+    await api.launchSeedMeasure('二.(三).2', '2027-02-26', tokens.supervisor);
     taskId = (await as('sport-officer').get('/tasks').expect(200)).body.items[0].id;
   });
 

@@ -1,7 +1,4 @@
-import { DataSource } from 'typeorm';
-import { DocumentImporter } from '@app/documents';
 import { startTestApi, TestApi } from '../support/api';
-import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 
 describe('status colours in the inbox', () => {
   let api: TestApi;
@@ -19,9 +16,7 @@ describe('status colours in the inbox', () => {
       ['sport-officer', 'sx-sport', 'officer'],
       ['taiyuan-officer', 'sx-city-taiyuan', 'officer'],
     ] as const));
-    const { documentId } = await api.app.get(DocumentImporter).import({ content: seedBytes(ACTION_PLAN_2022) });
-    const [measure] = await api.app.get(DataSource).query(`SELECT id FROM measures WHERE document_id = $1 AND path = '二.(三).2'`, [documentId]);
-    await post('supervisor', `/documents/${documentId}/launch`, { measureIds: [measure.id], defaultDeadline: '2027-03-31' }).expect(201);
+    await api.launchSeedMeasure('二.(三).2', '2027-03-31', tokens.supervisor);
     leadTaskId = (await get('sport-officer', '/tasks').expect(200)).body.items[0].id;
     await post('sport-officer', `/tasks/${leadTaskId}/actions/acknowledge`).expect(200);
     const split = await post('sport-officer', `/tasks/${leadTaskId}/subtasks`, { subtasks: [{ unitCode: 'sx-city-taiyuan', title: '太原赛事', deadline: '2027-01-29' }] }).expect(201);

@@ -1,7 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DocumentImporter } from '@app/documents';
 import { startTestApi, TestApi } from '../support/api';
-import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 
 describe('conflicting actions on one task', () => {
   let api: TestApi;
@@ -17,9 +15,7 @@ describe('conflicting actions on one task', () => {
       ['sport-officer', 'sx-sport', 'officer'],
       ['sport-leader', 'sx-sport', 'leader'],
     ] as const));
-    const { documentId } = await api.app.get(DocumentImporter).import({ content: seedBytes(ACTION_PLAN_2022) });
-    const [measure] = await api.app.get(DataSource).query(`SELECT id FROM measures WHERE document_id = $1 AND title = '大力发展体育赛事'`, [documentId]);
-    await post('supervisor', `/documents/${documentId}/launch`, { measureIds: [measure.id], defaultDeadline: '2027-06-30' }).expect(201);
+    await api.launchSeedMeasure('二.(三).2', '2027-06-30', tokens.supervisor);
     const inbox = await api.http.get('/tasks').set('Authorization', `Bearer ${tokens['sport-officer']}`).expect(200);
     taskId = inbox.body.items[0].id;
     await post('sport-officer', `/tasks/${taskId}/actions/acknowledge`).expect(200);

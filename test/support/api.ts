@@ -4,9 +4,12 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { type Role, UserService } from '@app/access';
 import { AppConfig, Clock, loadConfig, ManualClock } from '@app/common';
+import { DataSource } from 'typeorm';
+import { DocumentImporter } from '@app/documents';
 import { readUnitDirectoryData, UnitDirectoryStore } from '@app/units';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { ACTION_PLAN_2022, seedBytes } from './seeds';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export const TEST_PASSWORD = 'test-password-2026';
@@ -18,6 +21,8 @@ export interface TestApi {
   clock: ManualClock;
   createUser(username: string, unitCode: string, roles: Role[]): Promise<void>;
   login(username: string): Promise<string>;
+  /** Imports the 2022 action plan (once) and launches its measure at `path` through the API as `supervisorToken`. */
+  launchSeedMeasure(path: string, deadline: string, supervisorToken: string): Promise<{ documentId: string; measureId: string }>;
   /** Creates each user with one role and logs it in: username → token. */
   createUsers(users: readonly (readonly [string, string, Role])[]): Promise<Record<string, string>>;
   close(): Promise<void>;
@@ -49,6 +54,12 @@ export async function startTestApi(now = new Date('2026-11-22T02:00:00Z')): Prom
     login: async (username) => {
       const response = await http.post('/auth/login').send({ username, password: TEST_PASSWORD }).expect(200);
       return response.body.accessToken as string;
+    },
+    launchSeedMeasure: async (path, deadline, supervisorToken) => {
+      const { documentId } = await app.get(DocumentImporter).import({ content: seedBytes(ACTION_PLAN_2022) });
+      const [measure]: { id: string }[] = await app.get(DataSource).query(`SELECT id FROM measures WHERE document_id = $1 AND path = $2`, [documentId, path]);
+      await http.post(`/documents/${documentId}/launch`).set('Authorization', `Bearer ${supervisorToken}`).send({ measureIds: [measure.id], defaultDeadline: deadline }).expect(201);
+      return { documentId, measureId: measure.id };
     },
     createUsers: async (users) => {
       const tokens: Record<string, string> = {};
