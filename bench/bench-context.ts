@@ -4,12 +4,13 @@ import { Client } from 'pg';
 import { AccessModule } from '@app/access';
 import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/common';
 import { DocumentsModule } from '@app/documents';
+import { NotificationsModule } from '@app/notifications';
 import { migrate, PersistenceModule } from '@app/persistence';
 import { SchedulingModule, StepQueueModule, WebhookQueueModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
 
-@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, UnitsModule, DocumentsModule, AccessModule, WorkflowModule] })
+@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, NotificationsModule, UnitsModule, DocumentsModule, AccessModule, WorkflowModule] })
 class BenchModule {}
 
 export interface BenchContext {

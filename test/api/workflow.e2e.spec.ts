@@ -170,10 +170,17 @@ describe('workflow API: one measure from launch to close', () => {
     expect(task.body.history.filter((event: { action: string }) => event.action === 'report_progress')).toHaveLength(2);
   });
 
-  it('lets a lead unit send a manual reminder that lands in the inbox', async () => {
+  it('lets a lead unit send a manual reminder that lands in the inbox and in the unit system', async () => {
+    const dataSource = api.app.get(DataSource);
+    await dataSource.query(`INSERT INTO unit_webhooks (unit_code, url, secret, created_at) VALUES ('sx-forestry-grassland', 'http://127.0.0.1:9/hook', $1, $2)`, [
+      'a-webhook-secret-of-at-least-32-characters',
+      api.clock.now(),
+    ]);
     await as('culture-officer').post(`/tasks/${coTaskId}/actions/remind`, { message: '请加快森林康养基地建设进度' }).expect(200);
-    const [notice] = await api.app.get(DataSource).query(`SELECT kind, title, body FROM notices WHERE unit_code = 'sx-forestry-grassland' AND kind = 'manual_reminder'`);
+    const [notice] = await dataSource.query(`SELECT id, kind, title, body FROM notices WHERE unit_code = 'sx-forestry-grassland' AND kind = 'manual_reminder'`);
     expect(notice).toMatchObject({ kind: 'manual_reminder', body: '请加快森林康养基地建设进度' });
+    const deliveries = await dataSource.query(`SELECT channel FROM notice_deliveries WHERE notice_id = $1`, [notice.id]);
+    expect(deliveries).toEqual([{ channel: 'webhook' }]);
   });
 
   it('submits the lead task only once every subtask is approved, and 销号 on the supervisor approval', async () => {

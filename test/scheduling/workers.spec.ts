@@ -9,6 +9,7 @@ import type { Actor } from '@app/access';
 import { AccessModule } from '@app/access';
 import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock, repositoryRoot } from '@app/common';
 import { DocumentImporter, DocumentsModule, MeasureAssignmentService } from '@app/documents';
+import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
 import { QUEUES, SchedulingModule, StepQueueModule, WebhookQueueModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
@@ -17,7 +18,7 @@ import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 /** The domain services with the step queue but no worker: the worker processes are the compiled app. */
-@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, UnitsModule, DocumentsModule, AccessModule, WorkflowModule] })
+@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, NotificationsModule, UnitsModule, DocumentsModule, AccessModule, WorkflowModule] })
 class LaunchingModule {}
 
 const SUPERVISOR: Actor = { userId: null, username: 'supervisor', unitCode: 'sx-supervision-office', roles: ['supervisor'] };

@@ -3,12 +3,13 @@ import { Test } from '@nestjs/testing';
 import { AccessModule } from '@app/access';
 import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/common';
 import { DocumentsModule } from '@app/documents';
+import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
 import { SchedulingModule, StepQueueModule, WebhookQueueModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { createTestDatabase, TestDatabase } from './test-database';
 
-@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, UnitsModule, DocumentsModule, AccessModule] })
+@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, NotificationsModule, UnitsModule, DocumentsModule, AccessModule] })
 class DomainServicesModule {}
 
 export interface TestServices {

@@ -6,13 +6,14 @@ import { DataSource } from 'typeorm';
 import { AccessModule } from '@app/access';
 import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/common';
 import { DocumentsModule } from '@app/documents';
+import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
 import { QUEUES, SchedulingModule, StepQueueModule, StepWorkerModule, WebhookQueueModule, WebhookWorkerModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
 import { createTestDatabase, TestDatabase } from './test-database';
 
-@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, StepWorkerModule, WebhookWorkerModule, UnitsModule, DocumentsModule, AccessModule, WorkflowModule] })
+@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, NotificationsModule, StepWorkerModule, WebhookWorkerModule, UnitsModule, DocumentsModule, AccessModule, WorkflowModule] })
 class WorkerTestModule {}
 
 export interface TestWorker {
@@ -44,8 +45,13 @@ export async function startTestWorker(now: Date): Promise<TestWorker> {
     dataSource: context.get(DataSource),
     steps,
     close: async () => {
-      await steps.obliterate({ force: true });
+      // Stop the workers (they finish their active jobs) before emptying the test's own queues.
       await context.close();
+      for (const name of Object.values(QUEUES)) {
+        const queue = new Queue(name, { connection: { url: loadConfig().REDIS_URL }, prefix: database.queuePrefix });
+        await queue.obliterate({ force: true });
+        await queue.close();
+      }
       await database.drop();
     },
   };

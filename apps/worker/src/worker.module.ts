@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@app/common';
+import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
 import { SchedulingModule, StepQueueModule, StepWorkerModule, WebhookQueueModule, WebhookWorkerModule } from '@app/scheduling';
 
 /** The queue worker process: delivers ladder steps and webhooks, and reconciles both with PostgreSQL. Run as many as you like. */
-@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, StepWorkerModule, WebhookWorkerModule] })
+@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, NotificationsModule, StepWorkerModule, WebhookWorkerModule] })
 export class WorkerModule {}

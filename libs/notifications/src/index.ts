@@ -1,3 +1,4 @@
+export * from './notice-outbox.service';
 export * from './notice-queries.service';
 export * from './notice-writer';
 export * from './notice.entity';

@@ -1,5 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { NoticeOutbox } from './notice-outbox.service';
 import { NoticeQueries } from './notice-queries.service';
 
-@Module({ providers: [NoticeQueries], exports: [NoticeQueries] })
+/** Needs a WebhookQueue (WebhookQueueModule) and the WorkingCalendar (SchedulingModule). */
+@Global()
+@Module({ providers: [NoticeQueries, NoticeOutbox], exports: [NoticeQueries, NoticeOutbox] })
 export class NotificationsModule {}

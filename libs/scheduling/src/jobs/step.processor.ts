@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
 import { Clock } from '@app/common';
@@ -13,6 +13,12 @@ const RECONCILE_HORIZON_MS = 2 * RECURRING_JOBS[0].everyMs;
 @Processor(QUEUES.steps, { concurrency: 8 })
 export class StepProcessor extends WorkerHost {
   private readonly logger = new Logger(StepProcessor.name);
+
+  /** A lost connection or an emptied Redis: say so and carry on; the reconciler repairs what it lost. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.warn(`queue worker error: ${error.message}`);
+  }
 
   constructor(
     private readonly delivery: StepDeliveryService,

@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
 import { Clock } from '@app/common';
@@ -19,6 +19,12 @@ export function isFinalAttempt(job: Pick<Job, 'attemptsMade' | 'opts'>): boolean
 @Processor(QUEUES.webhooks, { concurrency: 4 })
 export class WebhookProcessor extends WorkerHost {
   private readonly logger = new Logger(WebhookProcessor.name);
+
+  /** A lost connection or an emptied Redis: say so and carry on; the reconciler repairs what it lost. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.warn(`queue worker error: ${error.message}`);
+  }
 
   constructor(
     private readonly delivery: WebhookDeliveryService,

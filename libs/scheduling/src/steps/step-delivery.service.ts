@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, shanghaiDate } from '@app/common';
-import { insertNotices, recordWebhookDeliveries, WebhookQueue, type WebhookWakeUp } from '@app/notifications';
+import { NoticeOutbox, type WebhookWakeUp } from '@app/notifications';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { deadlineDueDay, stepApplies } from '../ladder';
 import { CalendarDaysService } from './calendar-days.service';
@@ -33,7 +33,7 @@ export class StepDeliveryService {
     private readonly planner: StepPlanner,
     private readonly calendar: WorkingCalendar,
     private readonly calendarDays: CalendarDaysService,
-    private readonly webhookQueue: WebhookQueue,
+    private readonly notices: NoticeOutbox,
   ) {}
 
   async deliver(stepId: string): Promise<DeliveryOutcome> {
@@ -55,18 +55,16 @@ export class StepDeliveryService {
       }
       const late = now.getTime() - step.dueAt.getTime() > LATE_AFTER_MS;
       const overdueWorkingDays = Math.max(0, this.calendar.workingDaysBetween(deadlineDueDay(task, this.calendar), shanghaiDate(now)));
-      const written = stepNotices(step, { ...task, overdueWorkingDays }, LEADERSHIP_UNIT_CODE, late);
-      const notices = await insertNotices(manager, written, now);
-      // External channels get the same notices, once, within working hours.
-      webhooks = await recordWebhookDeliveries(manager, { dedupeKeys: written.map((notice) => notice.dedupeKey) }, now, this.calendar);
+      const written = await this.notices.write(manager, stepNotices(step, { ...task, overdueWorkingDays }, LEADERSHIP_UNIT_CODE, late), now);
+      webhooks = written.webhooks;
       await manager.update(ScheduledStepEntity, { id: step.id }, { state: 'delivered', deliveredAt: now, deliveredLate: late });
       // The task's level counts deadline escalations only: the bulletin's overdue list is about late work.
       if (step.kind === 'escalation' && step.escalationLevel > task.escalationLevel) {
         await manager.query('UPDATE tasks SET escalation_level = $2 WHERE id = $1 AND escalation_level < $2', [task.id, step.escalationLevel]);
       }
-      return { outcome: 'delivered', notices, late };
+      return { outcome: 'delivered', notices: written.count, late };
     });
-    await this.webhookQueue.wakeAfterCommit(webhooks);
+    await this.notices.wakeAfterCommit(webhooks);
     return result;
   }
 }

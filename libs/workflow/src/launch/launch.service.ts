@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
-import { insertNotices, type NewNotice } from '@app/notifications';
+import { NoticeOutbox, type NewNotice, type WebhookWakeUp } from '@app/notifications';
 import { StepPlanner, StepQueue, WorkingCalendar, type StepWakeUp } from '@app/scheduling';
 import { chainRows, insertEventRows, type EventActor } from '../audit/event-recorder';
 import { LaunchableMeasure, NEW_CHAIN, notReady, planWorkflow, PlannedWorkflow, readinessProblems } from './launch-plan';
@@ -19,6 +19,7 @@ export class LaunchService {
     private readonly calendar: WorkingCalendar,
     private readonly planner: StepPlanner,
     private readonly stepQueue: StepQueue,
+    private readonly notices: NoticeOutbox,
   ) {}
 
   async launch(command: LaunchCommand): Promise<LaunchOutcome> {
@@ -35,8 +36,9 @@ export class LaunchService {
     }
     const plans = measures.map((measure) => planWorkflow(measure, deadlineOf(measure)!, ackDeadline, command.actor.unitCode));
     const actor: EventActor = { userId: command.actor.userId, username: command.actor.username, unitCode: command.actor.unitCode };
-    const steps = await this.dataSource.transaction((manager) => this.write(manager, plans, actor, now));
+    const { steps, webhooks } = await this.dataSource.transaction((manager) => this.write(manager, plans, actor, now));
     await this.stepQueue.wakeAfterCommit(steps);
+    await this.notices.wakeAfterCommit(webhooks);
     return {
       launched: plans.map((plan) => ({ measureId: plan.measure.id, workflowId: plan.id, path: plan.measure.path, title: plan.measure.title, deadline: plan.deadline, taskCount: plan.tasks.length })),
       taskCount: plans.reduce((sum, plan) => sum + plan.tasks.length, 0),
@@ -60,7 +62,7 @@ export class LaunchService {
     return measures;
   }
 
-  private async write(manager: EntityManager, plans: PlannedWorkflow[], actor: EventActor, now: Date): Promise<StepWakeUp[]> {
+  private async write(manager: EntityManager, plans: PlannedWorkflow[], actor: EventActor, now: Date): Promise<{ steps: StepWakeUp[]; webhooks: WebhookWakeUp[] }> {
     const launchedAlready: { measure_id: string }[] = await manager.query('SELECT measure_id FROM workflows WHERE measure_id = ANY($1)', [plans.map((plan) => plan.measure.id)]);
     if (launchedAlready.length > 0) throw alreadyLaunched(plans, launchedAlready.map((row) => row.measure_id));
     const chains = plans.map((plan) => ({ plan, ...chainRows(plan.id, NEW_CHAIN, actor, now, plan.events) }));
@@ -86,8 +88,8 @@ export class LaunchService {
       [JSON.stringify(tasks), now],
     );
     await insertEventRows(manager, chains.flatMap((chain) => chain.rows));
-    await insertNotices(manager, tasks.map((task) => assignmentNotice(task, actor)), now);
-    return this.planner.replan(manager, tasks.map((task) => task.id), now);
+    const { webhooks } = await this.notices.write(manager, tasks.map((task) => assignmentNotice(task, actor)), now);
+    return { steps: await this.planner.replan(manager, tasks.map((task) => task.id), now), webhooks };
   }
 }
 

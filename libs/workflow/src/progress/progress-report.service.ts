@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@app/access';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
-import { insertNotices } from '@app/notifications';
+import { NoticeOutbox, type NewNotice, type WebhookWakeUp } from '@app/notifications';
 import { parseQuarter, quarterEnd, quarterOf, quarterStart, StepPlanner, StepQueue, type StepWakeUp } from '@app/scheduling';
 import { appendEvents } from '../audit/event-recorder';
 import { TaskEntity } from '../persistence/task.entity';
@@ -36,10 +36,11 @@ export class ProgressReportService {
     private readonly clock: Clock,
     private readonly planner: StepPlanner,
     private readonly stepQueue: StepQueue,
+    private readonly notices: NoticeOutbox,
   ) {}
 
   async submit(command: SubmitProgressCommand): Promise<ProgressReportEntity> {
-    return this.replanningAfter(async (manager) => {
+    return this.replanningAfter(async (manager, notify) => {
       const now = this.clock.now();
       const task = await this.taskFor(manager, command.taskId, command.actor, 'report_progress');
       assertReportableQuarter(command.quarter, shanghaiDate(now), shanghaiDate(task.assignedAt));
@@ -57,14 +58,14 @@ export class ProgressReportService {
       await appendEvents(manager, task.workflowId, eventActorOf(command.actor), now, [
         { taskId: task.id, action: 'report_progress', fromState: task.state, toState, payload: { reportId: report.id, quarter: command.quarter, percentDone: command.percentDone, resubmission: Boolean(existing) } },
       ]);
-      await insertNotices(manager, [{ dedupeKey: `progress:${report.id}:${report.version}`, unitCode: task.assignerUnitCode, taskId: task.id, kind: 'assignment', title: `季度进展待审核：${task.title}`, body: `${command.quarter} 进展已报送，完成 ${command.percentDone}%。`, sentBy: command.actor.username }], now);
+      await notify([{ dedupeKey: `progress:${report.id}:${report.version}`, unitCode: task.assignerUnitCode, taskId: task.id, kind: 'assignment', title: `季度进展待审核：${task.title}`, body: `${command.quarter} 进展已报送，完成 ${command.percentDone}%。`, sentBy: command.actor.username }]);
       return report;
     });
   }
 
   async review(command: ReviewProgressCommand): Promise<ProgressReportEntity> {
     if (command.decision === 'return' && !command.reason?.trim()) throw new DomainError('invalid', 'REASON_REQUIRED', '退回进展报告须填写理由', { field: 'reason' });
-    return this.replanningAfter(async (manager) => {
+    return this.replanningAfter(async (manager, notify) => {
       const now = this.clock.now();
       const task = await this.taskFor(manager, command.taskId, command.actor, 'review_progress');
       const report = await manager.findOne(ProgressReportEntity, { where: { id: command.reportId, taskId: task.id }, lock: { mode: 'pessimistic_write' } });
@@ -76,20 +77,28 @@ export class ProgressReportService {
         { taskId: task.id, action: 'review_progress', fromState: task.state, toState: task.state, reason: command.reason ?? null, payload: { reportId: report.id, quarter: report.quarter, decision: command.decision } },
       ]);
       const verdict = command.decision === 'approve' ? '已审核通过' : `被退回：${command.reason}`;
-      await insertNotices(manager, [{ dedupeKey: `progress-review:${report.id}:${reviewed.version}`, unitCode: task.unitCode, taskId: task.id, kind: 'assignment', title: `季度进展${command.decision === 'approve' ? '通过' : '退回'}：${task.title}`, body: `${report.quarter} 进展${verdict}`, sentBy: command.actor.username }], now);
+      await notify([{ dedupeKey: `progress-review:${report.id}:${reviewed.version}`, unitCode: task.unitCode, taskId: task.id, kind: 'assignment', title: `季度进展${command.decision === 'approve' ? '通过' : '退回'}：${task.title}`, body: `${report.quarter} 进展${verdict}`, sentBy: command.actor.username }]);
       return reviewed;
     });
   }
 
-  /** A report changes which quarterly steps the task still needs: replan it in the same transaction. */
-  private async replanningAfter(work: (manager: EntityManager) => Promise<ProgressReportEntity>): Promise<ProgressReportEntity> {
+  /**
+   * A report changes which quarterly steps the task still needs: replan it in the same transaction.
+   * `notify` sends the work's notices through the outbox, in that transaction too.
+   */
+  private async replanningAfter(work: (manager: EntityManager, notify: (notices: NewNotice[]) => Promise<void>) => Promise<ProgressReportEntity>): Promise<ProgressReportEntity> {
     let steps: StepWakeUp[] = [];
+    const webhooks: WebhookWakeUp[] = [];
     const report = await this.dataSource.transaction(async (manager) => {
-      const result = await work(manager);
-      steps = await this.planner.replan(manager, [result.taskId], this.clock.now());
+      const now = this.clock.now();
+      const result = await work(manager, async (notices) => {
+        webhooks.push(...(await this.notices.write(manager, notices, now)).webhooks);
+      });
+      steps = await this.planner.replan(manager, [result.taskId], now);
       return result;
     });
     await this.stepQueue.wakeAfterCommit(steps);
+    await this.notices.wakeAfterCommit(webhooks);
     return report;
   }
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@app/access';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
-import { insertNotices } from '@app/notifications';
+import { NoticeOutbox, type WebhookWakeUp } from '@app/notifications';
 import { StepPlanner, StepQueue, WorkingCalendar, type StepWakeUp } from '@app/scheduling';
 import { assertActiveUnit } from '@app/units';
 import { appendEvents } from '../audit/event-recorder';
@@ -31,11 +31,13 @@ export class SubtaskService {
     private readonly calendar: WorkingCalendar,
     private readonly planner: StepPlanner,
     private readonly stepQueue: StepQueue,
+    private readonly notices: NoticeOutbox,
   ) {}
 
   async split(parentTaskId: string, subtasks: NewSubtask[], actor: Actor): Promise<TaskEntity[]> {
     if (subtasks.length === 0) throw new DomainError('invalid', 'NO_SUBTASKS', '请至少填写一项子任务', { field: 'subtasks' });
     let steps: StepWakeUp[] = [];
+    let webhooks: WebhookWakeUp[] = [];
     const created = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const today = shanghaiDate(now);
@@ -79,7 +81,7 @@ export class SubtaskService {
         now,
         rows.map((row) => ({ taskId: row.id, action: 'split', fromState: null, toState: 'assigned', payload: { parentTaskId: parent.id, unitCode: row.unitCode, division: row.division, deadline: row.deadline, ackDeadline } })),
       );
-      await insertNotices(
+      ({ webhooks } = await this.notices.write(
         manager,
         rows.map((row) => ({
           dedupeKey: `assignment:${row.id}`,
@@ -91,11 +93,12 @@ export class SubtaskService {
           sentBy: actor.username,
         })),
         now,
-      );
+      ));
       steps = await this.planner.replan(manager, rows.map((row) => row.id), now);
       return manager.findBy(TaskEntity, { parentTaskId: parent.id });
     });
     await this.stepQueue.wakeAfterCommit(steps);
+    await this.notices.wakeAfterCommit(webhooks);
     return created;
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
-import { insertNotices } from '@app/notifications';
+import { NoticeOutbox, type WebhookWakeUp } from '@app/notifications';
 import { StepPlanner, StepQueue, WorkingCalendar, type StepWakeUp } from '@app/scheduling';
 import { assertActiveUnit } from '@app/units';
 import { appendEvents, type EventActor, type NewEvent } from '../audit/event-recorder';
@@ -31,11 +31,13 @@ export class TaskActionService {
     private readonly calendar: WorkingCalendar,
     private readonly planner: StepPlanner,
     private readonly stepQueue: StepQueue,
+    private readonly notices: NoticeOutbox,
   ) {}
 
   async execute(command: TaskActionCommand): Promise<TaskEntity> {
     assertArguments(command);
     let steps: StepWakeUp[] = [];
+    let webhooks: WebhookWakeUp[] = [];
     const task = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const { task, standing } = await visibleTask(manager, command.taskId, command.actor, true);
@@ -55,12 +57,13 @@ export class TaskActionService {
       const events: NewEvent[] = [{ taskId: task.id, action: command.action, fromState: task.state, toState: decision.to, reason: command.reason ?? null, payload: { ...effect.payload, version: patch.version } }];
       events.push(...(await this.followOn(manager, command, task, now)));
       await appendEvents(manager, task.workflowId, eventActorOf(command.actor), now, events);
-      await insertNotices(manager, effect.notices, now);
+      ({ webhooks } = await this.notices.write(manager, effect.notices, now));
       const touched = [task.id, ...events.filter((event) => event.taskId && event.taskId !== task.id).map((event) => event.taskId!)];
       steps = await this.planner.replan(manager, touched, now);
       return manager.findOneByOrFail(TaskEntity, { id: task.id });
     });
     await this.stepQueue.wakeAfterCommit(steps);
+    await this.notices.wakeAfterCommit(webhooks);
     return task;
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@app/access';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
-import { insertNotices } from '@app/notifications';
+import { NoticeOutbox, type WebhookWakeUp } from '@app/notifications';
 import { assertActiveUnit } from '@app/units';
 import { appendEvents } from '../audit/event-recorder';
 import { OPEN_STATES } from '../state-machine';
@@ -31,11 +31,13 @@ export class UnitTransferService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly notices: NoticeOutbox,
   ) {}
 
   async transfer(fromUnitCode: string, toUnitCode: string, actor: Actor, reason?: string): Promise<TransferOutcome> {
     if (fromUnitCode === toUnitCode) throw new DomainError('invalid', 'SAME_UNIT', '原单位与承接单位相同', { field: 'toUnitCode' });
-    return this.dataSource.transaction(async (manager) => {
+    let webhooks: WebhookWakeUp[] = [];
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const [from] = await manager.query('SELECT code FROM units WHERE code = $1', [fromUnitCode]);
       if (!from) throw new DomainError('invalid', 'UNKNOWN_UNIT', `单位代码 ${fromUnitCode} 不在单位名录中`, { field: 'fromUnitCode' });
@@ -63,12 +65,14 @@ export class UnitTransferService {
         );
       }
       const held = rows.filter((row) => row.held);
-      await insertNotices(
+      ({ webhooks } = await this.notices.write(
         manager,
         held.map((row) => ({ dedupeKey: `transfer:${row.id}:${fromUnitCode}:${toUnitCode}`, unitCode: toUnitCode, taskId: row.id, kind: 'assignment' as const, title: `职责划转：${row.title}`, body: `该任务已由原承办单位划转至本单位。`, sentBy: actor.username })),
         now,
-      );
+      ));
       return { fromUnitCode, toUnitCode, tasksHeld: held.length, tasksAssigned: rows.length - held.length };
     });
+    await this.notices.wakeAfterCommit(webhooks);
+    return outcome;
   }
 }
