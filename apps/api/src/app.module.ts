@@ -13,6 +13,7 @@ import { CalendarController } from './admin/calendar.controller';
 import { QueueBoardModule } from './admin/queue-board.module';
 import { AuthModule } from './auth/auth.module';
 import { DocumentsController } from './documents/documents.controller';
+import { LadderController } from './documents/ladder.controller';
 import { HealthModule } from './health/health.module';
 import { WebhooksController } from './notifications/webhooks.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
@@ -23,7 +24,7 @@ import { WorkflowController } from './workflow/workflow.controller';
 
 @Module({
   imports: [ConfigModule, LoggerModule.forRoot(loggerOptions()), PersistenceModule.forRoot(), AuthModule, SchedulingModule, StepQueueModule, WebhookQueueModule, WebhooksModule, UnitsModule, DocumentsModule, WorkflowModule, NotificationsModule, HealthModule, QueueBoardModule],
-  controllers: [CalendarController, DocumentsController, UnitsController, WorkflowController, ProgressController, AttachmentsController, WebhooksController],
+  controllers: [CalendarController, DocumentsController, LadderController, UnitsController, WorkflowController, ProgressController, AttachmentsController, WebhooksController],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
 })
 export class AppModule {}

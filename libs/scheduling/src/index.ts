@@ -14,6 +14,7 @@ export * from './ladder';
 export * from './quarters/quarter';
 export * from './scheduling.module';
 export * from './steps/calendar-days.service';
+export * from './steps/document-ladder.service';
 export * from './steps/scheduled-step.entity';
 export * from './steps/step-delivery.service';
 export * from './steps/step-planner.service';

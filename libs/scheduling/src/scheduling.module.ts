@@ -3,12 +3,13 @@ import { readCalendarOverrides } from './calendar/calendar-data';
 import { OfficialCalendar } from './calendar/official-calendar';
 import { WorkingCalendar } from './calendar/working-calendar';
 import { CalendarDaysService } from './steps/calendar-days.service';
+import { DocumentLadderService } from './steps/document-ladder.service';
 import { LadderSettings } from './steps/ladder-settings';
 import { StepDeliveryService } from './steps/step-delivery.service';
 import { StepPlanner } from './steps/step-planner.service';
 import { StepReconciler } from './steps/step-reconciler.service';
 
-const PROVIDERS = [LadderSettings, StepPlanner, StepDeliveryService, StepReconciler, CalendarDaysService];
+const PROVIDERS = [LadderSettings, StepPlanner, StepDeliveryService, StepReconciler, CalendarDaysService, DocumentLadderService];
 
 /** The official calendar: the package's published years, corrected and extended by seeds/calendar.json. */
 function officialCalendar(): OfficialCalendar {

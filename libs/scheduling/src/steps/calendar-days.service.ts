@@ -5,9 +5,8 @@ import { type CalendarDay, checkCalendarDays } from '../calendar/calendar-day';
 import { OfficialCalendar } from '../calendar/official-calendar';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { StepPlanner } from './step-planner.service';
+import { replanInBatches } from './replan-in-batches';
 import { StepQueue } from './step-queue';
-
-const BATCH = 500;
 
 export interface CalendarChange {
   days: number;
@@ -72,11 +71,7 @@ export class CalendarDaysService implements OnModuleInit {
          OR extract(year FROM s.due_at AT TIME ZONE 'Asia/Shanghai')::int = ANY($1))`,
       [years],
     );
-    for (let start = 0; start < tasks.length; start += BATCH) {
-      const batch = tasks.slice(start, start + BATCH).map((task) => task.id);
-      const steps = await this.dataSource.transaction((manager) => this.planner.replan(manager, batch, this.clock.now()));
-      await this.queue.wakeAfterCommit(steps);
-    }
+    await replanInBatches(this.dataSource, this.planner, this.queue, tasks.map((task) => task.id), this.clock.now());
     return tasks.length;
   }
 
