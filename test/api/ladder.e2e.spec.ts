@@ -44,4 +44,18 @@ describe("a document's own reminder ladder", () => {
     await put('supervisor', { ladder: null }).expect(200);
     expect(await reminderKeys()).toEqual(['deadline_reminder.10d', 'deadline_reminder.3d']);
   });
+
+  it("gives new work the document's acknowledgement period", async () => {
+    await put('supervisor', { ladder: { ackDueWorkingDays: 5 } }).expect(200);
+    const lead = (await api.http.get('/tasks').set('Authorization', `Bearer ${tokens['sport-officer']}`).expect(200)).body.items[0];
+    expect(lead.ackDeadline).toBe('2026-11-26');
+    await api.http.post(`/tasks/${lead.id}/actions/acknowledge`).set('Authorization', `Bearer ${tokens['sport-officer']}`).expect(200);
+    const split = await api.http
+      .post(`/tasks/${lead.id}/subtasks`)
+      .set('Authorization', `Bearer ${tokens['sport-officer']}`)
+      .send({ subtasks: [{ unitCode: 'sx-city-taiyuan', title: '太原赛事', deadline: '2027-03-01' }] })
+      .expect(201);
+    // Monday 2026-11-23 plus five working days.
+    expect(split.body.subtasks[0].ackDeadline).toBe('2026-11-30');
+  });
 });

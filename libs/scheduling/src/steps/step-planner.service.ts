@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { WorkingCalendar } from '../calendar/working-calendar';
-import { planSteps, resolveLadder, stepJobId, type LadderConfig, type LadderTask, type PlannedStep } from '../ladder';
+import { ackDeadlineFor, planSteps, resolveLadder, stepJobId, type LadderConfig, type LadderTask, type PlannedStep } from '../ladder';
 import { LadderSettings } from './ladder-settings';
 import type { StepWakeUp } from './step-queue';
 
@@ -80,6 +80,18 @@ export class StepPlanner {
   /** The steps a task's current state calls for, under its document's ladder. */
   plan(task: TaskLadderRow): PlannedStep[] {
     return planSteps(task, this.ladderFor(task), this.calendar);
+  }
+
+  /** When a task assigned on `today` under this workflow's document must be acknowledged. */
+  async ackDeadlineForWorkflow(manager: EntityManager, workflowId: string, today: string): Promise<string> {
+    const [row]: { ladder: unknown }[] = await manager.query('SELECT d.ladder FROM documents d JOIN workflows w ON w.document_id = d.id WHERE w.id = $1', [workflowId]);
+    return ackDeadlineFor(today, this.ladderFor({ documentLadder: row?.ladder ?? null }), this.calendar);
+  }
+
+  /** The same for a document's tasks before its workflows exist (at launch). */
+  async ackDeadlineForDocument(manager: EntityManager, documentId: string, today: string): Promise<string> {
+    const [row]: { ladder: unknown }[] = await manager.query('SELECT ladder FROM documents WHERE id = $1', [documentId]);
+    return ackDeadlineFor(today, this.ladderFor({ documentLadder: row?.ladder ?? null }), this.calendar);
   }
 
   /** The global ladder with the document's changes on top (absent ones are skipped). */

@@ -2,13 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
 import { NoticeOutbox, type NewNotice, type WebhookWakeUp } from '@app/notifications';
-import { StepPlanner, StepQueue, WorkingCalendar, type StepWakeUp } from '@app/scheduling';
+import { StepPlanner, StepQueue, type StepWakeUp } from '@app/scheduling';
 import { chainRows, insertEventRows, type EventActor } from '../audit/event-recorder';
 import { LaunchableMeasure, NEW_CHAIN, notReady, planWorkflow, PlannedWorkflow, readinessProblems } from './launch-plan';
 import type { LaunchCommand, LaunchOutcome, MeasureNotReady } from './launch.types';
-
-/** Acknowledgement (签收) is due this many working days after assignment. */
-export const ACK_WORKING_DAYS = 3;
 
 /** 分解下达: a supervisor turns measures into workflows of assigned tasks, all of them or none. */
 @Injectable()
@@ -16,7 +13,6 @@ export class LaunchService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly calendar: WorkingCalendar,
     private readonly planner: StepPlanner,
     private readonly stepQueue: StepQueue,
     private readonly notices: NoticeOutbox,
@@ -25,7 +21,7 @@ export class LaunchService {
   async launch(command: LaunchCommand): Promise<LaunchOutcome> {
     const now = this.clock.now();
     const today = shanghaiDate(now);
-    const ackDeadline = this.calendar.addWorkingDays(today, ACK_WORKING_DAYS);
+    const ackDeadline = await this.planner.ackDeadlineForDocument(this.dataSource.manager, command.documentId, today);
     const measures = await this.loadMeasures(command);
     const deadlineOf = (measure: LaunchableMeasure) => command.deadlines?.[measure.id] ?? measure.deadline ?? command.defaultDeadline ?? null;
     const problems: MeasureNotReady[] = measures

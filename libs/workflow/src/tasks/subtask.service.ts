@@ -4,10 +4,9 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@app/access';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
 import { NoticeOutbox, type WebhookWakeUp } from '@app/notifications';
-import { StepPlanner, StepQueue, WorkingCalendar, type StepWakeUp } from '@app/scheduling';
+import { StepPlanner, StepQueue, type StepWakeUp } from '@app/scheduling';
 import { assertActiveUnit } from '@app/units';
 import { appendEvents } from '../audit/event-recorder';
-import { ACK_WORKING_DAYS } from '../launch/launch.service';
 import { TaskEntity } from '../persistence/task.entity';
 import { decide } from '../state-machine';
 import { visibleTask } from './task-access';
@@ -28,7 +27,6 @@ export class SubtaskService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly calendar: WorkingCalendar,
     private readonly planner: StepPlanner,
     private readonly stepQueue: StepQueue,
     private readonly notices: NoticeOutbox,
@@ -53,7 +51,7 @@ export class SubtaskService {
         }
         if (subtask.deadline < today) throw new DomainError('invalid', 'DEADLINE_PASSED', `子任务“${subtask.title}”的完成时限 ${subtask.deadline} 已过`, { field: `subtasks[${index}].deadline` });
       }
-      const ackDeadline = this.calendar.addWorkingDays(today, ACK_WORKING_DAYS);
+      const ackDeadline = await this.planner.ackDeadlineForWorkflow(manager, parent.workflowId, today);
       const rows = subtasks.map((subtask) => ({
         id: randomUUID(),
         workflowId: parent.workflowId,

@@ -3,10 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
 import { NoticeOutbox, type WebhookWakeUp } from '@app/notifications';
-import { StepPlanner, StepQueue, WorkingCalendar, type StepWakeUp } from '@app/scheduling';
+import { StepPlanner, StepQueue, type StepWakeUp } from '@app/scheduling';
 import { assertActiveUnit } from '@app/units';
 import { appendEvents, type EventActor, type NewEvent } from '../audit/event-recorder';
-import { ACK_WORKING_DAYS } from '../launch/launch.service';
 import { TaskEntity } from '../persistence/task.entity';
 import { WorkflowEntity } from '../persistence/workflow.entity';
 import { decide, OPEN_STATES, TASK_STATE_LABELS, type TaskSnapshot } from '../state-machine';
@@ -28,7 +27,6 @@ export class TaskActionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly calendar: WorkingCalendar,
     private readonly planner: StepPlanner,
     private readonly stepQueue: StepQueue,
     private readonly notices: NoticeOutbox,
@@ -51,7 +49,10 @@ export class TaskActionService {
       const decision = decide(await snapshotOf(manager, task), command.action, standing);
       if (!decision.allowed) throw refusal(decision, task);
       await this.assertActionInput(manager, command, task);
-      const effect = EFFECTS[command.action]({ task, command, to: decision.to, now, ackDeadline: this.ackDeadline(now), eventKey: randomUUID() });
+      // Only actions that hand the task (back) to a unit start a new acknowledgement period.
+      const reassigning = command.action === 'reassign' || command.action === 'confirm_objection';
+      const ackDeadline = reassigning ? await this.planner.ackDeadlineForWorkflow(manager, task.workflowId, shanghaiDate(now)) : task.ackDeadline;
+      const effect = EFFECTS[command.action]({ task, command, to: decision.to, now, ackDeadline, eventKey: randomUUID() });
       const patch = { ...effect.patch, state: decision.to, version: task.version + 1 };
       await manager.update(TaskEntity, { id: task.id }, patch);
       const events: NewEvent[] = [{ taskId: task.id, action: command.action, fromState: task.state, toState: decision.to, reason: command.reason ?? null, payload: { ...effect.payload, version: patch.version } }];
@@ -65,10 +66,6 @@ export class TaskActionService {
     await this.stepQueue.wakeAfterCommit(steps);
     await this.notices.wakeAfterCommit(webhooks);
     return task;
-  }
-
-  private ackDeadline(now: Date): string {
-    return this.calendar.addWorkingDays(shanghaiDate(now), ACK_WORKING_DAYS);
   }
 
   /** Checks that depend on the data: the unit taking over exists, a requested deadline fits under the parent's. */
