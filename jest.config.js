@@ -14,6 +14,7 @@ module.exports = {
     '^@app/workflow$': '<rootDir>/libs/workflow/src/index.ts',
     '^@app/notifications$': '<rootDir>/libs/notifications/src/index.ts',
     '^@app/persistence$': '<rootDir>/libs/persistence/src/index.ts',
+    '^@app/reporting$': '<rootDir>/libs/reporting/src/index.ts',
   },
   setupFiles: ['<rootDir>/test/support/env.ts'],
   testTimeout: 30000,

@@ -41,7 +41,7 @@ export const EFFECTS: Record<TaskActionCommand['action'], EffectBuilder> = {
   object: (context) => ({ patch: {}, payload: {}, notices: [toAssigner(context, `承办单位提出异议：${context.command.reason}`)] }),
   confirm_objection: (context) => ({
     patch: { acknowledgedAt: null, ackDeadline: context.ackDeadline, assignedAt: context.now },
-    payload: {},
+    payload: { ackDeadline: context.ackDeadline },
     notices: [toAssignee(context, `异议未被采纳，任务仍由本单位承办，请于 ${context.ackDeadline} 前签收。`)],
   }),
   reassign: (context) => {
@@ -49,7 +49,7 @@ export const EFFECTS: Record<TaskActionCommand['action'], EffectBuilder> = {
     const reassigned = context.to === 'assigned' ? { acknowledgedAt: null, ackDeadline: context.ackDeadline } : {};
     return {
       patch: { unitCode, assignedAt: context.now, ...reassigned },
-      payload: { fromUnitCode: context.task.unitCode, toUnitCode: unitCode },
+      payload: { fromUnitCode: context.task.unitCode, toUnitCode: unitCode, ...(context.to === 'assigned' ? { ackDeadline: context.ackDeadline } : {}) },
       notices: [notice(context, unitCode, `新任务（改派）：${context.task.title}`, `任务已改由本单位承办；完成时限 ${context.task.deadline}。`)],
     };
   },

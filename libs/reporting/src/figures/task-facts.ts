@@ -1,0 +1,96 @@
+import { shanghaiDate } from '@app/common';
+import {
+  deadlineDueDay,
+  formatQuarter,
+  previousQuarter,
+  quarterEnd,
+  quarterOf,
+  reportQuarters,
+  STATE_POLICY,
+  type LadderConfig,
+  type Quarter,
+  type WorkingCalendar,
+} from '@app/scheduling';
+import type { HistoryEvent, TaskAsOf } from './task-history';
+
+/** What the report says of one task at one moment. */
+export interface TaskFacts {
+  task: TaskAsOf;
+  cancelled: boolean;
+  acknowledged: boolean;
+  completed: boolean;
+  completedOnTime: boolean;
+  overdue: boolean;
+  /** Working days past the due day; 0 when not overdue. */
+  workingDaysOverdue: number;
+  /** Working days left to the due day for open work that is not overdue. */
+  workingDaysLeft: number | null;
+  lateAcknowledgement: boolean;
+  missingReport: boolean;
+  escalationLevel: number;
+}
+
+export interface FactsContext {
+  /** The Shanghai date of the moment. */
+  today: string;
+  ladder: LadderConfig;
+  calendar: WorkingCalendar;
+  /** The quarter whose progress report was last due (its due day before today); null if none yet. */
+  reportQuarter: Quarter | null;
+  /** Quarters (2022Q2) each task had reported by the moment. */
+  reportedQuarters: ReadonlyMap<string, ReadonlySet<string>>;
+  escalationLevels: ReadonlyMap<string, number>;
+}
+
+/** The latest quarter whose progress report fell due before `today` (DOMAIN: within N working days of the quarter's end). */
+export function lastDueReportQuarter(today: string, ladder: LadderConfig, calendar: WorkingCalendar): Quarter {
+  const previous = previousQuarter(quarterOf(today));
+  const dueDay = calendar.addWorkingDays(quarterEnd(previous), ladder.reportDueWorkingDays);
+  return dueDay < today ? previous : previousQuarter(previous);
+}
+
+/** Quarters each task had sent a progress report for (reviewed or not) among the given events. */
+export function reportedQuartersOf(events: readonly HistoryEvent[]): Map<string, Set<string>> {
+  const reported = new Map<string, Set<string>>();
+  for (const event of events) {
+    if (event.action !== 'report_progress' || typeof event.payload.quarter !== 'string') continue;
+    const quarters = reported.get(event.taskId) ?? new Set<string>();
+    quarters.add(event.payload.quarter);
+    reported.set(event.taskId, quarters);
+  }
+  return reported;
+}
+
+function owesReport(task: TaskAsOf, context: FactsContext): boolean {
+  if (!context.reportQuarter || !STATE_POLICY[task.state].unitNotices) return false;
+  const quarter = formatQuarter(context.reportQuarter);
+  const owed = reportQuarters({ ...task, assignedOn: shanghaiDate(task.assignedAt), deadlineVersion: 0, acknowledged: false, reportedQuarters: [] });
+  return owed.some((candidate) => formatQuarter(candidate) === quarter) && !context.reportedQuarters.get(task.id)?.has(quarter);
+}
+
+function lateAcknowledgement(task: TaskAsOf, today: string): boolean {
+  if (task.acknowledgedAt) return shanghaiDate(task.acknowledgedAt) > task.ackDeadline;
+  return task.state === 'assigned' && today > task.ackDeadline;
+}
+
+export function factsOf(task: TaskAsOf, context: FactsContext): TaskFacts {
+  const { today, calendar } = context;
+  const dueDay = deadlineDueDay(task, calendar);
+  const cancelled = task.state === 'cancelled';
+  const completed = task.state === 'approved';
+  const open = !cancelled && !completed;
+  const overdue = open && today > dueDay;
+  return {
+    task,
+    cancelled,
+    acknowledged: task.acknowledgedAt !== null || completed,
+    completed,
+    completedOnTime: completed && task.submittedAt !== null && shanghaiDate(task.submittedAt) <= dueDay,
+    overdue,
+    workingDaysOverdue: overdue ? calendar.workingDaysBetween(dueDay, today) : 0,
+    workingDaysLeft: open && !overdue ? calendar.workingDaysBetween(today, dueDay) : null,
+    lateAcknowledgement: !cancelled && lateAcknowledgement(task, today),
+    missingReport: open && owesReport(task, context),
+    escalationLevel: context.escalationLevels.get(task.id) ?? 0,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './figures/compute-report';
+export * from './figures/report-figures';
+export * from './figures/report-inputs';
