@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { repositoryRoot } from '@app/common';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -87,5 +89,21 @@ describe('the command-line tool', () => {
     const verified = cli(['verify-chain', measure.workflowId], database.url);
     expect(verified.status).toBe(0);
     expect(verified.stdout).toContain('哈希链完整');
+  });
+
+  it('writes the quarterly report as docx, xlsx and json, and names a bad quarter', () => {
+    const out = mkdtempSync(join(tmpdir(), 'report-'));
+    const written = cli(['report', '晋政办发〔2022〕45号', '--quarter', '2026Q4', '--as-of', new Date().toISOString(), '--out', out], database.url);
+    expect(written.status).toBe(0);
+    const files = written.stdout.trim().split('\n');
+    expect(files.map((file) => file.slice(file.lastIndexOf('.')))).toEqual(['.docx', '.xlsx', '.json']);
+    expect(readdirSync(out).sort()).toEqual(files.map((file) => basename(file)).sort());
+    const figures = JSON.parse(readFileSync(files[2], 'utf8'));
+    expect(figures.overall).toMatchObject({ measures: 46, launchedMeasures: 1, tasks: 1, completed: 0 });
+    expect(readFileSync(files[0]).subarray(0, 2).toString()).toBe('PK');
+
+    const bad = cli(['report', '晋政办发〔2022〕45号', '--quarter', '2026Q5', '--out', out], database.url);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('INVALID_QUARTER');
   });
 });

@@ -1,11 +1,15 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Test } from '@nestjs/testing';
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { type Role, UserService } from '@app/access';
 import { AppConfig, Clock, loadConfig, ManualClock } from '@app/common';
 import { DataSource } from 'typeorm';
 import { DocumentImporter } from '@app/documents';
+import { ReportJobOptions, ReportWorkerModule } from '@app/reporting';
+import { QUEUES, StepWorkerModule, type QueueName } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore } from '@app/units';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
@@ -25,18 +29,29 @@ export interface TestApi {
   launchSeedMeasure(path: string, deadline: string, supervisorToken: string): Promise<{ documentId: string; measureId: string }>;
   /** Creates each user with one role and logs it in: username → token. */
   createUsers(users: readonly (readonly [string, string, Role])[]): Promise<Record<string, string>>;
+  /** The BullMQ queue of that name, as the app uses it. */
+  queue(name: QueueName): Queue;
   close(): Promise<void>;
 }
 
+export interface TestApiOptions {
+  /** Also run the step and report processors in the same process, as the worker does. */
+  workers?: boolean;
+  reportJobs?: ReportJobOptions;
+}
+
 /** The real API (same module, pipes and filters as main.ts) on a fresh migrated database. */
-export async function startTestApi(now = new Date('2026-11-22T02:00:00Z')): Promise<TestApi> {
+export async function startTestApi(now = new Date('2026-11-22T02:00:00Z'), options: TestApiOptions = {}): Promise<TestApi> {
   const database = await createTestDatabase();
   const clock = new ManualClock(now);
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+  const workers = options.workers ? [StepWorkerModule, ReportWorkerModule] : [];
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule, ...workers] })
     .overrideProvider(AppConfig)
     .useValue(loadConfig({ DATABASE_URL: database.url, QUEUE_PREFIX: database.queuePrefix, NODE_ENV: 'test', JWT_SECRET: 'a-test-only-secret-of-at-least-32-characters', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }))
     .overrideProvider(Clock)
     .useValue(clock)
+    .overrideProvider(ReportJobOptions)
+    .useValue(options.reportJobs ?? new ReportJobOptions())
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   configureApp(app);
@@ -69,8 +84,14 @@ export async function startTestApi(now = new Date('2026-11-22T02:00:00Z')): Prom
       }
       return tokens;
     },
+    queue: (name) => app.get<Queue>(getQueueToken(name)),
     close: async () => {
       await app.close();
+      for (const name of Object.values(QUEUES)) {
+        const queue = new Queue(name, { connection: { url: loadConfig().REDIS_URL }, prefix: database.queuePrefix });
+        await queue.obliterate({ force: true });
+        await queue.close();
+      }
       await database.drop();
     },
   };

@@ -5,6 +5,7 @@ import { ConfigModule } from '@app/common';
 import { DocumentsModule } from '@app/documents';
 import { NotificationsModule, WebhooksModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
+import { ReportingModule, ReportQueueModule } from '@app/reporting';
 import { SchedulingModule, StepQueueModule, WebhookQueueModule } from '@app/scheduling';
 import { UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
@@ -20,11 +21,12 @@ import { DomainErrorFilter } from './http/domain-error.filter';
 import { loggerOptions } from './http/logger-options';
 import { UnitsController } from './units/units.controller';
 import { ProgressController } from './workflow/progress.controller';
+import { ReportsController } from './reports/reports.controller';
 import { WorkflowController } from './workflow/workflow.controller';
 
 @Module({
-  imports: [ConfigModule, LoggerModule.forRoot(loggerOptions()), PersistenceModule.forRoot(), AuthModule, SchedulingModule, StepQueueModule, WebhookQueueModule, WebhooksModule, UnitsModule, DocumentsModule, WorkflowModule, NotificationsModule, HealthModule, QueueBoardModule],
-  controllers: [CalendarController, DocumentsController, LadderController, UnitsController, WorkflowController, ProgressController, AttachmentsController, WebhooksController],
+  imports: [ConfigModule, LoggerModule.forRoot(loggerOptions()), PersistenceModule.forRoot(), AuthModule, SchedulingModule, StepQueueModule, WebhookQueueModule, WebhooksModule, UnitsModule, DocumentsModule, WorkflowModule, NotificationsModule, ReportQueueModule, ReportingModule, HealthModule, QueueBoardModule],
+  controllers: [CalendarController, DocumentsController, LadderController, UnitsController, WorkflowController, ProgressController, AttachmentsController, WebhooksController, ReportsController],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
 })
 export class AppModule {}

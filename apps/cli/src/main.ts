@@ -4,6 +4,7 @@ import { DomainError } from '@app/common';
 import { ROLES } from '@app/access';
 import { assignCommand, documentsCommand, importCommand, measuresCommand, suggestCommand } from './commands/documents.commands';
 import { parseCommand } from './commands/parse.command';
+import { reportCommand } from './commands/report.command';
 import { seedImportCommand } from './commands/seed-import.command';
 import { createUserCommand, loadUnitsCommand, migrateCommand } from './commands/setup.commands';
 import { demoUsersCommand, launchCommand, verifyChainCommand } from './commands/workflow.commands';
@@ -67,6 +68,14 @@ program
   .action(launchCommand);
 program.command('users:demo').description('create the demo users: supervisor, leadership, admin, an officer and a leader per unit').action(demoUsersCommand);
 program.command('verify-chain <workflowId>').description("check a workflow's hash-chained history").option('--json').action(verifyChainCommand);
+program
+  .command('report <document>')
+  .description('write the quarterly report (docx, xlsx, json) of a document, by id or 文号')
+  .requiredOption('--quarter <quarter>', 'quarter, e.g. 2022Q3')
+  .requiredOption('--out <dir>', 'folder to write the three files into')
+  .option('--as-of <moment>', "ISO 8601 moment the figures describe (default: the quarter's end)")
+  .option('--unit <code>', "limit the report to one unit's tasks")
+  .action(reportCommand);
 program.command('seed-import').description('migrate, load units and import both seed documents').action(seedImportCommand);
 
 /** Exit only once stdout is flushed: a large JSON document piped to another program must arrive whole. */

@@ -32,7 +32,7 @@ export function adminOnly(jwt: JwtService) {
       inject: [JwtService],
       useFactory: (jwt: JwtService) => ({ route: QUEUE_BOARD_ROUTE, adapter: ExpressAdapter, middleware: adminOnly(jwt) }),
     }),
-    BullBoardModule.forFeature({ name: QUEUES.steps, adapter: BullMQAdapter }),
+    BullBoardModule.forFeature(...Object.values(QUEUES).map((name) => ({ name, adapter: BullMQAdapter }))),
   ],
 })
 export class QueueBoardModule {}

@@ -15,10 +15,12 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly calendar: WorkingCalendar,
     @InjectQueue(QUEUES.steps) private readonly steps: Queue,
+    @InjectQueue(QUEUES.webhooks) private readonly webhooks: Queue,
+    @InjectQueue(QUEUES.reports) private readonly reports: Queue,
   ) {}
 
   /**
-   * 200 when PostgreSQL and Redis answer, 503 naming the one that does not; with the step queue's
+   * 200 when PostgreSQL and Redis answer, 503 naming the one that does not; with every queue's
    * job counts, and the years counted Monday to Friday for want of an official holiday calendar.
    */
   @Public()
@@ -31,8 +33,8 @@ export class HealthController {
   private async queues() {
     const indicator = this.indicators.check('redis');
     try {
-      const counts = await withTimeout(this.steps.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'), 2000);
-      return indicator.up({ queues: { [QUEUES.steps]: counts } });
+      const counts = await withTimeout(Promise.all([this.steps, this.webhooks, this.reports].map((queue) => queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'))), 2000);
+      return indicator.up({ queues: { [QUEUES.steps]: counts[0], [QUEUES.webhooks]: counts[1], [QUEUES.reports]: counts[2] } });
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });
     }

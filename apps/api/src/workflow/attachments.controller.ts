@@ -10,6 +10,7 @@ import type { Actor } from '@app/access';
 import { AppConfig, DomainError } from '@app/common';
 import { ATTACHMENT_PURPOSES, AttachmentService, attachmentTooLarge, type AttachmentPurpose, type AttachmentView } from '@app/workflow';
 import { CurrentActor } from '../auth/auth.decorators';
+import { contentDisposition } from '../http/content-disposition';
 import { uuidParam } from '../http/uuid-param.pipe';
 
 export class UploadAttachmentRequest {
@@ -46,13 +47,6 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
       throw error;
     }
   }
-}
-
-/** RFC 6266 with an RFC 5987 `filename*` for the real (Chinese) name and an ASCII stand-in for old clients. */
-export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 @ApiTags('attachments')

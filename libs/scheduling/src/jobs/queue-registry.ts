@@ -1,7 +1,7 @@
 import type { DefaultJobOptions } from 'bullmq';
 
 /** Every queue, every job and its payload, in one place: enqueuing the wrong payload does not compile. */
-export const QUEUES = { steps: 'steps', webhooks: 'webhooks' } as const;
+export const QUEUES = { steps: 'steps', webhooks: 'webhooks', reports: 'reports' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
@@ -13,6 +13,10 @@ export interface JobPayloads {
   'notice.webhook': { noticeId: string };
   /** Hand pending webhook deliveries that lost their job to the queue again. */
   'webhooks.reconcile': Record<string, never>;
+  /** Make one requested quarterly report, unless it is already made. */
+  'report.generate': { reportId: string };
+  /** Request the bulletins of the quarter just ended, from its first working day on. */
+  'reports.schedule': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -21,6 +25,8 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   'steps.reconcile': QUEUES.steps,
   'notice.webhook': QUEUES.webhooks,
   'webhooks.reconcile': QUEUES.webhooks,
+  'report.generate': QUEUES.reports,
+  'reports.schedule': QUEUES.reports,
 };
 
 /** Retry, backoff and retention per queue. Failed jobs are kept, so they stay visible. */
@@ -38,6 +44,12 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
     removeOnComplete: { age: 24 * 3600, count: 50_000 },
     removeOnFail: false,
   },
+  reports: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 10_000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+    removeOnFail: false,
+  },
 };
 
 /** Recurring schedules, declared once: the reconciler runs every few minutes on every deployment. */
@@ -45,3 +57,6 @@ export const RECURRING_JOBS = [{ schedulerId: 'steps-reconcile', queue: QUEUES.s
 
 /** The webhook queue's own recurring job (RECURRING_JOBS are all declared on the steps queue). */
 export const WEBHOOK_RECURRING_JOBS = [{ schedulerId: 'webhooks-reconcile', queue: QUEUES.webhooks, name: 'webhooks.reconcile' as const, everyMs: 5 * 60_000 }];
+
+/** The daily check for quarterly bulletins: 02:00 in Shanghai, as the bureaus' day starts. */
+export const REPORT_RECURRING_JOBS = [{ schedulerId: 'reports-schedule', queue: QUEUES.reports, name: 'reports.schedule' as const, pattern: '0 2 * * *', tz: 'Asia/Shanghai' }];

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Param, ParseEnumPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '@app/access';
+import { DomainError } from '@app/common';
+import { REPORT_FORMATS, ReportsService, type ReportFormat, type ReportView } from '@app/reporting';
+import { CurrentActor } from '../auth/auth.decorators';
+import { contentDisposition } from '../http/content-disposition';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { ReportCreateRequest, ReportListRequest } from './reports.dto';
+
+const formatPipe = new ParseEnumPipe(Object.fromEntries(REPORT_FORMATS.map((format) => [format, format])), {
+  exceptionFactory: () => new DomainError('invalid', 'UNKNOWN_FORMAT', `格式须为 ${REPORT_FORMATS.join('、')} 之一`, { field: 'format' }),
+});
+
+/** A report with where to fetch its files once it is done. */
+function withLinks(report: ReportView) {
+  const files = report.state === 'done' ? Object.fromEntries(REPORT_FORMATS.map((format) => [format, `/reports/${report.id}/files/${format}`])) : {};
+  return { ...report, files };
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  /** 季度通报: queued for the worker (202), or the one already asked for (200). */
+  @Post()
+  async request(@Body() request: ReportCreateRequest, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    const { report, created } = await this.reports.request({ ...request, asOf: request.asOf ? new Date(request.asOf) : undefined, actor });
+    response.status(created ? 202 : 200);
+    return withLinks(report);
+  }
+
+  @Get()
+  async list(@Query() query: ReportListRequest, @CurrentActor() actor: Actor) {
+    return (await this.reports.list(actor, query.documentId)).map(withLinks);
+  }
+
+  @Get(':id')
+  async status(@Param('id', uuidParam()) id: string, @CurrentActor() actor: Actor) {
+    return withLinks(await this.reports.find(id, actor));
+  }
+
+  @Get(':id/files/:format')
+  @ApiProduces(...REPORT_FORMATS.map((format) => (format === 'json' ? 'application/json' : `application/${format}`)))
+  async download(
+    @Param('id', uuidParam()) id: string,
+    @Param('format', formatPipe) format: ReportFormat,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.reports.file(id, format, actor);
+    response.setHeader('Cache-Control', 'private, no-store');
+    return new StreamableFile(file.content, { type: file.contentType, disposition: contentDisposition(file.fileName), length: file.content.length });
+  }
+}

@@ -1,0 +1,282 @@
+import { Workbook, Worksheet } from 'exceljs';
+// JSZip comes with exceljs; the tests use it only to look inside the .docx package.
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { ReportFigures } from '../figures/report-figures';
+import { overdueItem, sampleFigures } from './__fixtures__/sample-figures';
+import { CHART_MAX_UNITS, DOCX_OVERDUE_LIMIT, renderCompletionChart, renderDocx, renderJson, renderXlsx } from './index';
+import { SECTION_HEADINGS } from './report-labels';
+
+const PNG_SIGNATURE = '89504e470d0a1a0a';
+
+function pngHeight(png: Buffer): number {
+  return png.readUInt32BE(20);
+}
+
+function withOverdue(count: number): ReportFigures {
+  return { ...sampleFigures(), overdue: Array.from({ length: count }, (_, i) => overdueItem(i + 1)) };
+}
+
+async function docxText(figures: ReportFigures): Promise<string> {
+  const docx = await renderDocx(figures, renderCompletionChart(figures.units));
+  return (await mammoth.extractRawText({ buffer: docx })).value;
+}
+
+async function loadWorkbook(xlsx: Buffer): Promise<Workbook> {
+  const workbook = new Workbook();
+  // exceljs types its input as an ArrayBuffer; a copy into a fresh one satisfies them.
+  await workbook.xlsx.load(new Uint8Array(xlsx).buffer);
+  return workbook;
+}
+
+function sheet(workbook: Workbook, name: string): Worksheet {
+  const found = workbook.getWorksheet(name);
+  if (!found) throw new Error(`no sheet ${name}`);
+  return found;
+}
+
+/** The row whose cell in `column` is `label`. */
+function rowLabelled(worksheet: Worksheet, label: string, column = 1) {
+  for (let r = 1; r <= worksheet.rowCount; r++) {
+    if (worksheet.getRow(r).getCell(column).value === label) return worksheet.getRow(r);
+  }
+  throw new Error(`no row ${label}`);
+}
+
+describe('renderCompletionChart', () => {
+  const units = sampleFigures().units;
+  const many = (count: number) => Array.from({ length: count }, (_, i) => ({ ...units[i % 3], unitCode: `U${i}`, rank: i + 1 }));
+
+  it('draws a PNG that grows with the number of units', () => {
+    const three = renderCompletionChart(units);
+    const ten = renderCompletionChart(many(10));
+    expect(three.subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
+    expect(pngHeight(ten)).toBeGreaterThan(pngHeight(three));
+  });
+
+  it('stops growing at the cap', () => {
+    expect(pngHeight(renderCompletionChart(many(CHART_MAX_UNITS + 10)))).toBe(pngHeight(renderCompletionChart(many(CHART_MAX_UNITS))));
+  });
+
+  it('gives the same bytes for the same units', () => {
+    expect(renderCompletionChart(units).equals(renderCompletionChart([...units].reverse()))).toBe(true);
+  });
+
+  it('still draws a valid PNG without units', () => {
+    const empty = renderCompletionChart([]);
+    expect(empty.subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
+    expect(pngHeight(empty)).toBeGreaterThan(0);
+  });
+});
+
+describe('renderDocx', () => {
+  let text: string;
+  let docx: Buffer;
+  let chart: Buffer;
+
+  beforeAll(async () => {
+    const figures = sampleFigures();
+    chart = renderCompletionChart(figures.units);
+    docx = await renderDocx(figures, chart);
+    text = (await mammoth.extractRawText({ buffer: docx })).value;
+  });
+
+  it('has the title, the issuing body and the date', () => {
+    expect(text).toContain('关于推动文化旅游高质量发展的若干措施落实情况季度通报（2022年第三季度）');
+    expect(text).toContain('省委督查室');
+    expect(text).toContain('2022年9月30日');
+    expect(text).not.toContain('本通报仅统计');
+  });
+
+  it('has the six headings in order', () => {
+    const positions = Object.values(SECTION_HEADINGS).map((heading) => text.indexOf(heading));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('compares the overall figures with the previous quarter', () => {
+    expect(text).toContain('任务完成率 40.0%，较上季度提高 10.0 个百分点');
+    expect(text).toContain('按时完成率 75.0%，较上季度降低 8.3 个百分点');
+    expect(text).toContain('已下达措施 10 项，较上季度增加 2 项');
+    expect(text).toContain('措施 12 项，与上季度持平');
+    expect(text).toContain('逾期任务 2 项，较上季度减少 2 项');
+  });
+
+  it('lists every unit with its rates', () => {
+    for (const name of ['省文化和旅游厅', '省发展和改革委员会', '省交通运输厅']) expect(text).toContain(name);
+    expect(text).toContain('66.7%');
+  });
+
+  it('lists the overdue items with their unit, days and level', () => {
+    expect(text).toContain('共有逾期任务 2 项，其中挂牌督办 1 项、督办 1 项');
+    expect(text).toContain('督促省交通运输厅尽快办结“2.1 完善旅游公路服务设施”（完成时限2022年8月31日，已逾期 21 个工作日，挂牌督办）');
+    expect(text).toContain('挂牌督办');
+    expect(text).not.toContain('本季度无逾期事项');
+  });
+
+  it('lists indicators, with — where no actual has been reported', () => {
+    expect(text).toContain('新建森林康养基地50个');
+    expect(text).toMatch(/新建城市书房100个以上\s+100个\s+—\s+—\s+—/);
+  });
+
+  it('groups excerpts by section and shortens long ones', () => {
+    const first = text.indexOf('（一）推动文旅产业高质量发展');
+    const second = text.indexOf('（二）提升公共文化服务水平');
+    expect(first).toBeGreaterThan(text.indexOf(SECTION_HEADINGS.excerpts));
+    expect(second).toBeGreaterThan(first);
+    expect(text).toContain('【省文化和旅游厅】建设一批文旅康养示范基地（2022Q2，完成 60%）：已完成首批30个');
+    const long = sampleFigures().excerpts[1].text;
+    expect(text).not.toContain(long);
+    expect(text).toContain(`${long.slice(0, 300)}…`);
+  });
+
+  it('lists next steps: overdue, at-risk and unlaunched measures', () => {
+    const nextSteps = text.slice(text.indexOf(SECTION_HEADINGS.nextSteps));
+    expect(nextSteps).toContain('督促省发展和改革委员会尽快办结');
+    expect(nextSteps).toContain('提醒省文化和旅游厅抓紧推进“1.5 培育夜间文旅消费集聚区”，距完成时限（2022年10月14日）还有 5 个工作日');
+    expect(nextSteps).toContain('“2.6 推进博物馆夜间开放”尚未下达（尚未明确责任单位）');
+  });
+
+  it('embeds the chart, repeats table headings and numbers the pages', async () => {
+    const zip = await JSZip.loadAsync(docx);
+    const media = Object.keys(zip.files).filter((name) => /^word\/media\/.+\.png$/.test(name));
+    expect(media).toHaveLength(1);
+    expect((await zip.file(media[0])!.async('nodebuffer')).equals(chart)).toBe(true);
+    const body = await zip.file('word/document.xml')!.async('string');
+    // Units, sections, overdue items, indicators: each heading row repeats on every page.
+    expect(body.match(/<w:tbl>/g)?.length).toBe(4);
+    expect(body.match(/<w:tblHeader\/>/g)?.length).toBe(4);
+    const footers = Object.keys(zip.files).filter((name) => /^word\/footer\d*\.xml$/.test(name));
+    const footer = await zip.file(footers[0])!.async('string');
+    expect(footer).toMatch(/PAGE/);
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain('<dc:creator>省委督查室</dc:creator>');
+    expect(core).toContain('落实情况季度通报（2022年第三季度）');
+  });
+
+  it('says when the report is limited to one unit', async () => {
+    const scoped = { ...sampleFigures(), scope: { unitCode: 'U03', unitName: '省交通运输厅' } };
+    expect(await docxText(scoped)).toContain('本通报仅统计省交通运输厅承担的任务');
+  });
+
+  it('says so when nothing is overdue', async () => {
+    const text = await docxText({ ...sampleFigures(), overdue: [] });
+    expect(text).toContain('本季度无逾期事项。');
+    expect(text).not.toContain('督促');
+  });
+
+  it(`shows at most ${DOCX_OVERDUE_LIMIT} overdue items and points to the workbook for the rest`, async () => {
+    const text = await docxText(withOverdue(DOCX_OVERDUE_LIMIT + 50));
+    expect(text).toContain('其余 50 项详见 Excel 附表');
+    expect(text).toContain(`第${DOCX_OVERDUE_LIMIT}项逾期措施`);
+    expect(text).not.toContain(`第${DOCX_OVERDUE_LIMIT + 1}项逾期措施`);
+  });
+
+  it('refuses a chart that is not a PNG', async () => {
+    await expect(renderDocx(sampleFigures(), Buffer.from('not an image'))).rejects.toThrow('PNG');
+  });
+});
+
+describe('renderXlsx', () => {
+  let workbook: Workbook;
+
+  beforeAll(async () => {
+    workbook = await loadWorkbook(await renderXlsx(sampleFigures()));
+  });
+
+  it('has one sheet per table, in order', () => {
+    expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual([
+      '总体情况', '各单位', '各部分', '逾期事项', '临期事项', '指标进展', '进展摘录', '未下达措施',
+    ]);
+  });
+
+  it('freezes and filters the bold heading row of every sheet', () => {
+    for (const worksheet of workbook.worksheets) {
+      expect(worksheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(worksheet.autoFilter).toBeDefined();
+      expect(worksheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    }
+  });
+
+  it('writes the overall figures as numbers, rates as percentages, changes against the previous quarter', () => {
+    const overall = sheet(workbook, '总体情况');
+    const tasks = rowLabelled(overall, '任务');
+    expect(tasks.getCell(2).value).toBe(20);
+    const overdue = rowLabelled(overall, '逾期任务');
+    expect(overdue.getCell(4).value).toBe(-2);
+    const rate = rowLabelled(overall, '任务完成率');
+    expect(rate.getCell(2).value).toBeCloseTo(0.4);
+    expect(rate.getCell(2).numFmt).toBe('0.0%');
+    expect(rate.getCell(3).value).toBeCloseTo(0.3);
+    expect(rate.getCell(4).value).toBe(10);
+  });
+
+  it('puts the report header beside the overall table, with a real date', () => {
+    const overall = sheet(workbook, '总体情况');
+    const asOf = rowLabelled(overall, '数据截至', 6).getCell(7);
+    expect(asOf.value).toEqual(new Date(Date.UTC(2022, 8, 30)));
+    expect(asOf.numFmt).toBe('yyyy-mm-dd');
+    expect(rowLabelled(overall, '通报', 6).getCell(7).value).toContain('落实情况季度通报（2022年第三季度）');
+    expect(rowLabelled(overall, '统计范围', 6).getCell(7).value).toBe('全部单位');
+  });
+
+  it('writes unit rows in rank order with numeric counts and percent rates', () => {
+    const units = sheet(workbook, '各单位');
+    const first = units.getRow(2);
+    expect(first.getCell(1).value).toBe(1);
+    expect(first.getCell(3).value).toBe('省文化和旅游厅');
+    const rateCell = units.getRow(3).getCell(15);
+    expect(units.getRow(1).getCell(15).value).toBe('完成率');
+    expect(rateCell.value).toBeCloseTo(2 / 6);
+    expect(rateCell.numFmt).toBe('0.0%');
+    expect(typeof units.getRow(3).getCell(7).value).toBe('number');
+  });
+
+  it('writes deadlines as dates and levels as words', () => {
+    const overdue = sheet(workbook, '逾期事项');
+    const deadline = overdue.getRow(3).getCell(9);
+    expect(deadline.value).toEqual(new Date(Date.UTC(2022, 7, 31)));
+    expect(deadline.numFmt).toBe('yyyy-mm-dd');
+    expect(overdue.getRow(3).getCell(10).value).toBe(21);
+    expect(overdue.getRow(3).getCell(11).value).toBe('挂牌督办');
+    expect(overdue.getRow(2).getCell(11).value).toBe('督办');
+  });
+
+  it('leaves a missing actual empty rather than zero', () => {
+    const indicators = sheet(workbook, '指标进展');
+    expect(indicators.getRow(2).getCell(9).value).toBeCloseTo(0.6);
+    expect(indicators.getRow(3).getCell(7).value).toBeNull();
+    expect(indicators.getRow(3).getCell(9).value).toBeNull();
+  });
+
+  it('keeps excerpts whole, with Shanghai approval times', () => {
+    const excerpts = sheet(workbook, '进展摘录');
+    expect(excerpts.getRow(3).getCell(8).value).toBe(sampleFigures().excerpts[1].text);
+    expect(excerpts.getRow(2).getCell(9).value).toEqual(new Date(Date.UTC(2022, 6, 8, 10, 30)));
+  });
+
+  it('records who made it and when from the figures, not the clock', () => {
+    expect(workbook.creator).toBe('省委督查室');
+    expect(workbook.created).toEqual(new Date('2022-09-30T10:00:00.000Z'));
+    expect(workbook.modified).toEqual(new Date('2022-09-30T10:00:00.000Z'));
+  });
+
+  it('lists every overdue item, with no cap', async () => {
+    const count = DOCX_OVERDUE_LIMIT + 50;
+    const overdue = sheet(await loadWorkbook(await renderXlsx(withOverdue(count))), '逾期事项');
+    expect(overdue.rowCount).toBe(count + 1);
+    expect(overdue.getRow(count + 1).getCell(1).value).toBe(count);
+    expect(overdue.getRow(count + 1).getCell(4).value).toBe(`第${count}项逾期措施`);
+  });
+});
+
+describe('renderJson', () => {
+  it('writes the figures as pretty UTF-8 JSON ending in a newline', () => {
+    const figures = sampleFigures();
+    const json = renderJson(figures);
+    expect(JSON.parse(json.toString('utf8'))).toEqual(figures);
+    expect(json.toString('utf8').endsWith('}\n')).toBe(true);
+    expect(json.includes(Buffer.from('省委督查室', 'utf8'))).toBe(true);
+    expect(json.toString('utf8')).toContain('\n  "schema": "supervision-report/1"');
+  });
+});

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '@app/common';
+import { NoticeOutbox, type NewNotice } from '@app/notifications';
+import { parseQuarter } from '@app/scheduling';
+import { computeReport } from './figures/compute-report';
+import type { ReportFigures } from './figures/report-figures';
+import { renderCompletionChart, renderDocx, renderXlsx } from './render';
+import { ReportInputsLoader } from './report-inputs.loader';
+import type { ReportOrigin } from './reports.service';
+
+export interface RenderedReport {
+  figures: ReportFigures;
+  docx: Buffer;
+  xlsx: Buffer;
+}
+
+export type GenerationOutcome = { outcome: 'generated'; figures: ReportFigures } | { outcome: 'skipped'; reason: string };
+
+interface ClaimedReport {
+  documentId: string;
+  quarter: string;
+  asOf: Date;
+  scopeUnitCode: string | null;
+  origin: ReportOrigin;
+}
+
+/** Makes a requested report: figures from the database as of its moment, then the Word and Excel files. */
+@Injectable()
+export class ReportGenerator {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly loader: ReportInputsLoader,
+    private readonly notices: NoticeOutbox,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Figures and files for one document, quarter, moment and scope, without storing anything (the CLI's `report`). */
+  async render(key: Omit<ClaimedReport, 'origin'>): Promise<RenderedReport> {
+    const quarter = parseQuarter(key.quarter);
+    if (!quarter) throw new Error(`not a quarter: ${key.quarter}`);
+    const figures = computeReport(await this.loader.load({ ...key, quarter }));
+    const [docx, xlsx] = await Promise.all([renderDocx(figures, renderCompletionChart(figures.units)), renderXlsx(figures)]);
+    return { figures, docx, xlsx };
+  }
+
+  /**
+   * Generates a stored report once: a report already done is left alone, so a job that runs twice
+   * stores one set of files. A failure is recorded on the report and thrown for the queue to retry;
+   * on the last attempt the report is marked failed.
+   */
+  async generate(reportId: string, lastAttempt: boolean): Promise<GenerationOutcome> {
+    const claimed = await this.claim(reportId);
+    if (!claimed) return { outcome: 'skipped', reason: 'already generated or unknown' };
+    try {
+      const rendered = await this.render(claimed);
+      await this.store(reportId, claimed, rendered);
+      return { outcome: 'generated', figures: rendered.figures };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await this.dataSource.query(`UPDATE reports SET state = $2, error = $3 WHERE id = $1 AND state = 'running'`, [reportId, lastAttempt ? 'failed' : 'queued', message]);
+      throw error;
+    }
+  }
+
+  private async claim(reportId: string): Promise<ClaimedReport | null> {
+    const [rows]: [ClaimedReport[], number] = await this.dataSource.query(
+      `UPDATE reports SET state = 'running', attempts = attempts + 1 WHERE id = $1 AND state <> 'done'
+       RETURNING document_id AS "documentId", quarter, as_of AS "asOf", scope_unit_code AS "scopeUnitCode", origin`,
+      [reportId],
+    );
+    return rows[0] ?? null;
+  }
+
+  private async store(reportId: string, claimed: ClaimedReport, rendered: RenderedReport): Promise<void> {
+    const now = this.clock.now();
+    const webhooks = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE reports SET state = 'done', error = NULL, finished_at = $2, figures = $3, docx = $4, xlsx = $5 WHERE id = $1`, [
+        reportId,
+        now,
+        JSON.stringify(rendered.figures),
+        rendered.docx,
+        rendered.xlsx,
+      ]);
+      if (claimed.origin !== 'scheduled') return [];
+      return (await this.notices.write(manager, await this.readyNotices(reportId, claimed, rendered.figures), now)).webhooks;
+    });
+    await this.notices.wakeAfterCommit(webhooks);
+  }
+
+  /** The scheduled bulletin is announced to the supervisor units that launched the document's measures. */
+  private async readyNotices(reportId: string, claimed: ClaimedReport, figures: ReportFigures): Promise<NewNotice[]> {
+    const units: { code: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT t.assigner_unit_code AS code FROM tasks t JOIN workflows w ON w.id = t.workflow_id WHERE w.document_id = $1 AND t.kind = 'lead'`,
+      [claimed.documentId],
+    );
+    const { overall } = figures;
+    return units.map(({ code }) => ({
+      dedupeKey: `report_ready:${reportId}:${code}`,
+      unitCode: code,
+      taskId: null,
+      kind: 'report_ready',
+      title: `季度通报已生成：${figures.document.title}（${figures.quarter}）`,
+      body: `任务 ${overall.tasks} 项，已完成 ${overall.completed} 项，逾期 ${overall.overdue} 项。下载：/reports/${reportId}/files/docx`,
+      sentBy: null,
+    }));
+  }
+}

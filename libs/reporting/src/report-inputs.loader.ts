@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '@app/common';
+import { DocumentLadderService, WorkingCalendar, type Quarter } from '@app/scheduling';
+import type { ApprovedReportInput, EscalationInput, MeasureInput, ReportInputs, WorkflowInput } from './figures/report-inputs';
+import type { HistoryEvent } from './figures/task-history';
+
+export interface ReportRequestKey {
+  documentId: string;
+  quarter: Quarter;
+  asOf: Date;
+  scopeUnitCode: string | null;
+}
+
+/** Used when a document has no launched workflow to name its supervisor. */
+const DEFAULT_ISSUING_BODY = '督查室';
+
+/** Reads what a report is computed from, as of its moment, in one consistent snapshot of the database. */
+@Injectable()
+export class ReportInputsLoader {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ladders: DocumentLadderService,
+    private readonly calendar: WorkingCalendar,
+  ) {}
+
+  async load(key: ReportRequestKey): Promise<ReportInputs> {
+    const { ladder } = await this.ladders.effective(key.documentId);
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const document = await this.document(manager, key.documentId);
+      const parameters = [key.documentId, key.asOf];
+      return {
+        document,
+        issuingBody: await this.issuingBody(manager, key.documentId),
+        quarter: key.quarter,
+        asOf: key.asOf,
+        scopeUnitCode: key.scopeUnitCode,
+        unitNames: await this.unitNames(manager),
+        measures: await this.measures(manager, key.documentId),
+        workflows: await manager.query<WorkflowInput[]>(`SELECT id, measure_id AS "measureId", launched_at AS "launchedAt" FROM workflows WHERE document_id = $1 AND launched_at <= $2`, parameters),
+        events: await this.events(manager, parameters),
+        escalations: await manager.query<EscalationInput[]>(
+          `SELECT s.task_id AS "taskId", s.escalation_level AS level, s.delivered_at AS "deliveredAt"
+           FROM scheduled_steps s JOIN tasks t ON t.id = s.task_id JOIN workflows w ON w.id = t.workflow_id
+           WHERE w.document_id = $1 AND s.kind = 'escalation' AND s.state = 'delivered' AND s.delivered_at <= $2`,
+          parameters,
+        ),
+        approvedReports: await manager.query<ApprovedReportInput[]>(
+          `SELECT p.task_id AS "taskId", p.quarter, p.percent_done AS "percentDone", p.text, p.target_actuals AS "targetActuals", p.reviewed_at AS "approvedAt"
+           FROM progress_reports p JOIN tasks t ON t.id = p.task_id JOIN workflows w ON w.id = t.workflow_id
+           WHERE w.document_id = $1 AND p.state = 'approved' AND p.reviewed_at <= $2`,
+          parameters,
+        ),
+        ladder,
+        calendar: this.calendar,
+      };
+    });
+  }
+
+  private async document(manager: EntityManager, documentId: string): Promise<ReportInputs['document']> {
+    const [document]: ReportInputs['document'][] = await manager.query(`SELECT id, title, doc_number AS "docNumber", issuer FROM documents WHERE id = $1`, [documentId]);
+    if (!document) throw new DomainError('not_found', 'DOCUMENT_NOT_FOUND', `文件 ${documentId} 不存在`, { field: 'documentId' });
+    return document;
+  }
+
+  /** The unit that assigned the document's lead tasks: the supervisor that issues the bulletin. */
+  private async issuingBody(manager: EntityManager, documentId: string): Promise<string> {
+    const [row]: { fullName: string }[] = await manager.query(
+      `SELECT u.full_name AS "fullName" FROM tasks t JOIN workflows w ON w.id = t.workflow_id JOIN units u ON u.code = t.assigner_unit_code
+       WHERE w.document_id = $1 AND t.kind = 'lead' ORDER BY w.launched_at, t.created_at LIMIT 1`,
+      [documentId],
+    );
+    return row?.fullName ?? DEFAULT_ISSUING_BODY;
+  }
+
+  private async unitNames(manager: EntityManager): Promise<Map<string, string>> {
+    const rows: { code: string; shortName: string }[] = await manager.query(`SELECT code, short_name AS "shortName" FROM units`);
+    return new Map(rows.map((row) => [row.code, row.shortName]));
+  }
+
+  private measures(manager: EntityManager, documentId: string): Promise<MeasureInput[]> {
+    return manager.query(
+      `SELECT m.id, m.path, m.position, m.title, m.section_titles AS "sectionTitles", m.targets, m.needs_assignment AS "needsAssignment",
+              added.imported_at AS "existsFrom", removed.imported_at AS "removedFrom"
+       FROM measures m
+       JOIN document_revisions added ON added.document_id = m.document_id AND added.revision = m.first_revision
+       LEFT JOIN document_revisions removed ON removed.document_id = m.document_id AND removed.revision = m.removed_in_revision
+       WHERE m.document_id = $1`,
+      [documentId],
+    );
+  }
+
+  private events(manager: EntityManager, parameters: unknown[]): Promise<HistoryEvent[]> {
+    return manager.query(
+      `SELECT e.task_id AS "taskId", e.workflow_id AS "workflowId", e.seq, e.action, e.to_state AS "toState", e.payload, e.occurred_at AS "occurredAt"
+       FROM task_events e JOIN workflows w ON w.id = e.workflow_id
+       WHERE w.document_id = $1 AND e.occurred_at <= $2 AND e.task_id IS NOT NULL
+       ORDER BY e.workflow_id, e.seq`,
+      parameters,
+    );
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { QuarterlySchedule } from './quarterly-schedule.service';
+import { ReportGenerator } from './report-generator.service';
+import { ReportInputsLoader } from './report-inputs.loader';
+import { ReportsService } from './reports.service';
+
+const SERVICES = [ReportInputsLoader, ReportsService, ReportGenerator, QuarterlySchedule];
+
+/** The quarterly report. Needs PersistenceModule, SchedulingModule, NotificationsModule and a ReportQueue (ReportQueueModule). */
+@Module({ providers: SERVICES, exports: SERVICES })
+export class ReportingModule {}

@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { hasAnyRole, type Actor } from '@app/access';
+import { Clock, DomainError } from '@app/common';
+import { parseQuarter, type Quarter } from '@app/scheduling';
+import { quarterEndMoment, quarterStartMoment } from './figures/compute-report';
+import type { ReportFigures } from './figures/report-figures';
+import { renderJson } from './render';
+import { REPORT_CONTENT_TYPES, reportFileName, type ReportFormat } from './report-files';
+import { ReportQueue } from './report-queue';
+
+export type ReportState = 'queued' | 'running' | 'done' | 'failed';
+export type ReportOrigin = 'on_demand' | 'scheduled';
+
+export interface ReportView {
+  id: string;
+  documentId: string;
+  quarter: string;
+  asOf: Date;
+  /** null: every unit's figures. */
+  scopeUnitCode: string | null;
+  origin: ReportOrigin;
+  state: ReportState;
+  attempts: number;
+  error: string | null;
+  requestedBy: string;
+  requestedAt: Date;
+  finishedAt: Date | null;
+}
+
+export interface ReportRequest {
+  documentId: string;
+  quarter: string;
+  /** Default: the quarter's last moment. */
+  asOf?: Date;
+  /** Supervisors and leadership may ask for one unit's report; any other user gets its own unit's. */
+  unitCode?: string;
+  actor: Actor;
+}
+
+export interface ReportFile {
+  content: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+/** Roles that read every unit's figures. */
+const OVERSIGHT_ROLES = ['supervisor', 'leadership', 'admin'] as const;
+
+const VIEW_COLUMNS = `id, document_id AS "documentId", quarter, as_of AS "asOf", scope_unit_code AS "scopeUnitCode", origin, state, attempts, error,
+  requested_by AS "requestedBy", requested_at AS "requestedAt", finished_at AS "finishedAt"`;
+
+interface StoredRequest {
+  documentId: string;
+  quarter: Quarter;
+  asOf: Date;
+  scopeUnitCode: string | null;
+  origin: ReportOrigin;
+  requestedBy: string;
+}
+
+/** Report requests and their files: one stored report per document, quarter, moment and scope. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly queue: ReportQueue,
+  ) {}
+
+  /** Queues the report, or finds the one already asked for (a failed one is queued again). */
+  async request(request: ReportRequest): Promise<{ report: ReportView; created: boolean }> {
+    const quarter = parseQuarter(request.quarter);
+    if (!quarter) throw new DomainError('invalid', 'INVALID_QUARTER', `季度格式应为 2022Q3，收到 ${request.quarter}`, { field: 'quarter' });
+    const asOf = request.asOf ?? quarterEndMoment(quarter);
+    this.assertMoment(quarter, asOf, request.asOf === undefined);
+    return this.store({ documentId: request.documentId, quarter, asOf, scopeUnitCode: scopeFor(request.actor, request.unitCode), origin: 'on_demand', requestedBy: request.actor.username });
+  }
+
+  /** The scheduled bulletin of a quarter just ended: every unit's figures as of its last moment. */
+  requestScheduled(documentId: string, quarter: Quarter): Promise<{ report: ReportView; created: boolean }> {
+    return this.store({ documentId, quarter, asOf: quarterEndMoment(quarter), scopeUnitCode: null, origin: 'scheduled', requestedBy: 'system' });
+  }
+
+  /** Requests whose job may have been lost (Redis emptied, a crash before the enqueue): queued again at worker start. */
+  async requeueWaiting(): Promise<number> {
+    const waiting: { id: string; attempts: number }[] = await this.dataSource.query(`SELECT id, attempts FROM reports WHERE state = 'queued' ORDER BY requested_at`);
+    await this.queue.enqueue(waiting);
+    return waiting.length;
+  }
+
+  async find(id: string, actor: Actor): Promise<ReportView> {
+    const report = await this.view(this.dataSource.manager, id);
+    assertMayRead(report, actor);
+    return report;
+  }
+
+  async list(actor: Actor, documentId?: string): Promise<ReportView[]> {
+    const oversight = hasAnyRole(actor, OVERSIGHT_ROLES);
+    return this.dataSource.query(
+      `SELECT ${VIEW_COLUMNS} FROM reports
+       WHERE ($1::uuid IS NULL OR document_id = $1) AND ($2 OR scope_unit_code = $3)
+       ORDER BY requested_at DESC LIMIT 200`,
+      [documentId ?? null, oversight, actor.unitCode],
+    );
+  }
+
+  async file(id: string, format: ReportFormat, actor: Actor): Promise<ReportFile> {
+    const report = await this.find(id, actor);
+    if (report.state !== 'done') throw new DomainError('conflict', 'REPORT_NOT_READY', `通报尚未生成（状态：${STATE_LABELS[report.state]}）`, { field: 'id' });
+    // docx and xlsx are stored as made; the JSON is the stored figures, written out.
+    const stored = format === 'json' ? '' : `, ${format} AS content`;
+    const [row]: { figures: ReportFigures; content?: Buffer | null }[] = await this.dataSource.query(`SELECT figures${stored} FROM reports WHERE id = $1`, [id]);
+    const content = format === 'json' ? renderJson(row.figures) : row.content;
+    if (!content) throw new Error(`report ${id} is done but has no ${format} file`);
+    return { content, contentType: REPORT_CONTENT_TYPES[format], fileName: reportFileName(row.figures, format) };
+  }
+
+  private assertMoment(quarter: Quarter, asOf: Date, defaulted: boolean): void {
+    if (asOf.getTime() < quarterStartMoment(quarter).getTime()) {
+      throw new DomainError('invalid', 'AS_OF_BEFORE_QUARTER', '统计时点不能早于该季度开始', { field: 'asOf' });
+    }
+    if (asOf.getTime() > this.clock.now().getTime()) {
+      const message = defaulted ? '该季度尚未结束，请指定统计时点（asOf）' : '统计时点不能晚于当前时间';
+      throw new DomainError('invalid', 'AS_OF_IN_FUTURE', message, { field: defaulted ? 'quarter' : 'asOf' });
+    }
+  }
+
+  private async store(request: StoredRequest): Promise<{ report: ReportView; created: boolean }> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const [document]: { id: string }[] = await manager.query('SELECT id FROM documents WHERE id = $1', [request.documentId]);
+      if (!document) throw new DomainError('not_found', 'DOCUMENT_NOT_FOUND', `文件 ${request.documentId} 不存在`, { field: 'documentId' });
+      const inserted: { id: string }[] = await manager.query(
+        `INSERT INTO reports (document_id, quarter, as_of, scope_unit_code, origin, state, requested_by, requested_at)
+         VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7)
+         ON CONFLICT (document_id, quarter, as_of, scope_key) DO NOTHING RETURNING id`,
+        [request.documentId, `${request.quarter.year}Q${request.quarter.quarter}`, request.asOf, request.scopeUnitCode, request.origin, request.requestedBy, this.clock.now()],
+      );
+      if (inserted.length > 0) return { id: inserted[0].id, created: true, queued: true };
+      const [existing]: { id: string; state: ReportState }[] = await manager.query(
+        `SELECT id, state FROM reports WHERE document_id = $1 AND quarter = $2 AND as_of = $3 AND scope_key = COALESCE($4, '*') FOR UPDATE`,
+        [request.documentId, `${request.quarter.year}Q${request.quarter.quarter}`, request.asOf, request.scopeUnitCode],
+      );
+      if (existing.state !== 'failed') return { id: existing.id, created: false, queued: false };
+      await manager.query(`UPDATE reports SET state = 'queued', error = NULL WHERE id = $1`, [existing.id]);
+      return { id: existing.id, created: false, queued: true };
+    });
+    const report = await this.view(this.dataSource.manager, outcome.id);
+    if (outcome.queued) await this.queue.enqueueAfterCommit([report]);
+    return { report, created: outcome.created };
+  }
+
+  private async view(manager: EntityManager, id: string): Promise<ReportView> {
+    const [report]: ReportView[] = await manager.query(`SELECT ${VIEW_COLUMNS} FROM reports WHERE id = $1`, [id]);
+    if (!report) throw new DomainError('not_found', 'REPORT_NOT_FOUND', `通报 ${id} 不存在`, { field: 'id' });
+    return report;
+  }
+}
+
+const STATE_LABELS: Readonly<Record<ReportState, string>> = { queued: '排队中', running: '生成中', done: '已生成', failed: '生成失败' };
+
+function scopeFor(actor: Actor, unitCode: string | undefined): string | null {
+  if (hasAnyRole(actor, OVERSIGHT_ROLES)) return unitCode ?? null;
+  if (unitCode !== undefined && unitCode !== actor.unitCode) {
+    throw new DomainError('forbidden', 'REPORT_SCOPE_FORBIDDEN', '只能生成本单位的通报', { field: 'unitCode' });
+  }
+  return actor.unitCode;
+}
+
+function assertMayRead(report: ReportView, actor: Actor): void {
+  if (hasAnyRole(actor, OVERSIGHT_ROLES) || report.scopeUnitCode === actor.unitCode) return;
+  throw new DomainError('forbidden', 'REPORT_FORBIDDEN', report.scopeUnitCode === null ? '全部单位的通报仅督查室和领导可查看' : '只能查看本单位的通报', { field: 'id' });
+}

@@ -1,0 +1,291 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { DataSource } from 'typeorm';
+import { ReportGenerator, ReportJobOptions, type ReportFigures } from '@app/reporting';
+import { QUEUES } from '@app/scheduling';
+import { runDueSteps, waitForIdle } from '../support/queue-helpers';
+import { startTestApi, type TestApi } from '../support/api';
+
+/** Shanghai wall-clock time as an instant. */
+const at = (text: string) => new Date(`${text}+08:00`);
+
+const CULTURE = 'sx-culture-tourism';
+const FORESTRY = 'sx-forestry-grassland';
+const HR = 'sx-human-resources-social-security';
+const EDUCATION = 'sx-education';
+
+/**
+ * A quarter with known numbers, played through the API with real workers: measure 二.(一).1 is
+ * finished (its co-task on time, its lead task late, both reporting Q2 progress); measure 三.(四).2
+ * is overdue, escalated twice, never reported on, and its co-task never acknowledged.
+ */
+describe('quarterly report (季度通报): figures, Word, Excel and JSON', () => {
+  let api: TestApi;
+  let tokens: Record<string, string>;
+  let documentId: string;
+  const task: Record<string, string> = {};
+
+  const as = (user: string) => ({
+    get: (url: string) => api.http.get(url).set('Authorization', `Bearer ${tokens[user]}`),
+    post: (url: string, body: object = {}) => api.http.post(url).set('Authorization', `Bearer ${tokens[user]}`).send(body),
+  });
+  const act = (user: string, taskId: string, action: string, body: object = {}) => as(user).post(`/tasks/${taskId}/actions/${action}`, body).expect(200);
+  const dataSource = () => api.app.get(DataSource);
+
+  async function reportWhenDone(id: string): Promise<Record<string, unknown>> {
+    await waitForIdle(api.queue(QUEUES.reports), 60_000);
+    return (await as('supervisor').get(`/reports/${id}`).expect(200)).body;
+  }
+
+  async function download(user: string, id: string, format: string): Promise<Buffer> {
+    const response = await as(user)
+      .get(`/reports/${id}/files/${format}`)
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    return response.body as Buffer;
+  }
+
+  beforeAll(async () => {
+    api = await startTestApi(at('2022-06-01T10:00:00'), { workers: true, reportJobs: Object.assign(new ReportJobOptions(), { attempts: 2, backoff: { type: 'fixed', delay: 200 } }) });
+    tokens = await api.createUsers([
+      ['supervisor', 'sx-supervision-office', 'supervisor'],
+      ['leadership', 'sx-government', 'leadership'],
+      ['culture', CULTURE, 'leader'],
+      ['forestry', FORESTRY, 'leader'],
+      ['hr', HR, 'leader'],
+      ['education', EDUCATION, 'leader'],
+    ]);
+    ({ documentId } = await api.launchSeedMeasure('二.(一).1', '2022-08-31', tokens.supervisor));
+    await api.launchSeedMeasure('三.(四).2', '2022-08-31', tokens.supervisor);
+    const rows: { id: string; unit: string }[] = await dataSource().query(`SELECT id, unit_code AS unit FROM tasks`);
+    for (const row of rows) task[row.unit] = row.id;
+
+    api.clock.set(at('2022-06-02T10:00:00'));
+    await act('culture', task[CULTURE], 'acknowledge');
+    await act('hr', task[HR], 'acknowledge');
+    api.clock.set(at('2022-06-10T10:00:00')); // after the acknowledgement deadline (2022-06-07)
+    await act('forestry', task[FORESTRY], 'acknowledge');
+
+    api.clock.set(at('2022-07-05T10:00:00'));
+    await as('culture').post(`/tasks/${task[CULTURE]}/progress-reports`, { quarter: '2022Q2', text: '新创建国家5A级旅游景区1家，正在推进第二家评定。', percentDone: 40, targetActuals: [{ targetIndex: 0, actual: 1 }] }).expect(201);
+    await as('forestry').post(`/tasks/${task[FORESTRY]}/progress-reports`, { quarter: '2022Q2', text: '配合完成森林景区资源普查。', percentDone: 50 }).expect(201);
+    api.clock.set(at('2022-07-06T10:00:00'));
+    for (const [reviewer, unit] of [['supervisor', CULTURE], ['culture', FORESTRY]]) {
+      const [report]: { id: string }[] = await dataSource().query(`SELECT id FROM progress_reports WHERE task_id = $1`, [task[unit]]);
+      await as(reviewer).post(`/tasks/${task[unit]}/progress-reports/${report.id}/review`, { decision: 'approve' }).expect(200);
+    }
+
+    api.clock.set(at('2022-08-25T10:00:00'));
+    await act('forestry', task[FORESTRY], 'submit');
+    await act('culture', task[FORESTRY], 'approve');
+    api.clock.set(at('2022-09-05T10:00:00')); // after the deadline
+    await act('culture', task[CULTURE], 'submit');
+    api.clock.set(at('2022-09-06T10:00:00'));
+    await act('supervisor', task[CULTURE], 'approve');
+
+    // The escalations of the overdue measure come due (督办 at 5, 挂牌督办 at 15 working days) and are delivered.
+    api.clock.set(at('2022-09-30T12:00:00'));
+    await runDueSteps(api.queue(QUEUES.steps), dataSource(), api.clock.now());
+
+    // After the quarter: these must not change its figures.
+    api.clock.set(at('2022-10-10T10:00:00'));
+    await act('education', task[EDUCATION], 'acknowledge');
+    await act('hr', task[HR], 'start');
+  }, 120_000);
+
+  afterAll(() => api.close());
+
+  describe('the scheduled bulletin', () => {
+    it('asks for nothing before the first working day after the quarter', async () => {
+      api.clock.set(at('2022-10-07T02:00:00')); // National Day holiday
+      await api.queue(QUEUES.reports).add('reports.schedule', {});
+      await waitForIdle(api.queue(QUEUES.reports));
+      expect(await dataSource().query(`SELECT id FROM reports`)).toEqual([]);
+    });
+
+    it('generates the quarter’s report on the first working day (a 调休 Saturday) and tells the supervisor, once', async () => {
+      api.clock.set(at('2022-10-08T02:00:00'));
+      for (let run = 0; run < 2; run += 1) {
+        await api.queue(QUEUES.reports).add('reports.schedule', {});
+        await waitForIdle(api.queue(QUEUES.reports), 60_000);
+      }
+      const reports: { id: string; origin: string; state: string; quarter: string }[] = await dataSource().query(`SELECT id, origin, state, quarter FROM reports`);
+      expect(reports).toEqual([expect.objectContaining({ origin: 'scheduled', state: 'done', quarter: '2022Q3' })]);
+      const notices: { unit: string; title: string }[] = await dataSource().query(`SELECT unit_code AS unit, title FROM notices WHERE kind = 'report_ready'`);
+      expect(notices).toEqual([{ unit: 'sx-supervision-office', title: expect.stringContaining('2022Q3') }]);
+    });
+  });
+
+  describe('on demand', () => {
+    let reportId: string;
+    let figures: ReportFigures;
+
+    beforeAll(async () => {
+      api.clock.set(at('2022-10-10T11:00:00'));
+      const response = await as('supervisor').post('/reports', { documentId, quarter: '2022Q3' }).expect(200);
+      reportId = response.body.id;
+      figures = JSON.parse((await download('supervisor', reportId, 'json')).toString('utf8'));
+    });
+
+    it('finds the report already made for the same document, quarter and moment instead of storing another', async () => {
+      const [{ count }] = await dataSource().query(`SELECT count(*)::int AS count FROM reports`);
+      expect(count).toBe(1);
+      const status = await as('supervisor').get(`/reports/${reportId}`).expect(200);
+      expect(status.body).toMatchObject({ state: 'done', quarter: '2022Q3', files: { docx: `/reports/${reportId}/files/docx` } });
+    });
+
+    it('counts the quarter as it stood at its end', () => {
+      expect(figures.asOfDate).toBe('2022-09-30');
+      expect(figures.overall).toEqual({
+        measures: 46,
+        launchedMeasures: 2,
+        closedMeasures: 1,
+        tasks: 4,
+        acknowledged: 3,
+        completed: 2,
+        completedOnTime: 1,
+        overdue: 2,
+        lateAcknowledgements: 2,
+        missingReports: 2,
+        cancelled: 0,
+        completionRate: 0.5,
+        onTimeRate: 0.5,
+      });
+      expect(figures.previousQuarter).toEqual({ quarter: '2022Q2', overall: expect.objectContaining({ tasks: 4, acknowledged: 3, completed: 0, overdue: 0, lateAcknowledgements: 2, missingReports: 0, completionRate: 0 }) });
+    });
+
+    it('ranks the units and lists the overdue work with its escalation level', () => {
+      expect(figures.units.map((unit) => [unit.rank, unit.unitCode, unit.tasks, unit.completed, unit.completedOnTime, unit.overdue, unit.lateAcknowledgements, unit.missingReports])).toEqual([
+        [1, FORESTRY, 1, 1, 1, 0, 1, 0],
+        [2, CULTURE, 1, 1, 0, 0, 0, 0],
+        [3, EDUCATION, 1, 0, 0, 1, 1, 1],
+        [3, HR, 1, 0, 0, 1, 0, 1],
+      ]);
+      // September 2022 has 21 working days (中秋节 on the 12th); both escalations were delivered by the 30th.
+      expect(figures.overdue.map((item) => [item.unitCode, item.taskKind, item.deadline, item.workingDaysOverdue, item.escalationLevel])).toEqual([
+        [EDUCATION, 'co', '2022-08-31', 21, 2],
+        [HR, 'lead', '2022-08-31', 21, 2],
+      ]);
+    });
+
+    it('gives sections, indicators, excerpts and the measures never launched', () => {
+      expect(figures.sections.map((section) => [section.title, section.measures, section.tasks, section.completed, section.overdue])).toEqual([
+        ['推动六个重点领域提档升级', 18, 2, 2, 0],
+        ['实施五个补短板重点工程', 13, 2, 0, 2],
+        ['强化营商环境和政策支持', 11, 0, 0, 0],
+        ['加强组织实施', 4, 0, 0, 0],
+      ]);
+      expect(figures.indicators[0]).toMatchObject({ measurePath: '二.(一).1', target: '新创建1-3家国家5A级旅游景区', targetValue: 1, actual: 1, actualQuarter: '2022Q2', shareReached: 1 });
+      expect(figures.indicators.filter((indicator) => indicator.actual !== null)).toHaveLength(1);
+      expect(figures.excerpts.map((excerpt) => [excerpt.unitCode, excerpt.reportQuarter, excerpt.percentDone])).toEqual([
+        [CULTURE, '2022Q2', 40],
+        [FORESTRY, '2022Q2', 50],
+      ]);
+      expect(figures.notLaunched).toHaveLength(44);
+    });
+
+    it('writes the same figures into the Word document, with the completion chart', async () => {
+      const docx = await download('leadership', reportId, 'docx');
+      const media = Object.keys((await JSZip.loadAsync(docx)).files).filter((name) => /^word\/media\/.+\.png$/.test(name));
+      expect(media).toHaveLength(1);
+      const { value: text } = await mammoth.extractRawText({ buffer: docx });
+      for (const heading of ['一、总体情况', '二、各单位完成情况', '三、逾期事项', '四、指标进展', '五、进展摘录', '六、下一步工作']) expect(text).toContain(heading);
+      expect(text).toContain('50.0%');
+      expect(text).toContain('省林草局');
+      expect(text).toContain('挂牌督办');
+      expect(text).toContain('新创建国家5A级旅游景区1家');
+      const overdueTable = text.slice(text.indexOf('三、逾期事项'), text.indexOf('四、指标进展'));
+      expect(overdueTable).toContain('省人社厅');
+      expect(overdueTable).toContain('省教育厅');
+      expect(overdueTable).toContain('21');
+    });
+
+    it('writes the same figures into the Excel workbook, as numbers and dates', async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await download('supervisor', reportId, 'xlsx')) as unknown as ArrayBuffer);
+      const unitsSheet = workbook.getWorksheet('各单位')!;
+      const values = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().filter(Boolean).map((row) => (row as ExcelJS.CellValue[]).slice(1));
+      const unitRows = values(unitsSheet).slice(1);
+      expect(unitRows.map((row) => row.slice(0, 3))).toEqual([
+        [1, FORESTRY, '省林草局'],
+        [2, CULTURE, '省文旅厅'],
+        [3, EDUCATION, '省教育厅'],
+        [3, HR, '省人社厅'],
+      ]);
+      const overdueRows = values(workbook.getWorksheet('逾期事项')!).slice(1);
+      expect(overdueRows).toHaveLength(2);
+      expect(overdueRows[0]).toEqual(expect.arrayContaining(['省教育厅', 21]));
+      expect(overdueRows[0].find((cell) => cell instanceof Date)).toEqual(new Date('2022-08-31T00:00:00Z'));
+      const overview = values(workbook.getWorksheet('总体情况')!);
+      expect(overview.some((row) => row.includes(0.5))).toBe(true);
+      expect(unitsSheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(unitsSheet.autoFilter).toBeTruthy();
+    });
+
+    it('gives identical figures when the quarter is regenerated after later events', async () => {
+      api.clock.set(at('2022-10-12T10:00:00'));
+      await as('hr').post(`/tasks/${task[HR]}/progress-reports`, { quarter: '2022Q3', text: '培训已完成。', percentDone: 100 }).expect(201);
+      const again = await api.app.get(ReportGenerator).render({ documentId, quarter: '2022Q3', asOf: new Date(figures.asOf), scopeUnitCode: null });
+      expect(JSON.parse(JSON.stringify(again.figures))).toEqual(figures);
+    });
+  });
+
+  describe('who reads what', () => {
+    it('gives a unit the report limited to its own tasks, and keeps every other report from it', async () => {
+      const created = await as('hr').post('/reports', { documentId, quarter: '2022Q3' }).expect(202);
+      expect(created.body).toMatchObject({ state: 'queued', scopeUnitCode: HR });
+      expect((await reportWhenDone(created.body.id)).state).toBe('done');
+      const scoped: ReportFigures = JSON.parse((await download('hr', created.body.id, 'json')).toString('utf8'));
+      expect(scoped.scope).toEqual({ unitCode: HR, unitName: '省人社厅' });
+      expect(scoped.overall).toMatchObject({ tasks: 1, overdue: 1, completed: 0 });
+      expect(scoped.units.map((unit) => unit.unitCode)).toEqual([HR]);
+      expect(JSON.stringify(scoped)).not.toContain('省林草局');
+
+      await as('education').get(`/reports/${created.body.id}`).expect(403);
+      const [all] = (await as('supervisor').get(`/reports?documentId=${documentId}`).expect(200)).body.filter((report: { scopeUnitCode: string | null }) => report.scopeUnitCode === null);
+      const refused = await as('hr').get(`/reports/${all.id}/files/docx`).expect(403);
+      expect(refused.body.code).toBe('REPORT_FORBIDDEN');
+      const otherUnit = await as('hr').post('/reports', { documentId, quarter: '2022Q3', unitCode: EDUCATION }).expect(403);
+      expect(otherUnit.body.field).toBe('unitCode');
+      expect((await as('hr').get('/reports').expect(200)).body.map((report: { scopeUnitCode: string }) => report.scopeUnitCode)).toEqual([HR]);
+    });
+
+    it('refuses bad requests with the field at fault', async () => {
+      expect((await as('supervisor').post('/reports', { documentId, quarter: '2022Q5' }).expect(400)).body.field).toBe('quarter');
+      expect((await as('supervisor').post('/reports', { documentId, quarter: '2022Q4' }).expect(400)).body.code).toBe('AS_OF_IN_FUTURE');
+      expect((await as('supervisor').post('/reports', { documentId, quarter: '2022Q3', asOf: '2022-06-30T00:00:00+08:00' }).expect(400)).body.code).toBe('AS_OF_BEFORE_QUARTER');
+      expect((await as('supervisor').post('/reports', { documentId: '00000000-0000-4000-8000-000000000000', quarter: '2022Q3' }).expect(404)).body.code).toBe('DOCUMENT_NOT_FOUND');
+      await api.http.post('/reports').send({ documentId, quarter: '2022Q3' }).expect(401);
+    });
+  });
+
+  describe('failures', () => {
+    it('retries a report that fails, then shows the failure; asked again, it is queued again', async () => {
+      // A history the report cannot read: an extension approval that names no new deadline.
+      const [{ workflowId, seq }] = await dataSource().query(`SELECT workflow_id AS "workflowId", max(seq)::int AS seq FROM task_events WHERE task_id = $1 GROUP BY workflow_id`, [task[HR]]);
+      await dataSource().query(
+        `INSERT INTO task_events (workflow_id, seq, task_id, action, from_state, to_state, payload, actor_username, occurred_at, prev_hash, hash)
+         VALUES ($1, $2, $3, 'approve_extension', 'in_progress', 'in_progress', '{}', 'test', $4, 'x', 'y')`,
+        [workflowId, seq + 1, task[HR], at('2022-10-12T11:00:00')],
+      );
+      api.clock.set(at('2022-10-13T10:00:00'));
+      const created = await as('supervisor').post('/reports', { documentId, quarter: '2022Q4', asOf: '2022-10-13T09:00:00+08:00' }).expect(202);
+      await waitForIdle(api.queue(QUEUES.reports), 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the retry's backoff
+      await waitForIdle(api.queue(QUEUES.reports), 30_000);
+      const failed = await as('supervisor').get(`/reports/${created.body.id}`).expect(200);
+      expect(failed.body).toMatchObject({ state: 'failed', attempts: 2, error: expect.stringContaining('toDeadline') });
+      expect(await api.queue(QUEUES.reports).getJobCounts('failed')).toEqual({ failed: 1 });
+      const notReady = await as('supervisor').get(`/reports/${created.body.id}/files/xlsx`).expect(409);
+      expect(notReady.body.code).toBe('REPORT_NOT_READY');
+      const again = await as('supervisor').post('/reports', { documentId, quarter: '2022Q4', asOf: '2022-10-13T09:00:00+08:00' }).expect(200);
+      expect(again.body).toMatchObject({ id: created.body.id, state: 'queued' });
+    });
+  });
+});
