@@ -51,5 +51,14 @@ ensure_redis() {
   wait_for Redis redis_up
 }
 
+# The report's chart draws unit names in Chinese; without a CJK font they would come out as boxes.
+# Not a service and not fatal: a machine without one still passes every test, with a warning.
+ensure_cjk_font() {
+  if ls /usr/share/fonts/truetype/wqy/wqy-microhei.ttc >/dev/null 2>&1 || (command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]); then return; fi
+  say "no Chinese font: installing fonts-wqy-microhei for the report's charts"
+  apt_install fonts-wqy-microhei || say "could not install a Chinese font: chart labels will not render"
+}
+
 ensure_postgres
 ensure_redis
+ensure_cjk_font

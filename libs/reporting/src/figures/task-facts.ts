@@ -5,7 +5,6 @@ import {
   previousQuarter,
   quarterEnd,
   quarterOf,
-  reportQuarters,
   STATE_POLICY,
   type LadderConfig,
   type Quarter,
@@ -61,11 +60,12 @@ export function reportedQuartersOf(events: readonly HistoryEvent[]): Map<string,
   return reported;
 }
 
+/** Whether the task owed the report quarter's progress report and has not sent it; the ladder's rule (reportQuarters) for one quarter. */
 function owesReport(task: TaskAsOf, context: FactsContext): boolean {
   if (!context.reportQuarter || !STATE_POLICY[task.state].unitNotices) return false;
-  const quarter = formatQuarter(context.reportQuarter);
-  const owed = reportQuarters({ ...task, assignedOn: shanghaiDate(task.assignedAt), deadlineVersion: 0, acknowledged: false, reportedQuarters: [] });
-  return owed.some((candidate) => formatQuarter(candidate) === quarter) && !context.reportedQuarters.get(task.id)?.has(quarter);
+  if (context.reportedQuarters.get(task.id)?.has(formatQuarter(context.reportQuarter))) return false;
+  const end = quarterEnd(context.reportQuarter);
+  return shanghaiDate(task.assignedAt) < end && end <= task.deadline;
 }
 
 function lateAcknowledgement(task: TaskAsOf, today: string): boolean {

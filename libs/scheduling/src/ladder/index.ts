@@ -4,7 +4,6 @@ export type { EscalationRule, EscalationTarget, LadderConfig, Recipient, StepKin
 export { STATE_POLICY } from './ladder-task';
 export type { LadderTask, StatePolicy } from './ladder-task';
 export { ackDeadlineFor, deadlineDueDay, planSteps, stepApplies } from './plan-steps';
-export { reportQuarters } from './step-builders';
 export { stepJobId } from './planned-step';
 export type { PlannedStep } from './planned-step';
 export { resolveLadder } from './resolve-ladder';
