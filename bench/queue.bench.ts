@@ -158,7 +158,7 @@ async function processWithEngine(bench: BenchContext, stepIds: string[], workers
   const queue = new Queue(QUEUES.steps, { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: NAME });
   try {
     for (let index = 0; index < workers; index += 1) {
-      children.push(await startProcess([join(repositoryRoot(), 'dist', 'apps', 'worker', 'src', 'main.js')], { DATABASE_URL: bench.url, QUEUE_PREFIX: NAME, LOG_LEVEL: 'warn' }, 'worker started'));
+      children.push(await startProcess([join(repositoryRoot(), 'dist', 'apps', 'worker', 'src', 'main.js')], { DATABASE_URL: bench.url, QUEUE_PREFIX: NAME, LOG_LEVEL: 'info' }, 'worker started'));
     }
     const rows = (
       await bench.sql.query(
@@ -281,6 +281,7 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
       result(`  of which StepQueue.wake (${label})`, engine.wakeMs / 1000, 's', plainMs / 1000, 'the same addBulk'),
       result(`Redis used_memory after scheduling ${label}`, engineBytes / 2 ** 20, 'MiB', plainBytes / 2 ** 20, 'the same plain delayed jobs'),
     );
+    console.log(JSON.stringify(results));
     await dropPrefix(redis, NAME);
     await dropPrefix(redis, PLAIN_PREFIX);
 
@@ -304,6 +305,7 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
         ),
         result(`  the same, steps per second (${workers})`, (dueCount / run.ms) * 1000, 'steps/s', (dueCount / plain) * 1000, 'the same plain jobs/s'),
       );
+      console.log(JSON.stringify(results.slice(-2)));
     }
     return results;
   } finally {

@@ -5,6 +5,7 @@ export * from './calendar/package-calendar';
 export * from './calendar/working-calendar';
 export * from './calendar/working-hours';
 export * from './jobs/bull-webhook-queue';
+export * from './jobs/promote-due-steps';
 export * from './jobs/queue-registry';
 export * from './jobs/step-queue.module';
 export * from './jobs/step-worker.module';

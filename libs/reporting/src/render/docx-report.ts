@@ -41,6 +41,8 @@ import {
 /** The Word table of overdue items stops here; the Excel annex lists them all. */
 export const DOCX_OVERDUE_LIMIT = 200;
 export const EXCERPT_MAX_CHARACTERS = 300;
+/** Excerpts per section in Word: a bulletin quotes, the Excel annex holds every report. */
+export const DOCX_EXCERPTS_PER_SECTION = 10;
 
 const NEXT_STEPS_LIST = 'next-steps';
 
@@ -233,10 +235,13 @@ function excerptsSection(figures: ReportFigures): FileChild[] {
   if (figures.excerpts.length === 0) return [...children, bodyParagraph('本季度暂无审核通过的进展报告。')];
   sectionOrder(figures).forEach((section, index) => {
     children.push(heading2(`（${chineseNumber(index + 1)}）${stripHeadingNumber(section)}`));
-    for (const excerpt of figures.excerpts.filter((candidate) => candidate.section === section)) {
+    const excerpts = figures.excerpts.filter((candidate) => candidate.section === section);
+    for (const excerpt of excerpts.slice(0, DOCX_EXCERPTS_PER_SECTION)) {
       const leadIn = `【${excerpt.unitName}】${excerpt.measureTitle}（${excerpt.reportQuarter}，完成 ${excerpt.percentDone}%）：`;
       children.push(leadInParagraph(leadIn, truncateText(excerpt.text, EXCERPT_MAX_CHARACTERS)));
     }
+    const remaining = excerpts.length - DOCX_EXCERPTS_PER_SECTION;
+    if (remaining > 0) children.push(bodyParagraph(`本部分其余 ${remaining} 条进展详见 Excel 附表。`));
   });
   return children;
 }

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { ReportFigures } from '../figures/report-figures';
 import { overdueItem, sampleFigures } from './__fixtures__/sample-figures';
-import { CHART_MAX_UNITS, DOCX_OVERDUE_LIMIT, renderCompletionChart, renderDocx, renderJson, renderXlsx } from './index';
+import { CHART_MAX_UNITS, DOCX_EXCERPTS_PER_SECTION, DOCX_OVERDUE_LIMIT, renderCompletionChart, renderDocx, renderJson, renderXlsx } from './index';
 import { SECTION_HEADINGS } from './report-labels';
 
 const PNG_SIGNATURE = '89504e470d0a1a0a';
@@ -170,6 +170,15 @@ describe('renderDocx', () => {
     expect(text).toContain('其余 50 项详见 Excel 附表');
     expect(text).toContain(`第${DOCX_OVERDUE_LIMIT}项逾期措施`);
     expect(text).not.toContain(`第${DOCX_OVERDUE_LIMIT + 1}项逾期措施`);
+  });
+
+  it(`quotes at most ${DOCX_EXCERPTS_PER_SECTION} progress reports per section and points to the workbook for the rest`, async () => {
+    const [first] = sampleFigures().excerpts;
+    const excerpts = Array.from({ length: DOCX_EXCERPTS_PER_SECTION + 3 }, (_, i) => ({ ...first, text: `第${i + 1}条进展摘录` }));
+    const text = await docxText({ ...sampleFigures(), excerpts });
+    expect(text).toContain(`第${DOCX_EXCERPTS_PER_SECTION}条进展摘录`);
+    expect(text).not.toContain(`第${DOCX_EXCERPTS_PER_SECTION + 1}条进展摘录`);
+    expect(text).toContain('本部分其余 3 条进展详见 Excel 附表');
   });
 
   it('refuses a chart that is not a PNG', async () => {

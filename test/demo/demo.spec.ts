@@ -1,0 +1,86 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { loadConfig, repositoryRoot } from '@app/common';
+
+const root = repositoryRoot();
+
+/** `npm run demo` as a user runs it (the compiled program, its own database and queues), then its outcome read from that database. */
+describe('the demo: a quarter and a half of supervision on the seed documents', () => {
+  const name = `supervision_demo_test_${process.pid}`;
+  const databaseUrl = (() => {
+    const url = new URL(loadConfig().DATABASE_URL);
+    url.pathname = `/${name}`;
+    return url.toString();
+  })();
+  const out = mkdtempSync(join(tmpdir(), 'demo-'));
+  let run: { status: number | null; stdout: string; stderr: string };
+  let sql: Client;
+
+  beforeAll(async () => {
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+    const result = spawnSync(process.execPath, [join(root, 'dist', 'apps', 'demo', 'src', 'main.js'), '--out', out], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, DEMO_DATABASE_URL: databaseUrl, QUEUE_PREFIX: `demo_test_${process.pid}`, LOG_LEVEL: 'silent' },
+      timeout: 240_000,
+    });
+    run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    sql = new Client({ connectionString: databaseUrl });
+    await sql.connect();
+  }, 300_000);
+
+  afterAll(async () => {
+    await sql.end();
+    const server = new URL(databaseUrl);
+    server.pathname = '/postgres';
+    const admin = new Client({ connectionString: server.toString() });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('ends with its summary, the report files it names, and exit code 0', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('完成，用时');
+    const files = run.stdout.split('\n').filter((line) => line.startsWith('  /')).map((line) => line.trim());
+    expect(files.map((file) => file.slice(file.lastIndexOf('.')))).toEqual(['.docx', '.xlsx', '.json', '.docx', '.xlsx', '.json']);
+    for (const file of files) expect(existsSync(file)).toBe(true);
+  });
+
+  it('fired reminders, overdue notices and both escalation levels through the queues, each notice once', async () => {
+    const { rows } = await sql.query(`SELECT kind, count(*)::int AS count FROM notices GROUP BY kind`);
+    const byKind = Object.fromEntries(rows.map((row: { kind: string; count: number }) => [row.kind, row.count]));
+    expect(byKind).toEqual(expect.objectContaining({ reminder: expect.any(Number), overdue: expect.any(Number), escalation: expect.any(Number) }));
+    // The bulletins of 2022Q2 (on 1 July) and 2022Q3 (on 8 October), each announced once.
+    expect(byKind.report_ready).toBe(2);
+    const scheduled = await sql.query(`SELECT quarter FROM reports WHERE origin = 'scheduled' ORDER BY quarter`);
+    expect(scheduled.rows.map((row: { quarter: string }) => row.quarter)).toEqual(['2022Q2', '2022Q3']);
+    const [levels] = (await sql.query(`SELECT count(*) FILTER (WHERE escalation_level = 1)::int AS one, count(*) FILTER (WHERE escalation_level = 2)::int AS two FROM tasks`)).rows;
+    expect(levels.two).toBeGreaterThan(0);
+    const [twice] = (await sql.query(`SELECT count(*)::int AS count FROM (SELECT step_id, unit_code FROM notices WHERE step_id IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) repeated`)).rows;
+    expect(twice.count).toBe(0);
+    const [pending] = (await sql.query(`SELECT count(*)::int AS count FROM scheduled_steps WHERE state = 'pending' AND due_at <= '2022-10-14T10:05:00Z'`)).rows;
+    expect(pending.count).toBe(0);
+  });
+
+  it('generated the quarter’s report on schedule, with the figures the tasks’ history gives', async () => {
+    const [report] = (await sql.query(`SELECT figures FROM reports WHERE origin = 'scheduled' AND state = 'done' AND quarter = '2022Q3'`)).rows;
+    const asOf = '2022-09-30T15:59:59.999Z';
+    const [expected] = (
+      await sql.query(
+        `SELECT count(*)::int AS tasks,
+                count(*) FILTER (WHERE approved.at IS NOT NULL)::int AS completed,
+                count(*) FILTER (WHERE approved.at IS NULL AND t.deadline < '2022-09-30')::int AS overdue
+         FROM tasks t LEFT JOIN LATERAL (SELECT max(occurred_at) AS at FROM task_events e WHERE e.task_id = t.id AND e.action = 'approve' AND e.occurred_at <= $1) approved ON true`,
+        [asOf],
+      )
+    ).rows;
+    expect(report.figures.overall).toMatchObject(expected);
+    expect(report.figures.overall.overdue).toBeGreaterThan(0);
+    expect(report.figures.overall.completed).toBeGreaterThan(0);
+  });
+});
