@@ -107,8 +107,12 @@ describe('reminders and escalations on the real queue', () => {
     expect(late.every((notice) => notice.due_at !== null)).toBe(true);
 
     const future = await pending();
+    expect(report.rewoken).toBe(future.length);
     expect((await worker.steps.getDelayed()).filter((job) => job.name === 'step.deliver').length).toBe(future.length);
-    await worker.context.get(StepReconciler).reconcile();
+    // Run again: nothing is missing, nothing is added or sent; one lost job is all it puts back.
+    expect(await worker.context.get(StepReconciler).reconcile()).toEqual({ deliveredLate: 0, rewoken: 0 });
+    await (await worker.steps.getDelayed()).find((job) => job.name === 'step.deliver')!.remove();
+    expect((await worker.context.get(StepReconciler).reconcile()).rewoken).toBe(1);
     expect((await notices()).filter((notice) => notice.delivered_late)).toHaveLength(late.length);
   });
 

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { Clock } from '@app/common';
 import { StepQueue, type StepWakeUp } from '../steps/step-queue';
 import { QUEUES, type JobPayloads } from './queue-registry';
@@ -15,6 +16,19 @@ export class BullStepQueue extends StepQueue {
     private readonly clock: Clock,
   ) {
     super();
+  }
+
+  /** One EXISTS per job hash in a pipeline: checking 100,000 jobs costs far less than adding them again. */
+  async wakeMissing(steps: StepWakeUp[]): Promise<number> {
+    if (steps.length === 0) return 0;
+    // This app connects BullMQ through ioredis (StepQueueModule), so its raw client is an ioredis one.
+    const client = (await this.queue.getBackend().connection.client) as unknown as Redis;
+    const pipeline = client.pipeline();
+    for (const step of steps) pipeline.exists(this.queue.toKey(step.jobId));
+    const answers = (await pipeline.exec()) ?? [];
+    const missing = steps.filter((_, index) => answers[index]?.[1] === 0);
+    await this.wake(missing);
+    return missing.length;
   }
 
   async wake(steps: StepWakeUp[]): Promise<void> {

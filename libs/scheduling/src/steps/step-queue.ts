@@ -19,6 +19,12 @@ export abstract class StepQueue {
 
   abstract wake(steps: StepWakeUp[]): Promise<void>;
 
+  /** Wakes only the steps whose job the queue has lost; the reconciler's way, cheap when nothing is lost. */
+  async wakeMissing(steps: StepWakeUp[]): Promise<number> {
+    await this.wake(steps);
+    return steps.length;
+  }
+
   /** For callers whose change is already committed: a queue that is away must not undo or fail it. */
   async wakeAfterCommit(steps: StepWakeUp[]): Promise<void> {
     if (steps.length === 0) return;

@@ -10,14 +10,14 @@ const BATCH = 500;
 export interface ReconcileReport {
   /** Steps that came due while no job woke them, delivered now (marked late). */
   deliveredLate: number;
-  /** Future steps handed to the queue again (a job that already exists is left as it is). */
+  /** Future steps whose job was missing, handed to the queue again. */
   rewoken: number;
 }
 
 /**
  * Repairs what the queue lost: PostgreSQL says which steps are pending; any that came due are
- * delivered now, once, marked late; every future one is handed to the queue again. Safe to run any
- * number of times, in any number of workers.
+ * delivered now, once, marked late; every future one whose job is missing is handed to the queue
+ * again. Safe to run any number of times, in any number of workers.
  */
 @Injectable()
 export class StepReconciler {
@@ -55,8 +55,7 @@ export class StepReconciler {
         [after, horizonMs === undefined ? null : new Date(this.clock.now().getTime() + horizonMs)],
       );
       if (future.length === 0) break;
-      await this.queue.wake(future.map(toWakeUp));
-      report.rewoken += future.length;
+      report.rewoken += await this.queue.wakeMissing(future.map(toWakeUp));
       after = future[future.length - 1].id;
     }
     if (report.deliveredLate > 0) this.logger.warn(`delivered ${report.deliveredLate} step(s) that came due while no job existed`);
