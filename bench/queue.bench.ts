@@ -27,7 +27,8 @@ async function usedMemory(redis: Redis): Promise<number> {
 }
 
 /** Deletes this benchmark's keys only (SCAN + UNLINK on its prefix): other things may share the Redis. */
-async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
+/** Deletes every key under one prefix (SCAN + UNLINK): the bench's own, never anyone else's. */
+export async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
   let cursor = '0';
   do {
     const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5000);

@@ -15,6 +15,8 @@ import { QUEUES, SchedulingModule, StepQueueModule, WebhookQueueModule } from '@
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { LaunchService, WorkflowModule } from '@app/workflow';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
+import { until } from '../support/until';
+import { halfDone, STEP_FACTS_SQL, type StepFacts } from '../support/step-facts';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 /** The domain services with the step queue but no worker: the worker processes are the compiled app. */
@@ -27,17 +29,6 @@ const workerMain = join(root, 'dist', 'apps', 'worker', 'src', 'main.js');
 /** The step kinds made due for the workers: a few hundred steps over the plan's 186 tasks. */
 const DUE_KINDS = ['ack_reminder', 'deadline_reminder', 'escalation'];
 
-/** Polls `probe` every 25 ms until it returns a value, failing after `timeoutMs` with `what`. */
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined | false>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 /** Resolves with `value` after `ms` without keeping the process alive. */
 const after = <T>(ms: number, value: T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
 
@@ -46,34 +37,6 @@ interface WorkerProcess {
   child: ChildProcess;
   output: string[];
   exited: Promise<number | null>;
-}
-
-/**
- * Per due step, in ONE statement (one snapshot): its state, the notices written for it, and the
- * notices its recipients call for (one per distinct unit, computed here from the task, not by the engine).
- */
-const STEP_FACTS_SQL = `
-  SELECT s.id, s.state,
-         (SELECT count(*)::int FROM notices n WHERE n.step_id = s.id) AS written,
-         (SELECT count(DISTINCT n.unit_code)::int FROM notices n WHERE n.step_id = s.id) AS "writtenUnits",
-         (SELECT count(DISTINCT u)::int FROM unnest(s.recipients) r CROSS JOIN LATERAL (SELECT CASE r
-              WHEN 'assignee' THEN t.unit_code WHEN 'assigner' THEN t.assigner_unit_code WHEN 'leadership' THEN 'sx-government'
-              WHEN 'supervisor' THEN (SELECT l.assigner_unit_code FROM tasks l WHERE l.workflow_id = t.workflow_id AND l.kind = 'lead' ORDER BY l.created_at LIMIT 1)
-            END AS u) x) AS expected
-  FROM scheduled_steps s JOIN tasks t ON t.id = s.task_id
-  WHERE s.id = ANY($1)`;
-
-interface StepFacts {
-  id: string;
-  state: string;
-  written: number;
-  writtenUnits: number;
-  expected: number;
-}
-
-/** A step is delivered with all its notices, or pending with none: never half. */
-function halfDone(facts: StepFacts[]): StepFacts[] {
-  return facts.filter((step) => !((step.state === 'delivered' && step.written === step.expected) || (step.state === 'pending' && step.written === 0)));
 }
 
 describe('two worker processes delivering due steps, one killed mid-batch', () => {

@@ -17,6 +17,8 @@ import { ACTION_PLAN_2022, seedBytes } from './seeds';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export const TEST_PASSWORD = 'test-password-2026';
+/** The API's signing key in tests, so a test can forge what a real client could not. */
+export const TEST_JWT_SECRET = 'a-test-only-secret-of-at-least-32-characters';
 
 export interface TestApi {
   app: NestExpressApplication;
@@ -47,7 +49,7 @@ export async function startTestApi(now = new Date('2026-11-22T02:00:00Z'), optio
   const workers = options.workers ? [StepWorkerModule, ReportWorkerModule] : [];
   const moduleRef = await Test.createTestingModule({ imports: [AppModule, ...workers] })
     .overrideProvider(AppConfig)
-    .useValue(loadConfig({ DATABASE_URL: database.url, QUEUE_PREFIX: database.queuePrefix, NODE_ENV: 'test', JWT_SECRET: 'a-test-only-secret-of-at-least-32-characters', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }))
+    .useValue(loadConfig({ DATABASE_URL: database.url, QUEUE_PREFIX: database.queuePrefix, NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }))
     .overrideProvider(Clock)
     .useValue(clock)
     .overrideProvider(ReportJobOptions)

@@ -8,6 +8,9 @@ export interface TestDatabase {
   /** A BullMQ key prefix of the test's own, so tests never share queues. */
   queuePrefix: string;
   drop(): Promise<void>;
+  /** Faults: refuse every connection (closing the open ones), then let them in again. */
+  goAway(): Promise<void>;
+  comeBack(): Promise<void>;
 }
 
 /** The server the tests use: DATABASE_URL's, or the local default. */
@@ -37,5 +40,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: url.toString(),
     queuePrefix: `test-${name}`,
     drop: () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    goAway: async () => {
+      await onServer(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS false`);
+      await onServer(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
+    },
+    comeBack: () => onServer(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS true`),
   };
 }

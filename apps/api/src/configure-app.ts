@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { refuseDeepJson } from './http/json-depth';
 import { createValidationPipe } from './http/validation';
 
 /** JSON bodies above this are refused with 413; documents come as multipart uploads with their own limit. */
@@ -7,7 +8,7 @@ const JSON_BODY_LIMIT = '1mb';
 
 /** Everything main.ts and the e2e tests both need, so tests exercise the app as it runs. */
 export function configureApp(app: NestExpressApplication): void {
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseDeepJson });
   app.useGlobalPipes(createValidationPipe());
   const openApi = new DocumentBuilder()
     .setTitle('督查督办 supervision engine')

@@ -7,6 +7,7 @@ export * from './calendar/working-hours';
 export * from './jobs/bull-webhook-queue';
 export * from './jobs/promote-due-steps';
 export * from './jobs/queue-registry';
+export * from './jobs/recurring-job-keeper';
 export * from './jobs/step-queue.module';
 export * from './jobs/step-worker.module';
 export * from './jobs/webhook-queue.module';

@@ -43,6 +43,8 @@ export class DomainErrorFilter implements ExceptionFilter {
       const statusCode = error.getStatus();
       return { statusCode, code: HttpStatus[statusCode] ?? 'HTTP_ERROR', message: MESSAGE_BY_STATUS[statusCode] ?? '请求无法处理' };
     }
+    const clientError = bodyParserError(error);
+    if (clientError) return { ...clientError, message: MESSAGE_BY_STATUS[clientError.statusCode] ?? '请求无法处理' };
     if (isDatabaseUnavailable(error)) {
       return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'DATABASE_UNAVAILABLE', message: '数据库暂时不可用，请稍后重试' };
     }
@@ -51,8 +53,30 @@ export class DomainErrorFilter implements ExceptionFilter {
   }
 }
 
+/** Codes for the body parser's refusals (http-errors `type`), which come before any controller runs. */
+const BODY_ERROR_CODES: Record<string, string> = {
+  'entity.too.large': 'PAYLOAD_TOO_LARGE',
+  'entity.parse.failed': 'INVALID_JSON',
+  'encoding.unsupported': 'UNSUPPORTED_ENCODING',
+  'charset.unsupported': 'UNSUPPORTED_CHARSET',
+  'request.aborted': 'REQUEST_ABORTED',
+};
+
+/** A 4xx the body parser raised (too large, not JSON, bad charset): the client's fault, said in our shape. */
+function bodyParserError(error: unknown): { statusCode: number; code: string } | null {
+  if (!(error instanceof Error)) return null;
+  const { status, type, expose } = error as { status?: unknown; type?: unknown; expose?: unknown };
+  if (expose !== true || typeof status !== 'number' || status < 400 || status > 499) return null;
+  return { statusCode: status, code: (typeof type === 'string' && BODY_ERROR_CODES[type]) || (HttpStatus[status] ?? 'HTTP_ERROR') };
+}
+
+/** Connection failures, server shutdown, a database refusing sessions: PostgreSQL is away, not the request at fault. */
 function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const code = (error as { code?: string }).code;
-  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08003'].includes(code ?? '') || /Connection terminated/.test(error.message);
+  const { code, severity } = error as { code?: string; severity?: string };
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08003', '08001', '53300'].includes(code ?? '') ||
+    severity === 'FATAL' ||
+    /Connection terminated/.test(error.message)
+  );
 }

@@ -52,11 +52,21 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
   },
 };
 
-/** Recurring schedules, declared once: the reconciler runs every few minutes on every deployment. */
-export const RECURRING_JOBS = [{ schedulerId: 'steps-reconcile', queue: QUEUES.steps, name: 'steps.reconcile' as const, everyMs: 5 * 60_000 }];
+/** A job a queue runs on a schedule: every few minutes, or on a cron pattern in a time zone. */
+export interface RecurringJob {
+  schedulerId: string;
+  queue: QueueName;
+  name: JobName;
+  repeat: { every: number } | { pattern: string; tz: string };
+}
 
-/** The webhook queue's own recurring job (RECURRING_JOBS are all declared on the steps queue). */
-export const WEBHOOK_RECURRING_JOBS = [{ schedulerId: 'webhooks-reconcile', queue: QUEUES.webhooks, name: 'webhooks.reconcile' as const, everyMs: 5 * 60_000 }];
+/** How often the reconcilers run: a job lost far ahead is rebuilt when it comes within two runs. */
+export const RECONCILE_EVERY_MS = 5 * 60_000;
 
-/** The daily check for quarterly bulletins: 02:00 in Shanghai, as the bureaus' day starts. */
-export const REPORT_RECURRING_JOBS = [{ schedulerId: 'reports-schedule', queue: QUEUES.reports, name: 'reports.schedule' as const, pattern: '0 2 * * *', tz: 'Asia/Shanghai' }];
+/** Every recurring job of every queue; each worker process declares its queues' own. */
+export const RECURRING_JOBS: readonly RecurringJob[] = [
+  { schedulerId: 'steps-reconcile', queue: QUEUES.steps, name: 'steps.reconcile', repeat: { every: RECONCILE_EVERY_MS } },
+  { schedulerId: 'webhooks-reconcile', queue: QUEUES.webhooks, name: 'webhooks.reconcile', repeat: { every: RECONCILE_EVERY_MS } },
+  // The daily check for quarterly bulletins: 02:00 in Shanghai, as the bureaus' day starts.
+  { schedulerId: 'reports-schedule', queue: QUEUES.reports, name: 'reports.schedule', repeat: { pattern: '0 2 * * *', tz: 'Asia/Shanghai' } },
+];

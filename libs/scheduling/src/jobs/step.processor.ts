@@ -4,10 +4,10 @@ import { DelayedError, Job } from 'bullmq';
 import { Clock } from '@app/common';
 import { StepDeliveryService, type DeliveryOutcome } from '../steps/step-delivery.service';
 import { StepReconciler, type ReconcileReport } from '../steps/step-reconciler.service';
-import { QUEUES, RECURRING_JOBS, type JobName, type JobPayloads } from './queue-registry';
+import { QUEUES, RECONCILE_EVERY_MS, type JobName, type JobPayloads } from './queue-registry';
 
 /** The periodic reconcile re-queues what comes due before the run after next; the start-up run re-queues all. */
-const RECONCILE_HORIZON_MS = 2 * RECURRING_JOBS[0].everyMs;
+const RECONCILE_HORIZON_MS = 2 * RECONCILE_EVERY_MS;
 
 /** Thin: each job calls one service method. A step woken early goes back to sleep until it is due. */
 @Processor(QUEUES.steps, { concurrency: 8 })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock, shanghaiDate } from '@app/common';
 import { NoticeOutbox, type WebhookWakeUp } from '@app/notifications';
 import { WorkingCalendar } from '../calendar/working-calendar';
@@ -39,7 +39,7 @@ export class StepDeliveryService {
   async deliver(stepId: string): Promise<DeliveryOutcome> {
     // Another process may have entered calendar days: judge the step with the calendar as it is now.
     await this.calendarDays.refreshIfChanged();
-    let webhooks: WebhookWakeUp[] = [];
+    const webhooks: WebhookWakeUp[] = [];
     const result = await this.dataSource.transaction(async (manager): Promise<DeliveryOutcome> => {
       const now = this.clock.now();
       // Lock the task before the step, in the order task actions take them, so the two never deadlock.
@@ -48,23 +48,41 @@ export class StepDeliveryService {
       if (!step) return { outcome: 'skipped', reason: 'step no longer exists' };
       if (step.state !== 'pending') return { outcome: 'skipped', reason: `step already ${step.state}` };
       if (step.dueAt > now) return { outcome: 'not_due', dueAt: step.dueAt };
-      const [task]: TaskLadderRow[] = await manager.query(`${LADDER_TASK_SQL} WHERE t.id = $1`, [step.taskId]);
-      if (!stepApplies(task, { key: step.stepKey, deadlineVersion: step.deadlineVersion }, this.planner.ladderFor(task), this.calendar)) {
-        await manager.update(ScheduledStepEntity, { id: step.id }, { state: 'cancelled' });
-        return { outcome: 'skipped', reason: 'no longer called for by the task' };
-      }
-      const late = now.getTime() - step.dueAt.getTime() > LATE_AFTER_MS;
-      const overdueWorkingDays = Math.max(0, this.calendar.workingDaysBetween(deadlineDueDay(task, this.calendar), shanghaiDate(now)));
-      const written = await this.notices.write(manager, stepNotices(step, { ...task, overdueWorkingDays }, LEADERSHIP_UNIT_CODE, late), now);
-      webhooks = written.webhooks;
-      await manager.update(ScheduledStepEntity, { id: step.id }, { state: 'delivered', deliveredAt: now, deliveredLate: late });
-      // The task's level counts deadline escalations only: the bulletin's overdue list is about late work.
-      if (step.kind === 'escalation' && step.escalationLevel > task.escalationLevel) {
-        await manager.query('UPDATE tasks SET escalation_level = $2 WHERE id = $1 AND escalation_level < $2', [task.id, step.escalationLevel]);
-      }
-      return { outcome: 'delivered', notices: written.count, late };
+      // After a clock jump or a backlog, the jobs of one task fire together: its earlier steps go first.
+      for (const earlier of await this.earlierDueSteps(manager, step)) await this.deliverLocked(manager, earlier, now, webhooks);
+      return this.deliverLocked(manager, step, now, webhooks);
     });
     await this.notices.wakeAfterCommit(webhooks);
     return result;
+  }
+
+  /** The task's other pending steps that come before `step` in the ladder's order (due time, then key), locked. */
+  private async earlierDueSteps(manager: EntityManager, step: ScheduledStepEntity): Promise<ScheduledStepEntity[]> {
+    const earlier = await manager
+      .createQueryBuilder(ScheduledStepEntity, 's')
+      .setLock('pessimistic_write')
+      .where('s.task_id = :taskId AND s.state = :pending AND s.id <> :id', { taskId: step.taskId, pending: 'pending', id: step.id })
+      .andWhere('(s.due_at < :dueAt OR (s.due_at = :dueAt AND s.step_key COLLATE "C" < :key))', { dueAt: step.dueAt, key: step.stepKey })
+      .getMany();
+    return earlier.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.stepKey < b.stepKey ? -1 : 1));
+  }
+
+  /** Delivers one pending, due step whose task and row the transaction holds, if the task still calls for it. */
+  private async deliverLocked(manager: EntityManager, step: ScheduledStepEntity, now: Date, webhooks: WebhookWakeUp[]): Promise<DeliveryOutcome> {
+    const [task]: TaskLadderRow[] = await manager.query(`${LADDER_TASK_SQL} WHERE t.id = $1`, [step.taskId]);
+    if (!stepApplies(task, { key: step.stepKey, deadlineVersion: step.deadlineVersion }, this.planner.ladderFor(task), this.calendar)) {
+      await manager.update(ScheduledStepEntity, { id: step.id }, { state: 'cancelled' });
+      return { outcome: 'skipped', reason: 'no longer called for by the task' };
+    }
+    const late = now.getTime() - step.dueAt.getTime() > LATE_AFTER_MS;
+    const overdueWorkingDays = Math.max(0, this.calendar.workingDaysBetween(deadlineDueDay(task, this.calendar), shanghaiDate(now)));
+    const written = await this.notices.write(manager, stepNotices(step, { ...task, overdueWorkingDays }, LEADERSHIP_UNIT_CODE, late), now);
+    webhooks.push(...written.webhooks);
+    await manager.update(ScheduledStepEntity, { id: step.id }, { state: 'delivered', deliveredAt: now, deliveredLate: late });
+    // The task's level counts deadline escalations only: the bulletin's overdue list is about late work.
+    if (step.kind === 'escalation' && step.escalationLevel > task.escalationLevel) {
+      await manager.query('UPDATE tasks SET escalation_level = $2 WHERE id = $1 AND escalation_level < $2', [task.id, step.escalationLevel]);
+    }
+    return { outcome: 'delivered', notices: written.count, late };
   }
 }
