@@ -9,7 +9,7 @@ import { AppConfig, Clock, loadConfig, ManualClock } from '@app/common';
 import { DataSource } from 'typeorm';
 import { DocumentImporter } from '@app/documents';
 import { ReportJobOptions, ReportWorkerModule } from '@app/reporting';
-import { QUEUES, StepWorkerModule, type QueueName } from '@app/scheduling';
+import { emptyQueues, StepWorkerModule, type QueueName } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore } from '@app/units';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
@@ -89,11 +89,7 @@ export async function startTestApi(now = new Date('2026-11-22T02:00:00Z'), optio
     queue: (name) => app.get<Queue>(getQueueToken(name)),
     close: async () => {
       await app.close();
-      for (const name of Object.values(QUEUES)) {
-        const queue = new Queue(name, { connection: { url: loadConfig().REDIS_URL }, prefix: database.queuePrefix });
-        await queue.obliterate({ force: true });
-        await queue.close();
-      }
+      await emptyQueues(loadConfig().REDIS_URL, database.queuePrefix);
       await database.drop();
     },
   };

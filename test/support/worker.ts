@@ -8,7 +8,7 @@ import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/co
 import { DocumentsModule } from '@app/documents';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
-import { QUEUES, SchedulingModule, StepQueueModule, StepWorkerModule, WebhookQueueModule, WebhookWorkerModule } from '@app/scheduling';
+import { emptyQueues, QUEUES, SchedulingModule, StepQueueModule, StepWorkerModule, WebhookQueueModule, WebhookWorkerModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -47,11 +47,7 @@ export async function startTestWorker(now: Date): Promise<TestWorker> {
     close: async () => {
       // Stop the workers (they finish their active jobs) before emptying the test's own queues.
       await context.close();
-      for (const name of Object.values(QUEUES)) {
-        const queue = new Queue(name, { connection: { url: loadConfig().REDIS_URL }, prefix: database.queuePrefix });
-        await queue.obliterate({ force: true });
-        await queue.close();
-      }
+      await emptyQueues(loadConfig().REDIS_URL, database.queuePrefix);
       await database.drop();
     },
   };

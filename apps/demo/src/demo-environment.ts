@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, Clock, loadConfig, ManualClock } from '@app/common';
 import { migrate } from '@app/persistence';
 import { ReportWorkerModule } from '@app/reporting';
-import { QUEUES, StepWorkerModule, WebhookWorkerModule, type QueueName } from '@app/scheduling';
+import { emptyQueues, StepWorkerModule, WebhookWorkerModule, type QueueName } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore } from '@app/units';
 import { AppModule } from '../../api/src/app.module';
 import { configureApp } from '../../api/src/configure-app';
@@ -46,14 +46,6 @@ async function recreateDatabase(databaseUrl: string): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
-}
-
-async function emptyQueues(redisUrl: string, prefix: string): Promise<void> {
-  for (const name of Object.values(QUEUES)) {
-    const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
-    await queue.obliterate({ force: true });
-    await queue.close();
-  }
 }
 
 /**

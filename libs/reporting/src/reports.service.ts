@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { hasAnyRole, type Actor } from '@app/access';
 import { Clock, DomainError } from '@app/common';
-import { parseQuarter, type Quarter } from '@app/scheduling';
+import { formatQuarter, parseQuarter, type Quarter } from '@app/scheduling';
 import { quarterEndMoment, quarterStartMoment } from './figures/compute-report';
 import type { ReportFigures } from './figures/report-figures';
 import { renderJson } from './render';
@@ -134,12 +134,12 @@ export class ReportsService {
         `INSERT INTO reports (document_id, quarter, as_of, scope_unit_code, origin, state, requested_by, requested_at)
          VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7)
          ON CONFLICT (document_id, quarter, as_of, scope_key) DO NOTHING RETURNING id`,
-        [request.documentId, `${request.quarter.year}Q${request.quarter.quarter}`, request.asOf, request.scopeUnitCode, request.origin, request.requestedBy, this.clock.now()],
+        [request.documentId, formatQuarter(request.quarter), request.asOf, request.scopeUnitCode, request.origin, request.requestedBy, this.clock.now()],
       );
       if (inserted.length > 0) return { id: inserted[0].id, created: true, queued: true };
       const [existing]: { id: string; state: ReportState }[] = await manager.query(
         `SELECT id, state FROM reports WHERE document_id = $1 AND quarter = $2 AND as_of = $3 AND scope_key = COALESCE($4, '*') FOR UPDATE`,
-        [request.documentId, `${request.quarter.year}Q${request.quarter.quarter}`, request.asOf, request.scopeUnitCode],
+        [request.documentId, formatQuarter(request.quarter), request.asOf, request.scopeUnitCode],
       );
       if (existing.state !== 'failed') return { id: existing.id, created: false, queued: false };
       await manager.query(`UPDATE reports SET state = 'queued', error = NULL WHERE id = $1`, [existing.id]);
