@@ -11,7 +11,22 @@ import { SchedulingModule, StepQueueModule, WebhookQueueModule } from '@app/sche
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
 
-@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, NotificationsModule, UnitsModule, DocumentsModule, AccessModule, WorkflowModule, ReportQueueModule, ReportingModule] })
+@Module({
+  imports: [
+    ConfigModule,
+    PersistenceModule.forRoot(),
+    SchedulingModule,
+    StepQueueModule,
+    WebhookQueueModule,
+    NotificationsModule,
+    UnitsModule,
+    DocumentsModule,
+    AccessModule,
+    WorkflowModule,
+    ReportQueueModule,
+    ReportingModule,
+  ],
+})
 class BenchModule {}
 
 export interface BenchContext {
@@ -21,16 +36,26 @@ export interface BenchContext {
   /** A plain pg connection for the raw baselines. */
   sql: Client;
   close(): Promise<void>;
+  /** Closes, then drops the database (for runs that leave nothing behind). */
+  drop(): Promise<void>;
 }
 
 /** A fresh database of its own (dropped and migrated), the domain services on it, and a raw connection. */
-export async function startBenchContext(name: string, now = new Date('2026-11-23T02:00:00Z')): Promise<BenchContext> {
+async function onServer(sql: string): Promise<URL> {
   const server = new URL(loadConfig().DATABASE_URL);
   server.pathname = '/postgres';
   const admin = new Client({ connectionString: server.toString() });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+  return server;
+}
+
+export async function startBenchContext(name: string, now = new Date('2026-11-23T02:00:00Z')): Promise<BenchContext> {
+  const server = await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   const url = new URL(server.toString());
   url.pathname = `/${name}`;
   await migrate(url.toString());
@@ -45,14 +70,19 @@ export async function startBenchContext(name: string, now = new Date('2026-11-23
   await context.get(UnitDirectoryStore).upsert(readUnitDirectoryData());
   const sql = new Client({ connectionString: url.toString() });
   await sql.connect();
+  const close = async () => {
+    await sql.end();
+    await context.close();
+  };
   return {
     url: url.toString(),
     context,
     clock,
     sql,
-    close: async () => {
-      await sql.end();
-      await context.close();
+    close,
+    drop: async () => {
+      await close();
+      await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }

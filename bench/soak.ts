@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -21,8 +22,8 @@ import { dropPrefix } from './queue.bench';
  * worker is restarted, as a process supervisor would.
  * Then it counts: notices expected, delivered, lost, duplicated, and re-checks every hash chain.
  */
-const NAME = 'supervision_soak';
-const API_PORT = 3917;
+/** Its own database, queue prefix and port, so two runs on one machine cannot meet. */
+const NAME = `supervision_soak_${process.pid}`;
 const DEFAULT_FAULT_EVERY_S = 30;
 const DUE_EVERY_MS = 1_000;
 const DUE_PER_TICK = 20;
@@ -37,7 +38,11 @@ interface Proc {
 }
 
 function start(name: string, script: string, env: Record<string, string>, args: string[] = []): Proc {
-  const child = spawn(process.execPath, [join(root, script), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, script), ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.resume();
   child.stderr!.resume();
   return { name, child, exited: new Promise((resolve) => child.once('exit', () => resolve())) };
@@ -60,19 +65,41 @@ async function waitFor(what: string, timeoutMs: number, probe: () => Promise<boo
 
 /** The whole 2022 action plan, launched, with a leader per unit who can log in. */
 async function seed(bench: BenchContext): Promise<void> {
-  const { documentId } = await bench.context.get(DocumentImporter).import({ content: readFileSync(join(root, 'seeds', 'shanxi-consumer-services-action-plan-2022.txt')) });
-  const waiting = (await bench.sql.query(`SELECT id FROM measures WHERE document_id = $1 AND needs_assignment`, [documentId])).rows as { id: string }[];
+  const { documentId } = await bench.context
+    .get(DocumentImporter)
+    .import({ content: readFileSync(join(root, 'seeds', 'shanxi-consumer-services-action-plan-2022.txt')) });
+  const waiting = (
+    await bench.sql.query(`SELECT id FROM measures WHERE document_id = $1 AND needs_assignment`, [documentId])
+  ).rows as { id: string }[];
   for (const measure of waiting) {
-    await bench.context.get(MeasureAssignmentService).assign({ measureId: measure.id, leadUnitCode: 'sx-development-reform', coUnitCodes: ['sx-commerce'], source: 'manual', assignedBy: 'soak' });
+    await bench.context
+      .get(MeasureAssignmentService)
+      .assign({
+        measureId: measure.id,
+        leadUnitCode: 'sx-development-reform',
+        coUnitCodes: ['sx-commerce'],
+        source: 'manual',
+        assignedBy: 'soak',
+      });
   }
   await bench.context.get(LaunchService).launch({ documentId, defaultDeadline: '2027-12-31', actor: SUPERVISOR });
   const users = bench.context.get(UserService);
-  await users.create({ username: 'supervisor', unitCode: 'sx-supervision-office', roles: ['supervisor'], password: PASSWORD });
-  for (const unitCode of ['sx-culture-tourism', 'sx-commerce', 'sx-development-reform']) await users.create({ username: unitCode, unitCode, roles: ['leader'], password: PASSWORD });
+  await users.create({
+    username: 'supervisor',
+    unitCode: 'sx-supervision-office',
+    roles: ['supervisor'],
+    password: PASSWORD,
+  });
+  for (const unitCode of ['sx-culture-tourism', 'sx-commerce', 'sx-development-reform'])
+    await users.create({ username: unitCode, unitCode, roles: ['leader'], password: PASSWORD });
 }
 
 async function login(base: string, username: string): Promise<string> {
-  const response = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const response = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   if (!response.ok) throw new Error(`soak: login ${username} → ${response.status}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
@@ -88,30 +115,49 @@ async function main(): Promise<void> {
   const minutes = numberArgument('--minutes', 1);
   const faultEveryMs = numberArgument('--fault-every', DEFAULT_FAULT_EVERY_S) * 1000;
   const config = loadConfig();
+  const apiPort = await freePort();
   const bench = await startBenchContext(NAME, new SystemClock().now());
   const redis = new Redis(config.REDIS_URL);
-  const steps = new Queue(QUEUES.steps, { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: NAME });
-  const env = { DATABASE_URL: bench.url, QUEUE_PREFIX: NAME, API_PORT: String(API_PORT), LOG_LEVEL: 'warn', JWT_SECRET: `soak-${'s'.repeat(40)}` };
+  const steps = new Queue(QUEUES.steps, {
+    connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+    prefix: NAME,
+  });
+  const env = {
+    DATABASE_URL: bench.url,
+    QUEUE_PREFIX: NAME,
+    API_PORT: String(apiPort),
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: `soak-${'s'.repeat(40)}`,
+  };
   const procs: Proc[] = [];
-  const base = `http://127.0.0.1:${API_PORT}`;
+  const base = `http://127.0.0.1:${apiPort}`;
   const log = (line: string) => process.stderr.write(`[soak ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   try {
     await steps.obliterate({ force: true });
     await seed(bench);
     procs.push(start('api', 'dist/apps/api/src/main.js', env));
     await waitFor('the API', 60_000, async () => (await fetch(`${base}/health`)).ok);
-    const workers = [start('worker-1', 'dist/apps/worker/src/main.js', env), start('worker-2', 'dist/apps/worker/src/main.js', env)];
+    const workers = [
+      start('worker-1', 'dist/apps/worker/src/main.js', env),
+      start('worker-2', 'dist/apps/worker/src/main.js', env),
+    ];
     procs.push(...workers);
     const callers = [];
     for (const username of ['sx-culture-tourism', 'sx-commerce', 'sx-development-reform', 'supervisor']) {
       const token = await login(base, username);
       const unit = username === 'supervisor' ? 'sx-supervision-office' : username;
-      const tasks = (await bench.sql.query(`SELECT id FROM tasks WHERE unit_code = $1 OR assigner_unit_code = $1 LIMIT 50`, [unit])).rows as { id: string }[];
+      const tasks = (
+        await bench.sql.query(`SELECT id FROM tasks WHERE unit_code = $1 OR assigner_unit_code = $1 LIMIT 50`, [unit])
+      ).rows as { id: string }[];
       if (tasks.length) callers.push({ token, taskIds: tasks.map((task) => task.id) });
     }
     log(`engine up: API on ${base}, 2 workers; load for ${minutes} min with a fault every ${faultEveryMs / 1000} s`);
 
-    const load = spawn(process.execPath, [join(root, 'dist/bench/soak-load.js'), base, String(Math.round(minutes * 60)), JSON.stringify(callers)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const load = spawn(
+      process.execPath,
+      [join(root, 'dist/bench/soak-load.js'), base, String(Math.round(minutes * 60)), JSON.stringify(callers)],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let loadOutput = '';
     load.stdout!.on('data', (chunk: Buffer) => (loadOutput += chunk.toString()));
     const loadDone = new Promise<void>((resolve) => load.once('exit', () => resolve()));
@@ -125,7 +171,10 @@ async function main(): Promise<void> {
       // Steps come due: pending future steps are brought to now and their jobs woken, as time would.
       const due = (
         await bench.sql
-          .query(`UPDATE scheduled_steps SET due_at = now() WHERE id IN (SELECT id FROM scheduled_steps WHERE state = 'pending' AND due_at > now() ORDER BY random() LIMIT $1) RETURNING id`, [DUE_PER_TICK])
+          .query(
+            `UPDATE scheduled_steps SET due_at = now() WHERE id IN (SELECT id FROM scheduled_steps WHERE state = 'pending' AND due_at > now() ORDER BY random() LIMIT $1) RETURNING id`,
+            [DUE_PER_TICK],
+          )
           .catch(() => ({ rows: [] }))
       ).rows as { id: string }[];
       madeDue.push(...due.map((row) => row.id));
@@ -137,14 +186,27 @@ async function main(): Promise<void> {
       await sleep(DUE_EVERY_MS);
     }
     await loadDone;
-    const traffic = JSON.parse(loadOutput.trim().split('\n').at(-1) ?? '{}') as { requests: number; errors: number; timeouts: number; statuses: Record<string, number>; p50: number; p95: number; p99: number };
+    const traffic = JSON.parse(loadOutput.trim().split('\n').at(-1) ?? '{}') as {
+      requests: number;
+      errors: number;
+      timeouts: number;
+      statuses: Record<string, number>;
+      p50: number;
+      p95: number;
+      p99: number;
+    };
 
     // Recovery: a fresh worker reconciles at start (delivers what came due without a job), then every step must be done.
     log('load over: a fresh worker reconciles, then the count');
     procs.push(start('worker-final', 'dist/apps/worker/src/main.js', env));
     await waitFor('every step that came due handled', 10 * 60_000, async () => {
       // A step the engine planned again meanwhile (an action on its task restores its real due time) is no longer due: not counted.
-      const [{ pending }] = (await bench.sql.query(`SELECT count(*)::int AS pending FROM scheduled_steps WHERE id = ANY($1) AND state = 'pending' AND due_at <= now()`, [madeDue])).rows;
+      const [{ pending }] = (
+        await bench.sql.query(
+          `SELECT count(*)::int AS pending FROM scheduled_steps WHERE id = ANY($1) AND state = 'pending' AND due_at <= now()`,
+          [madeDue],
+        )
+      ).rows;
       return pending === 0;
     });
     const outcome = await account(bench, madeDue);
@@ -153,7 +215,9 @@ async function main(): Promise<void> {
       minutes,
       requests: traffic.requests,
       errors: (traffic.errors ?? 0) + (traffic.timeouts ?? 0) + (traffic.statuses?.['5xx'] ?? 0),
-      error_rate: traffic.requests ? ((traffic.errors ?? 0) + (traffic.timeouts ?? 0) + (traffic.statuses?.['5xx'] ?? 0)) / traffic.requests : 0,
+      error_rate: traffic.requests
+        ? ((traffic.errors ?? 0) + (traffic.timeouts ?? 0) + (traffic.statuses?.['5xx'] ?? 0)) / traffic.requests
+        : 0,
       p50_ms: Math.round(traffic.p50 * 10) / 10,
       p95_ms: Math.round(traffic.p95 * 10) / 10,
       p99_ms: Math.round(traffic.p99 * 10) / 10,
@@ -166,10 +230,18 @@ async function main(): Promise<void> {
       workflows_verified: audit.workflows,
       faults,
     };
-    log(`requests ${summary.requests}, errors ${summary.errors} (${(summary.error_rate * 100).toFixed(2)} %), p50 ${summary.p50_ms} ms, p95 ${summary.p95_ms} ms, p99 ${summary.p99_ms} ms`);
-    log(`steps due ${summary.steps_due}: notices expected ${summary.notices_expected}, delivered ${summary.notices_delivered}, lost ${summary.lost}, duplicated ${summary.duplicated}; audit chains ${audit.ok ? 'intact' : 'BROKEN'} (${audit.workflows} workflows)`);
+    log(
+      `requests ${summary.requests}, errors ${summary.errors} (${(summary.error_rate * 100).toFixed(2)} %), p50 ${summary.p50_ms} ms, p95 ${summary.p95_ms} ms, p99 ${summary.p99_ms} ms`,
+    );
+    log(
+      `steps due ${summary.steps_due}: notices expected ${summary.notices_expected}, delivered ${summary.notices_delivered}, lost ${summary.lost}, duplicated ${summary.duplicated}; audit chains ${audit.ok ? 'intact' : 'BROKEN'} (${audit.workflows} workflows)`,
+    );
     process.stdout.write(`${JSON.stringify(summary)}\n`);
-    if (process.argv.includes('--save')) writeFileSync(join(root, 'bench', 'soak-results.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), ...summary }, null, 2)}\n`);
+    if (process.argv.includes('--save'))
+      writeFileSync(
+        join(root, 'bench', 'soak-results.json'),
+        `${JSON.stringify({ measuredAt: new Date().toISOString(), ...summary }, null, 2)}\n`,
+      );
     process.exitCode = summary.lost === 0 && summary.duplicated === 0 && audit.ok ? 0 : 1;
   } finally {
     for (const proc of procs) if (proc.child.exitCode === null) proc.child.kill('SIGTERM');
@@ -177,8 +249,20 @@ async function main(): Promise<void> {
     await steps.obliterate({ force: true }).catch(() => undefined);
     await steps.close();
     await redis.quit();
-    await bench.close();
+    await bench.drop();
   }
+}
+
+/** A port nobody listens on now: the kernel's choice for a throw-away listener. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 interface FaultContext {
@@ -203,8 +287,15 @@ async function injectFault(index: number, context: FaultContext): Promise<string
   const kinds = [
     ['worker killed (SIGKILL) and restarted', () => replaceWorker('SIGKILL')],
     // Only the soak's own keys: this Redis may serve others. test/faults empties the whole of it.
-    ['Redis emptied of the engine\'s keys', () => dropPrefix(redis, NAME)],
-    ['PostgreSQL connections cut', async () => void (await bench.sql.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [NAME]))],
+    ["Redis emptied of the engine's keys", () => dropPrefix(redis, NAME)],
+    [
+      'PostgreSQL connections cut',
+      async () =>
+        void (await bench.sql.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+          [NAME],
+        )),
+    ],
     ['worker stopped (SIGTERM) and restarted', () => replaceWorker('SIGTERM')],
   ] as const;
   const [label, inject] = kinds[index % kinds.length];
@@ -214,7 +305,10 @@ async function injectFault(index: number, context: FaultContext): Promise<string
 }
 
 /** Per made-due step still due and called for: the notices its recipients call for, written, and written twice. */
-async function account(bench: BenchContext, stepIds: string[]): Promise<{ expected: number; delivered: number; lost: number; duplicated: number }> {
+async function account(
+  bench: BenchContext,
+  stepIds: string[],
+): Promise<{ expected: number; delivered: number; lost: number; duplicated: number }> {
   const rows = (
     await bench.sql.query(
       `SELECT s.state,

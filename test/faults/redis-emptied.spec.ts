@@ -1,9 +1,8 @@
-import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '@app/common';
 import { DocumentImporter, MeasureAssignmentService } from '@app/documents';
 import { promoteDueSteps, QUEUES, StepReconciler } from '@app/scheduling';
 import { until } from '../support/until';
+import { emptyRedisOf } from '../support/redis-keys';
 import { startTestApi, type TestApi } from '../support/api';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 import { halfDone, STEP_FACTS_SQL, type StepFacts } from '../support/step-facts';
@@ -19,32 +18,52 @@ describe('faults: Redis emptied while workers are busy', () => {
     api = await startTestApi(new Date('2026-11-23T02:00:00Z'), { workers: true });
     const tokens = await api.createUsers([['supervisor', 'sx-supervision-office', 'supervisor']]);
     const { documentId } = await api.app.get(DocumentImporter).import({ content: seedBytes(ACTION_PLAN_2022) });
-    const waiting: { id: string }[] = await api.app.get(DataSource).query(`SELECT id FROM measures WHERE document_id = $1 AND needs_assignment`, [documentId]);
+    const waiting: { id: string }[] = await api.app
+      .get(DataSource)
+      .query(`SELECT id FROM measures WHERE document_id = $1 AND needs_assignment`, [documentId]);
     for (const measure of waiting) {
-      await api.app.get(MeasureAssignmentService).assign({ measureId: measure.id, leadUnitCode: 'sx-development-reform', coUnitCodes: ['sx-commerce'], source: 'manual', assignedBy: 'test' });
+      await api.app
+        .get(MeasureAssignmentService)
+        .assign({
+          measureId: measure.id,
+          leadUnitCode: 'sx-development-reform',
+          coUnitCodes: ['sx-commerce'],
+          source: 'manual',
+          assignedBy: 'test',
+        });
     }
-    await api.http.post(`/documents/${documentId}/launch`).set('Authorization', `Bearer ${tokens.supervisor}`).send({ defaultDeadline: '2027-01-29' }).expect(201);
+    await api.http
+      .post(`/documents/${documentId}/launch`)
+      .set('Authorization', `Bearer ${tokens.supervisor}`)
+      .send({ defaultDeadline: '2027-01-29' })
+      .expect(201);
   });
 
   afterAll(() => api.close());
 
   it('delivers every step that came due exactly once, none half', async () => {
     api.clock.set(new Date('2027-02-26T02:00:00Z')); // acknowledgements, reminders, overdue notices and the first escalations are due
-    const due: { id: string }[] = await api.app.get(DataSource).query(`SELECT id FROM scheduled_steps WHERE state = 'pending' AND due_at <= $1`, [api.clock.now()]);
+    const due: { id: string }[] = await api.app
+      .get(DataSource)
+      .query(`SELECT id FROM scheduled_steps WHERE state = 'pending' AND due_at <= $1`, [api.clock.now()]);
     dueIds = due.map((step) => step.id);
     expect(dueIds.length).toBeGreaterThan(500);
     await promoteDueSteps(api.queue(QUEUES.steps), api.app.get(DataSource), api.clock.now());
 
     // Let the workers get going, then empty Redis under them.
-    await until('50 steps delivered', 30_000, async () => (await facts()).filter((step) => step.state === 'delivered').length >= 50);
-    const redis = new Redis(loadConfig().REDIS_URL);
-    await redis.flushall();
-    await redis.quit();
+    await until(
+      '50 steps delivered',
+      30_000,
+      async () => (await facts()).filter((step) => step.state === 'delivered').length >= 50,
+    );
+    await emptyRedisOf(api.database.queuePrefix);
     const deliveredAtFlush = (await facts()).filter((step) => step.state === 'delivered').length;
     expect(deliveredAtFlush).toBeLessThan(dueIds.length);
 
     await api.app.get(StepReconciler).reconcile();
-    await until('every due step handled', 60_000, async () => (await facts()).every((step) => step.state !== 'pending'));
+    await until('every due step handled', 60_000, async () =>
+      (await facts()).every((step) => step.state !== 'pending'),
+    );
     // Delivered with every notice once, or (no longer called for) cancelled with none.
     const final = await facts();
     expect(halfDone(final.filter((step) => step.state !== 'cancelled'))).toEqual([]);

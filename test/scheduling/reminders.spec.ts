@@ -1,14 +1,18 @@
-import Redis from 'ioredis';
 import type { Actor } from '@app/access';
-import { loadConfig } from '@app/common';
 import { DocumentImporter } from '@app/documents';
 import { StepReconciler } from '@app/scheduling';
 import { LaunchService, TaskActionService } from '@app/workflow';
 import { runDueSteps } from '../support/queue-helpers';
+import { emptyRedisOf } from '../support/redis-keys';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 import { startTestWorker, TestWorker } from '../support/worker';
 
-const SUPERVISOR: Actor = { userId: null, username: 'supervisor', unitCode: 'sx-supervision-office', roles: ['supervisor'] };
+const SUPERVISOR: Actor = {
+  userId: null,
+  username: 'supervisor',
+  unitCode: 'sx-supervision-office',
+  roles: ['supervisor'],
+};
 const SPORT_OFFICER: Actor = { userId: null, username: 'sport-officer', unitCode: 'sx-sport', roles: ['officer'] };
 const SPORT_LEADER: Actor = { userId: null, username: 'sport-leader', unitCode: 'sx-sport', roles: ['leader'] };
 
@@ -23,26 +27,43 @@ describe('reminders and escalations on the real queue', () => {
     // Tuesday 2026-09-29, the eve of the National Day holiday (Oct 1-7; Sat Oct 10 is a make-up working day).
     worker = await startTestWorker(new Date('2026-09-29T02:00:00Z'));
     const { documentId } = await worker.context.get(DocumentImporter).import({ content: seedBytes(ACTION_PLAN_2022) });
-    const [measure] = await worker.dataSource.query(`SELECT id FROM measures WHERE document_id = $1 AND path = '二.(三).2'`, [documentId]);
-    const outcome = await worker.context.get(LaunchService).launch({ documentId, measureIds: [measure.id], defaultDeadline: '2026-12-31', actor: SUPERVISOR });
-    [{ id: taskId }] = await worker.dataSource.query(`SELECT id FROM tasks WHERE workflow_id = $1`, [outcome.launched[0].workflowId]);
-    // The sport bureau connected its own system: ladder notices go there too.
-    await worker.dataSource.query(`INSERT INTO unit_webhooks (unit_code, url, secret, created_at) VALUES ('sx-sport', 'http://127.0.0.1:9/hook', $1, $2)`, [
-      'a-webhook-secret-of-at-least-32-characters',
-      worker.clock.now(),
+    const [measure] = await worker.dataSource.query(
+      `SELECT id FROM measures WHERE document_id = $1 AND path = '二.(三).2'`,
+      [documentId],
+    );
+    const outcome = await worker.context
+      .get(LaunchService)
+      .launch({ documentId, measureIds: [measure.id], defaultDeadline: '2026-12-31', actor: SUPERVISOR });
+    [{ id: taskId }] = await worker.dataSource.query(`SELECT id FROM tasks WHERE workflow_id = $1`, [
+      outcome.launched[0].workflowId,
     ]);
+    // The sport bureau connected its own system: ladder notices go there too.
+    await worker.dataSource.query(
+      `INSERT INTO unit_webhooks (unit_code, url, secret, created_at) VALUES ('sx-sport', 'http://127.0.0.1:9/hook', $1, $2)`,
+      ['a-webhook-secret-of-at-least-32-characters', worker.clock.now()],
+    );
   });
 
   afterAll(() => worker.close());
 
-  const notices = (kind?: string): Promise<{ kind: string; unit_code: string; title: string; delivered_late: boolean; due_at: Date }[]> =>
-    worker.dataSource.query(`SELECT kind, unit_code, title, delivered_late, due_at FROM notices WHERE task_id = $1 ${kind ? 'AND kind = $2' : "AND kind <> 'assignment'"} ORDER BY created_at, id`, kind ? [taskId, kind] : [taskId]);
+  const notices = (
+    kind?: string,
+  ): Promise<{ kind: string; unit_code: string; title: string; delivered_late: boolean; due_at: Date }[]> =>
+    worker.dataSource.query(
+      `SELECT kind, unit_code, title, delivered_late, due_at FROM notices WHERE task_id = $1 ${kind ? 'AND kind = $2' : "AND kind <> 'assignment'"} ORDER BY created_at, id`,
+      kind ? [taskId, kind] : [taskId],
+    );
   const pending = (): Promise<{ kind: string; step_key: string; due_at: Date; deadline_version: number }[]> =>
-    worker.dataSource.query(`SELECT kind, step_key, due_at, deadline_version FROM scheduled_steps WHERE task_id = $1 AND state = 'pending' ORDER BY due_at`, [taskId]);
+    worker.dataSource.query(
+      `SELECT kind, step_key, due_at, deadline_version FROM scheduled_steps WHERE task_id = $1 AND state = 'pending' ORDER BY due_at`,
+      [taskId],
+    );
 
   it('plans the ladder as pending steps with a delayed job each', async () => {
     const steps = await pending();
-    expect(steps.map((step) => step.kind)).toEqual(expect.arrayContaining(['ack_reminder', 'ack_overdue', 'deadline_reminder', 'deadline_overdue', 'escalation']));
+    expect(steps.map((step) => step.kind)).toEqual(
+      expect.arrayContaining(['ack_reminder', 'ack_overdue', 'deadline_reminder', 'deadline_overdue', 'escalation']),
+    );
     const jobs = (await worker.steps.getDelayed()).filter((job) => job.name === 'step.deliver');
     expect(jobs).toHaveLength(steps.length);
   });
@@ -82,19 +103,28 @@ describe('reminders and escalations on the real queue', () => {
 
   it('replaces the deadline steps when an extension moves the deadline', async () => {
     const before = await pending();
-    await worker.context.get(TaskActionService).execute({ taskId, action: 'request_extension', actor: SPORT_OFFICER, until: '2027-01-29', reason: '赛事延期' });
+    await worker.context
+      .get(TaskActionService)
+      .execute({ taskId, action: 'request_extension', actor: SPORT_OFFICER, until: '2027-01-29', reason: '赛事延期' });
     await worker.context.get(TaskActionService).execute({ taskId, action: 'approve_extension', actor: SUPERVISOR });
     const after = await pending();
-    expect(before.filter((step) => step.kind.startsWith('deadline')).every((step) => step.deadline_version === 1)).toBe(true);
-    expect(after.filter((step) => step.kind.startsWith('deadline') || step.kind === 'escalation').every((step) => step.deadline_version === 2)).toBe(true);
-    const cancelled = await worker.dataSource.query(`SELECT count(*)::int AS count FROM scheduled_steps WHERE task_id = $1 AND state = 'cancelled' AND deadline_version = 1 AND kind = 'deadline_overdue'`, [taskId]);
+    expect(before.filter((step) => step.kind.startsWith('deadline')).every((step) => step.deadline_version === 1)).toBe(
+      true,
+    );
+    expect(
+      after
+        .filter((step) => step.kind.startsWith('deadline') || step.kind === 'escalation')
+        .every((step) => step.deadline_version === 2),
+    ).toBe(true);
+    const cancelled = await worker.dataSource.query(
+      `SELECT count(*)::int AS count FROM scheduled_steps WHERE task_id = $1 AND state = 'cancelled' AND deadline_version = 1 AND kind = 'deadline_overdue'`,
+      [taskId],
+    );
     expect(cancelled[0].count).toBe(1);
   });
 
   it('rebuilds every future job after Redis is emptied, and delivers what came due meanwhile exactly once, marked late', async () => {
-    const redis = new Redis(loadConfig().REDIS_URL);
-    await redis.flushall();
-    await redis.quit();
+    await emptyRedisOf(worker.database.queuePrefix);
     expect(await worker.steps.getDelayed()).toHaveLength(0);
 
     worker.clock.set(morning('2027-01-18'));
@@ -119,10 +149,11 @@ describe('reminders and escalations on the real queue', () => {
   it('escalates an overdue task in order, raising its escalation level, and approval stops the rest', async () => {
     worker.clock.set(morning('2027-02-10'));
     await runDueSteps(worker.steps, worker.dataSource, worker.clock.now());
-    const deadlineSteps: { kind: string; step_key: string; due_at: Date; delivered_at: Date }[] = await worker.dataSource.query(
-      `SELECT kind, step_key, due_at, delivered_at FROM scheduled_steps WHERE task_id = $1 AND state = 'delivered' AND kind IN ('deadline_overdue', 'escalation') ORDER BY delivered_at, due_at`,
-      [taskId],
-    );
+    const deadlineSteps: { kind: string; step_key: string; due_at: Date; delivered_at: Date }[] =
+      await worker.dataSource.query(
+        `SELECT kind, step_key, due_at, delivered_at FROM scheduled_steps WHERE task_id = $1 AND state = 'delivered' AND kind IN ('deadline_overdue', 'escalation') ORDER BY delivered_at, due_at`,
+        [taskId],
+      );
     expect(deadlineSteps.map((step) => step.step_key)).toEqual(['deadline_overdue', 'escalation.L1']);
     expect(deadlineSteps[0].due_at).toEqual(new Date('2027-01-29T18:00:00+08:00'));
     expect(deadlineSteps[1].due_at).toEqual(morning('2027-02-05'));
