@@ -11,9 +11,22 @@ export interface BenchResult {
 
 export type Scale = 'small' | 'full';
 
-export function result(name: string, value: number, unit: string, baseline: number | null = null, baselineName: string | null = null): BenchResult {
+export function result(
+  name: string,
+  value: number,
+  unit: string,
+  baseline: number | null = null,
+  baselineName: string | null = null,
+): BenchResult {
   const round = (n: number) => Math.round(n * 1000) / 1000;
-  return { name, value: round(value), unit, baseline: baseline === null ? null : round(baseline), baselineName, ratio: baseline ? round(value / baseline) : null };
+  return {
+    name,
+    value: round(value),
+    unit,
+    baseline: baseline === null ? null : round(baseline),
+    baselineName,
+    ratio: baseline ? round(value / baseline) : null,
+  };
 }
 
 export function median(samples: number[]): number {

@@ -56,9 +56,18 @@ export async function importBenchmarks(scale: Scale): Promise<BenchResult[]> {
     const resolver = UnitDirectory.fromData(data);
     const parsed = documents.map((document) => parseDocument(document, { resolver, asOf: '2026-11-22' }));
     const baselineMs = await timed(async () => {
-      for (const [index, document] of parsed.entries()) await plainSqlImport(client, document, documents[index].toString('utf8'));
+      for (const [index, document] of parsed.entries())
+        await plainSqlImport(client, document, documents[index].toString('utf8'));
     });
-    return [result(`import ${count} documents (46 measures each)`, (count / engineMs) * 1000, 'documents/s', (count / baselineMs) * 1000, 'plain SQL inserts of the same rows, pre-parsed')];
+    return [
+      result(
+        `import ${count} documents (46 measures each)`,
+        (count / engineMs) * 1000,
+        'documents/s',
+        (count / baselineMs) * 1000,
+        'plain SQL inserts of the same rows, pre-parsed',
+      ),
+    ];
   } finally {
     await bench.close();
   }

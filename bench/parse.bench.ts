@@ -20,7 +20,9 @@ export async function parseBenchmarks(scale: Scale): Promise<BenchResult[]> {
       parse.push(await timed(() => parseDocument(bytes, { resolver, asOf: '2026-11-22' })));
       split.push(await timed(() => decodeDocument(bytes).text.split('\n')));
     }
-    results.push(result(`parse ${seed} (median of ${runs})`, median(parse), 'ms', median(split), 'decode and split into lines'));
+    results.push(
+      result(`parse ${seed} (median of ${runs})`, median(parse), 'ms', median(split), 'decode and split into lines'),
+    );
   }
   return results;
 }

@@ -13,7 +13,16 @@ import { BenchResult, result, Scale, timed } from './bench-result';
 const NAME = 'supervision_bench_queue';
 /** The raw baseline's BullMQ prefix: its own keys, never the engine's. */
 const PLAIN_PREFIX = `${NAME}_plain`;
-const UNITS = ['sx-sport', 'sx-health', 'sx-education', 'sx-commerce', 'sx-culture-tourism', 'sx-civil-affairs', 'sx-finance', 'sx-transport'];
+const UNITS = [
+  'sx-sport',
+  'sx-health',
+  'sx-education',
+  'sx-commerce',
+  'sx-culture-tourism',
+  'sx-civil-affairs',
+  'sx-finance',
+  'sx-transport',
+];
 const REPLAN_BATCH = 1000;
 const WORKER_COUNTS = [1, 2, 4];
 /** The same concurrency per process as the engine's StepProcessor. */
@@ -41,7 +50,10 @@ export async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
 async function insertTasks(bench: BenchContext, count: number): Promise<void> {
   const workflows = Math.ceil(count / 10);
   const documentId = randomUUID();
-  await bench.sql.query(`INSERT INTO documents (id, identity_key, doc_number, title, current_revision) VALUES ($1, $2, $2, '队列基准文件', 1)`, [documentId, `晋队列〔2026〕${documentId.slice(0, 8)}号`]);
+  await bench.sql.query(
+    `INSERT INTO documents (id, identity_key, doc_number, title, current_revision) VALUES ($1, $2, $2, '队列基准文件', 1)`,
+    [documentId, `晋队列〔2026〕${documentId.slice(0, 8)}号`],
+  );
   await bench.sql.query(
     `INSERT INTO measures (document_id, path, position, section_titles, title, text, line, unit_resolution, needs_assignment, assignment_source, deadline, deadline_source, targets, first_revision, last_changed_revision)
      SELECT $1, 'Q.' || i, i, '{}', '队列基准措施' || i, '队列基准措施正文' || i, i, '[]', false, 'document', '2027-12-31', 'measure_text', '[]', 1, 1 FROM generate_series(1, $2) i`,
@@ -66,7 +78,10 @@ async function insertTasks(bench: BenchContext, count: number): Promise<void> {
 }
 
 /** The engine: StepPlanner.replan in batches of 1,000 tasks (one transaction each), then StepQueue.wake. */
-async function scheduleWithEngine(bench: BenchContext, taskIds: string[]): Promise<{ ms: number; wakeMs: number; steps: number }> {
+async function scheduleWithEngine(
+  bench: BenchContext,
+  taskIds: string[],
+): Promise<{ ms: number; wakeMs: number; steps: number }> {
   const planner = bench.context.get(StepPlanner);
   const queue = bench.context.get(StepQueue);
   const dataSource = bench.context.get(DataSource);
@@ -84,13 +99,28 @@ async function scheduleWithEngine(bench: BenchContext, taskIds: string[]): Promi
 }
 
 /** Plain BullMQ: addBulk of the same number of delayed jobs (same ids, payload and default options), 1,000 at a time. */
-async function scheduleWithPlainBullMQ(redisUrl: string, jobs: { jobId: string; stepId: string; delay: number }[]): Promise<number> {
-  const queue = new Queue('steps', { connection: { url: redisUrl, maxRetriesPerRequest: null }, prefix: PLAIN_PREFIX, defaultJobOptions: QUEUE_JOB_OPTIONS.steps });
+async function scheduleWithPlainBullMQ(
+  redisUrl: string,
+  jobs: { jobId: string; stepId: string; delay: number }[],
+): Promise<number> {
+  const queue = new Queue('steps', {
+    connection: { url: redisUrl, maxRetriesPerRequest: null },
+    prefix: PLAIN_PREFIX,
+    defaultJobOptions: QUEUE_JOB_OPTIONS.steps,
+  });
   try {
     await queue.waitUntilReady();
     return await timed(async () => {
       for (let start = 0; start < jobs.length; start += 1000) {
-        await queue.addBulk(jobs.slice(start, start + 1000).map((job) => ({ name: 'step.deliver', data: { stepId: job.stepId }, opts: { jobId: job.jobId, delay: job.delay } })));
+        await queue.addBulk(
+          jobs
+            .slice(start, start + 1000)
+            .map((job) => ({
+              name: 'step.deliver',
+              data: { stepId: job.stepId },
+              opts: { jobId: job.jobId, delay: job.delay },
+            })),
+        );
       }
     });
   } finally {
@@ -105,12 +135,24 @@ interface Child {
 }
 
 /** Starts a process and resolves once its output contains `ready` (hard timeout). */
-async function startProcess(args: string[], env: Record<string, string>, ready: string, timeoutMs = 180_000): Promise<Child> {
-  const child = spawn(process.execPath, args, { cwd: repositoryRoot(), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  ready: string,
+  timeoutMs = 180_000,
+): Promise<Child> {
+  const child = spawn(process.execPath, args, {
+    cwd: repositoryRoot(),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const exited = new Promise((resolve) => child.once('exit', resolve));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} not ready after ${timeoutMs} ms: ${output.join('')}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${args.join(' ')} not ready after ${timeoutMs} ms: ${output.join('')}`)),
+      timeoutMs,
+    );
     const watch = (chunk: Buffer) => {
       output.push(chunk.toString());
       if (output.join('').includes(ready)) {
@@ -132,7 +174,10 @@ async function stopAll(children: Child[]): Promise<void> {
   for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   await Promise.all(
     children.map(({ child, exited }) =>
-      Promise.race([exited, sleep(15_000).then(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'))]),
+      Promise.race([
+        exited,
+        sleep(15_000).then(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')),
+      ]),
     ),
   );
 }
@@ -153,13 +198,27 @@ async function queueIdle(queue: Queue): Promise<boolean> {
 }
 
 /** N parked steps made due a minute ago, woken through the engine's queue port, delivered by `workers` worker processes. */
-async function processWithEngine(bench: BenchContext, stepIds: string[], workers: number, timeoutMs: number): Promise<{ ms: number; notices: number }> {
+async function processWithEngine(
+  bench: BenchContext,
+  stepIds: string[],
+  workers: number,
+  timeoutMs: number,
+): Promise<{ ms: number; notices: number }> {
   const config = loadConfig();
   const children: Child[] = [];
-  const queue = new Queue(QUEUES.steps, { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: NAME });
+  const queue = new Queue(QUEUES.steps, {
+    connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+    prefix: NAME,
+  });
   try {
     for (let index = 0; index < workers; index += 1) {
-      children.push(await startProcess([join(repositoryRoot(), 'dist', 'apps', 'worker', 'src', 'main.js')], { DATABASE_URL: bench.url, QUEUE_PREFIX: NAME, LOG_LEVEL: 'info' }, 'worker started'));
+      children.push(
+        await startProcess(
+          [join(repositoryRoot(), 'dist', 'apps', 'worker', 'src', 'main.js')],
+          { DATABASE_URL: bench.url, QUEUE_PREFIX: NAME, LOG_LEVEL: 'info' },
+          'worker started',
+        ),
+      );
     }
     const rows = (
       await bench.sql.query(
@@ -174,15 +233,25 @@ async function processWithEngine(bench: BenchContext, stepIds: string[], workers
       await bench.context.get(StepQueue).wake(wakeUps);
       // Not queueIdle: the workers' recurring reconcile job stays delayed; PostgreSQL says when the steps are delivered.
       await until('every step delivered', timeoutMs, async () => {
-        const [{ n }] = (await bench.sql.query(`SELECT count(*)::int AS n FROM scheduled_steps WHERE id = ANY($1) AND state = 'delivered'`, [stepIds])).rows;
+        const [{ n }] = (
+          await bench.sql.query(
+            `SELECT count(*)::int AS n FROM scheduled_steps WHERE id = ANY($1) AND state = 'delivered'`,
+            [stepIds],
+          )
+        ).rows;
         return n === stepIds.length;
       }).catch(async (error: Error) => {
         const outcomes: Record<string, number> = {};
-        for (const job of await queue.getCompleted(0, 20_000)) outcomes[JSON.stringify(job.returnvalue)] = (outcomes[JSON.stringify(job.returnvalue)] ?? 0) + 1;
-        throw new Error(`${error.message}; queue ${JSON.stringify(await queue.getJobCounts())}; outcomes ${JSON.stringify(outcomes)}; workers ${children.map((c) => c.output.join('').slice(-2000)).join('\n')}`);
+        for (const job of await queue.getCompleted(0, 20_000))
+          outcomes[JSON.stringify(job.returnvalue)] = (outcomes[JSON.stringify(job.returnvalue)] ?? 0) + 1;
+        throw new Error(
+          `${error.message}; queue ${JSON.stringify(await queue.getJobCounts())}; outcomes ${JSON.stringify(outcomes)}; workers ${children.map((c) => c.output.join('').slice(-2000)).join('\n')}`,
+        );
       });
     });
-    const [{ notices }] = (await bench.sql.query(`SELECT count(*)::int AS notices FROM notices WHERE step_id = ANY($1)`, [stepIds])).rows;
+    const [{ notices }] = (
+      await bench.sql.query(`SELECT count(*)::int AS notices FROM notices WHERE step_id = ANY($1)`, [stepIds])
+    ).rows;
     return { ms, notices };
   } finally {
     await stopAll(children);
@@ -191,27 +260,51 @@ async function processWithEngine(bench: BenchContext, stepIds: string[], workers
 }
 
 /** The same number of jobs, each one plain INSERT of a notice, by `workers` plain BullMQ Worker processes. */
-async function processWithPlainBullMQ(bench: BenchContext, count: number, workers: number, timeoutMs: number): Promise<number> {
+async function processWithPlainBullMQ(
+  bench: BenchContext,
+  count: number,
+  workers: number,
+  timeoutMs: number,
+): Promise<number> {
   const config = loadConfig();
   const children: Child[] = [];
-  const queue = new Queue('plain', { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: PLAIN_PREFIX, defaultJobOptions: QUEUE_JOB_OPTIONS.steps });
-  const tasks = (await bench.sql.query(`SELECT id, unit_code FROM tasks ORDER BY id LIMIT 1000`)).rows as { id: string; unit_code: string }[];
+  const queue = new Queue('plain', {
+    connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+    prefix: PLAIN_PREFIX,
+    defaultJobOptions: QUEUE_JOB_OPTIONS.steps,
+  });
+  const tasks = (await bench.sql.query(`SELECT id, unit_code FROM tasks ORDER BY id LIMIT 1000`)).rows as {
+    id: string;
+    unit_code: string;
+  }[];
   const run = randomUUID().slice(0, 8);
   try {
     for (let index = 0; index < workers; index += 1) {
-      children.push(await startProcess([__filename, 'plain-worker'], { DATABASE_URL: bench.url, PLAIN_PREFIX }, 'plain worker ready'));
+      children.push(
+        await startProcess(
+          [__filename, 'plain-worker'],
+          { DATABASE_URL: bench.url, PLAIN_PREFIX },
+          'plain worker ready',
+        ),
+      );
     }
     return await timed(async () => {
       for (let start = 0; start < count; start += 1000) {
         await queue.addBulk(
           Array.from({ length: Math.min(1000, count - start) }, (_, offset) => {
             const task = tasks[(start + offset) % tasks.length];
-            return { name: 'notice', data: { key: `plain:${run}:${start + offset}`, taskId: task.id, unitCode: task.unit_code }, opts: { jobId: `${run}-${start + offset}` } };
+            return {
+              name: 'notice',
+              data: { key: `plain:${run}:${start + offset}`, taskId: task.id, unitCode: task.unit_code },
+              opts: { jobId: `${run}-${start + offset}` },
+            };
           }),
         );
       }
       await until('the plain workers to drain the queue', timeoutMs, () => queueIdle(queue));
-      const [{ n }] = (await bench.sql.query(`SELECT count(*)::int AS n FROM notices WHERE dedupe_key LIKE $1`, [`plain:${run}:%`])).rows;
+      const [{ n }] = (
+        await bench.sql.query(`SELECT count(*)::int AS n FROM notices WHERE dedupe_key LIKE $1`, [`plain:${run}:%`])
+      ).rows;
       if (n !== count) throw new Error(`plain workers wrote ${n} of ${count} notices`);
     });
   } finally {
@@ -226,13 +319,16 @@ async function plainWorkerMain(): Promise<void> {
   const worker = new Worker(
     'plain',
     async (job) => {
-      await pool.query(`INSERT INTO notices (dedupe_key, unit_code, task_id, kind, title, body, created_at) VALUES ($1, $2, $3, 'reminder', '基准提醒', '基准提醒正文', now())`, [
-        job.data.key,
-        job.data.unitCode,
-        job.data.taskId,
-      ]);
+      await pool.query(
+        `INSERT INTO notices (dedupe_key, unit_code, task_id, kind, title, body, created_at) VALUES ($1, $2, $3, 'reminder', '基准提醒', '基准提醒正文', now())`,
+        [job.data.key, job.data.unitCode, job.data.taskId],
+      );
     },
-    { connection: { url: loadConfig().REDIS_URL, maxRetriesPerRequest: null }, prefix: process.env.PLAIN_PREFIX, concurrency: CONCURRENCY },
+    {
+      connection: { url: loadConfig().REDIS_URL, maxRetriesPerRequest: null },
+      prefix: process.env.PLAIN_PREFIX,
+      concurrency: CONCURRENCY,
+    },
   );
   await worker.waitUntilReady();
   console.log('plain worker ready');
@@ -262,25 +358,51 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
     await dropPrefix(redis, NAME);
     await dropPrefix(redis, PLAIN_PREFIX);
     await insertTasks(bench, taskCount);
-    const taskIds = (await bench.sql.query(`SELECT id FROM tasks ORDER BY id`)).rows.map((row: { id: string }) => row.id);
+    const taskIds = (await bench.sql.query(`SELECT id FROM tasks ORDER BY id`)).rows.map(
+      (row: { id: string }) => row.id,
+    );
 
     // Scheduling: the engine, then plain BullMQ with as many delayed jobs.
     const engineBefore = await usedMemory(redis);
     const engine = await scheduleWithEngine(bench, taskIds);
     const engineBytes = (await usedMemory(redis)) - engineBefore;
-    const steps = (await bench.sql.query(`SELECT id, task_id, step_key, deadline_version, due_at FROM scheduled_steps WHERE state = 'pending'`)).rows as {
-      id: string; task_id: string; step_key: string; deadline_version: number; due_at: Date;
+    const steps = (
+      await bench.sql.query(
+        `SELECT id, task_id, step_key, deadline_version, due_at FROM scheduled_steps WHERE state = 'pending'`,
+      )
+    ).rows as {
+      id: string;
+      task_id: string;
+      step_key: string;
+      deadline_version: number;
+      due_at: Date;
     }[];
     const now = bench.clock.now().getTime();
-    const plainJobs = steps.map((step) => ({ jobId: `${step.task_id}:${step.step_key}:v${step.deadline_version}`, stepId: step.id, delay: Math.max(0, step.due_at.getTime() - now) }));
+    const plainJobs = steps.map((step) => ({
+      jobId: `${step.task_id}:${step.step_key}:v${step.deadline_version}`,
+      stepId: step.id,
+      delay: Math.max(0, step.due_at.getTime() - now),
+    }));
     const plainBefore = await usedMemory(redis);
     const plainMs = await scheduleWithPlainBullMQ(config.REDIS_URL, plainJobs);
     const plainBytes = (await usedMemory(redis)) - plainBefore;
     const label = `${taskCount.toLocaleString('en')} tasks, ${engine.steps.toLocaleString('en')} steps`;
     results.push(
-      result(`schedule ladders of ${label}: replan + wake`, engine.ms / 1000, 's', plainMs / 1000, `plain BullMQ addBulk of ${plainJobs.length} delayed jobs`),
+      result(
+        `schedule ladders of ${label}: replan + wake`,
+        engine.ms / 1000,
+        's',
+        plainMs / 1000,
+        `plain BullMQ addBulk of ${plainJobs.length} delayed jobs`,
+      ),
       result(`  of which StepQueue.wake (${label})`, engine.wakeMs / 1000, 's', plainMs / 1000, 'the same addBulk'),
-      result(`Redis used_memory after scheduling ${label}`, engineBytes / 2 ** 20, 'MiB', plainBytes / 2 ** 20, 'the same plain delayed jobs'),
+      result(
+        `Redis used_memory after scheduling ${label}`,
+        engineBytes / 2 ** 20,
+        'MiB',
+        plainBytes / 2 ** 20,
+        'the same plain delayed jobs',
+      ),
     );
     console.log(JSON.stringify(results));
     await dropPrefix(redis, NAME);
@@ -288,11 +410,21 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
 
     // Processing: park every step (cancelled), then per run bring back N of them, due a minute ago.
     await bench.sql.query(`UPDATE scheduled_steps SET state = 'cancelled' WHERE state = 'pending'`);
-    const pool = (await bench.sql.query(`SELECT id FROM scheduled_steps ORDER BY md5(id::text) LIMIT $1`, [dueCount * WORKER_COUNTS.length])).rows.map((row: { id: string }) => row.id);
-    if (pool.length < dueCount * WORKER_COUNTS.length) throw new Error(`only ${pool.length} steps for ${WORKER_COUNTS.length} runs of ${dueCount}`);
+    const pool = (
+      await bench.sql.query(`SELECT id FROM scheduled_steps ORDER BY md5(id::text) LIMIT $1`, [
+        dueCount * WORKER_COUNTS.length,
+      ])
+    ).rows.map((row: { id: string }) => row.id);
+    if (pool.length < dueCount * WORKER_COUNTS.length)
+      throw new Error(`only ${pool.length} steps for ${WORKER_COUNTS.length} runs of ${dueCount}`);
     await bench.sql.query('VACUUM ANALYZE scheduled_steps');
     for (const [index, workers] of WORKER_COUNTS.entries()) {
-      const run = await processWithEngine(bench, pool.slice(index * dueCount, (index + 1) * dueCount), workers, timeoutMs);
+      const run = await processWithEngine(
+        bench,
+        pool.slice(index * dueCount, (index + 1) * dueCount),
+        workers,
+        timeoutMs,
+      );
       await dropPrefix(redis, NAME);
       const plain = await processWithPlainBullMQ(bench, dueCount, workers, timeoutMs);
       await dropPrefix(redis, PLAIN_PREFIX);
@@ -304,7 +436,13 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
           (dueCount / plain) * 1000,
           `plain BullMQ Worker, one INSERT per job, ${workers} process${workers > 1 ? 'es' : ''}`,
         ),
-        result(`  the same, steps per second (${workers})`, (dueCount / run.ms) * 1000, 'steps/s', (dueCount / plain) * 1000, 'the same plain jobs/s'),
+        result(
+          `  the same, steps per second (${workers})`,
+          (dueCount / run.ms) * 1000,
+          'steps/s',
+          (dueCount / plain) * 1000,
+          'the same plain jobs/s',
+        ),
       );
       console.log(JSON.stringify(results.slice(-2)));
     }

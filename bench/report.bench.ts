@@ -3,7 +3,18 @@ import { computeReport, quarterEndMoment, ReportGenerator, ReportInputsLoader } 
 import { startBenchContext, type BenchContext } from './bench-context';
 import { BenchResult, median, result, Scale, timed } from './bench-result';
 
-const UNITS = ['sx-sport', 'sx-health', 'sx-education', 'sx-commerce', 'sx-culture-tourism', 'sx-civil-affairs', 'sx-finance', 'sx-transport', 'sx-housing-urban-rural', 'sx-natural-resources'];
+const UNITS = [
+  'sx-sport',
+  'sx-health',
+  'sx-education',
+  'sx-commerce',
+  'sx-culture-tourism',
+  'sx-civil-affairs',
+  'sx-finance',
+  'sx-transport',
+  'sx-housing-urban-rural',
+  'sx-natural-resources',
+];
 const SECTIONS = ['推动重点领域提档升级', '实施补短板重点工程', '强化营商环境和政策支持', '加强组织实施'];
 const Q3 = { year: 2026, quarter: 3 } as const;
 
@@ -15,7 +26,10 @@ const Q3 = { year: 2026, quarter: 3 } as const;
 async function launchedDocument(bench: BenchContext, measures: number, extraEvents: number): Promise<string> {
   const documentId = randomUUID();
   const sql = (text: string, parameters: unknown[] = []) => bench.sql.query(text, parameters);
-  await sql(`INSERT INTO documents (id, identity_key, doc_number, title, current_revision) VALUES ($1, $2, $2, '报告基准测试文件', 1)`, [documentId, `晋基准〔2026〕${documentId.slice(0, 8)}号`]);
+  await sql(
+    `INSERT INTO documents (id, identity_key, doc_number, title, current_revision) VALUES ($1, $2, $2, '报告基准测试文件', 1)`,
+    [documentId, `晋基准〔2026〕${documentId.slice(0, 8)}号`],
+  );
   await sql(
     `INSERT INTO document_revisions (document_id, revision, content_sha256, source_text, encoding, sections, diagnostics, changes, imported_at)
      VALUES ($1, 1, 'bench', '', 'utf-8', '[]', '[]', '{}', '2026-05-01T00:00:00Z')`,
@@ -80,8 +94,14 @@ async function plainAggregates(bench: BenchContext, documentId: string, asOf: Da
       FROM latest l JOIN tasks t ON t.id = l.task_id JOIN workflows w ON w.id = t.workflow_id JOIN measures m ON m.id = w.measure_id
     )`;
   const parameters = [documentId, asOf];
-  await bench.sql.query(`${stateAsOf} SELECT unit_code, count(*), count(*) FILTER (WHERE completed), count(*) FILTER (WHERE overdue) FROM facts GROUP BY unit_code`, parameters);
-  await bench.sql.query(`${stateAsOf} SELECT section, count(*), count(*) FILTER (WHERE completed), count(*) FILTER (WHERE overdue) FROM facts GROUP BY section`, parameters);
+  await bench.sql.query(
+    `${stateAsOf} SELECT unit_code, count(*), count(*) FILTER (WHERE completed), count(*) FILTER (WHERE overdue) FROM facts GROUP BY unit_code`,
+    parameters,
+  );
+  await bench.sql.query(
+    `${stateAsOf} SELECT section, count(*), count(*) FILTER (WHERE completed), count(*) FILTER (WHERE overdue) FROM facts GROUP BY section`,
+    parameters,
+  );
   await bench.sql.query(`${stateAsOf} SELECT unit_code, section FROM facts WHERE overdue`, parameters);
 }
 
@@ -104,7 +124,11 @@ export async function reportBenchmarks(scale: Scale): Promise<BenchResult[]> {
     const measures = scale === 'full' ? 33_334 : 3_334;
     const extraEvents = scale === 'full' ? 20_000 : 2_000;
     const documentId = await launchedDocument(bench, measures, extraEvents);
-    const [{ tasks, events }] = (await bench.sql.query(`SELECT (SELECT count(*)::int FROM tasks) AS tasks, (SELECT count(*)::int FROM task_events) AS events`)).rows;
+    const [{ tasks, events }] = (
+      await bench.sql.query(
+        `SELECT (SELECT count(*)::int FROM tasks) AS tasks, (SELECT count(*)::int FROM task_events) AS events`,
+      )
+    ).rows;
     const asOf = quarterEndMoment(Q3);
     const generator = bench.context.get(ReportGenerator);
     const runs = 3;
@@ -115,7 +139,9 @@ export async function reportBenchmarks(scale: Scale): Promise<BenchResult[]> {
     let peakMiB = 0;
     for (let run = 0; run < runs; run += 1) {
       global.gc?.();
-      const measured = await withPeakMemory(() => generator.render({ documentId, quarter: '2026Q3', asOf, scopeUnitCode: null }));
+      const measured = await withPeakMemory(() =>
+        generator.render({ documentId, quarter: '2026Q3', asOf, scopeUnitCode: null }),
+      );
       engine.push(measured.ms);
       figuresOnly.push(await timed(async () => computeReport(await bench.context.get(ReportInputsLoader).load(key))));
       peakMiB = Math.max(peakMiB, measured.peakMiB);
@@ -123,8 +149,20 @@ export async function reportBenchmarks(scale: Scale): Promise<BenchResult[]> {
     }
     const label = `quarterly report of a document with ${tasks} tasks and ${extraEvents} events after launch (${events} in all; figures, docx, xlsx; median of ${runs})`;
     return [
-      result(label, median(engine), 'ms', median(plain), 'plain SQL aggregates per unit and section and the overdue list'),
-      result(`${label}: the figures alone (read as of the moment and counted)`, median(figuresOnly), 'ms', median(plain), 'plain SQL aggregates per unit and section and the overdue list'),
+      result(
+        label,
+        median(engine),
+        'ms',
+        median(plain),
+        'plain SQL aggregates per unit and section and the overdue list',
+      ),
+      result(
+        `${label}: the figures alone (read as of the moment and counted)`,
+        median(figuresOnly),
+        'ms',
+        median(plain),
+        'plain SQL aggregates per unit and section and the overdue list',
+      ),
       result(`${label}: peak resident memory of the process`, peakMiB, 'MiB'),
     ];
   } finally {

@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   const scale: Scale = argument('--scale') === 'full' || process.argv.includes('--full') ? 'full' : 'small';
   const only = argument('--only')?.split(',') ?? Object.keys(GROUPS);
   const unknown = only.filter((group) => !GROUPS[group]);
-  if (unknown.length) throw new Error(`unknown benchmark group(s): ${unknown.join(', ')}; known: ${Object.keys(GROUPS).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`unknown benchmark group(s): ${unknown.join(', ')}; known: ${Object.keys(GROUPS).join(', ')}`);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const fresh: StoredResult[] = [];
   for (const group of only) {

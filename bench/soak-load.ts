@@ -34,17 +34,24 @@ async function main(): Promise<void> {
           if (roll < 0.4) return withToken(caller.token, { method: 'GET', path: '/tasks?scope=mine&pageSize=20' });
           if (roll < 0.7) return withToken(caller.token, { method: 'GET', path: `/tasks/${pick(caller.taskIds)}` });
           if (roll < 0.9) return withToken(caller.token, { method: 'GET', path: '/notices?pageSize=20' });
-          return withToken(callers[0].token, { method: 'POST', path: `/tasks/${pick(callers[0].taskIds)}/actions/remind`, body: JSON.stringify({ message: '请加快进度（压力测试）' }) });
+          return withToken(callers[0].token, {
+            method: 'POST',
+            path: `/tasks/${pick(callers[0].taskIds)}/actions/remind`,
+            body: JSON.stringify({ message: '请加快进度（压力测试）' }),
+          });
         },
       },
     ],
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(options, (error: Error | null, finished: autocannon.Result) => (error ? reject(error) : resolve(finished)));
+    const instance = autocannon(options, (error: Error | null, finished: autocannon.Result) =>
+      error ? reject(error) : resolve(finished),
+    );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
   latencies.sort((a, b) => a - b);
-  const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? 0;
+  const percentile = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? 0;
   const statuses = { '2xx': result['2xx'], '4xx': result['4xx'], '5xx': result['5xx'] };
   process.stdout.write(
     `${JSON.stringify({ requests: result.requests.total, errors: result.errors, timeouts: result.timeouts, statuses, p50: percentile(50), p95: percentile(95), p99: percentile(99) })}\n`,

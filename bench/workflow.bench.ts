@@ -7,14 +7,33 @@ import { BenchResult, median, percentile, result, Scale, timed } from './bench-r
 import { seedVariant } from './import.bench';
 
 const SUPERVISOR: Actor = { userId: null, username: 'bench', unitCode: 'sx-supervision-office', roles: ['supervisor'] };
-const UNITS = ['sx-sport', 'sx-health', 'sx-education', 'sx-commerce', 'sx-culture-tourism', 'sx-civil-affairs', 'sx-finance', 'sx-transport'];
+const UNITS = [
+  'sx-sport',
+  'sx-health',
+  'sx-education',
+  'sx-commerce',
+  'sx-culture-tourism',
+  'sx-civil-affairs',
+  'sx-finance',
+  'sx-transport',
+];
 
 /** Imports a variant of the 2022 plan, names units for its three placeholder measures, and returns it ready to launch. */
 async function readyActionPlan(bench: BenchContext, index: number): Promise<string> {
   const outcome = await bench.context.get(DocumentImporter).import({ content: seedVariant(index) });
-  const waiting: { id: string }[] = await bench.sql.query(`SELECT id FROM measures WHERE document_id = $1 AND needs_assignment`, [outcome.documentId]).then((r) => r.rows);
+  const waiting: { id: string }[] = await bench.sql
+    .query(`SELECT id FROM measures WHERE document_id = $1 AND needs_assignment`, [outcome.documentId])
+    .then((r) => r.rows);
   for (const measure of waiting) {
-    await bench.context.get(MeasureAssignmentService).assign({ measureId: measure.id, leadUnitCode: 'sx-development-reform', coUnitCodes: ['sx-commerce'], source: 'manual', assignedBy: 'bench' });
+    await bench.context
+      .get(MeasureAssignmentService)
+      .assign({
+        measureId: measure.id,
+        leadUnitCode: 'sx-development-reform',
+        coUnitCodes: ['sx-commerce'],
+        source: 'manual',
+        assignedBy: 'bench',
+      });
   }
   return outcome.documentId;
 }
@@ -49,17 +68,37 @@ async function launchActionPlan(bench: BenchContext, runs: number): Promise<Benc
   let tasks = 0;
   for (let run = 0; run < runs; run += 1) {
     const documentId = await readyActionPlan(bench, 1000 + run);
-    engine.push(await timed(async () => (tasks = (await bench.context.get(LaunchService).launch({ documentId, defaultDeadline: '2027-12-31', actor: SUPERVISOR })).taskCount)));
+    engine.push(
+      await timed(
+        async () =>
+          (tasks = (
+            await bench.context
+              .get(LaunchService)
+              .launch({ documentId, defaultDeadline: '2027-12-31', actor: SUPERVISOR })
+          ).taskCount),
+      ),
+    );
     const baselineDocument = await readyActionPlan(bench, 2000 + run);
     plain.push(await timed(() => plainLaunch(bench, baselineDocument)));
   }
-  return [result(`launch the whole 2022 action plan (46 measures, ${tasks} tasks; median of ${runs})`, median(engine), 'ms', median(plain), 'plain SQL inserts of the same workflows, tasks and events')];
+  return [
+    result(
+      `launch the whole 2022 action plan (46 measures, ${tasks} tasks; median of ${runs})`,
+      median(engine),
+      'ms',
+      median(plain),
+      'plain SQL inserts of the same workflows, tasks and events',
+    ),
+  ];
 }
 
 /** A document of `count` synthetic measures, each led by one unit with one or two co-responsible units. */
 async function syntheticDocument(bench: BenchContext, count: number): Promise<string> {
   const documentId = randomUUID();
-  await bench.sql.query(`INSERT INTO documents (id, identity_key, doc_number, title, current_revision) VALUES ($1, $2, $2, '基准测试文件', 1)`, [documentId, `晋基准〔2026〕${documentId.slice(0, 8)}号`]);
+  await bench.sql.query(
+    `INSERT INTO documents (id, identity_key, doc_number, title, current_revision) VALUES ($1, $2, $2, '基准测试文件', 1)`,
+    [documentId, `晋基准〔2026〕${documentId.slice(0, 8)}号`],
+  );
   await bench.sql.query(
     `INSERT INTO measures (document_id, path, position, section_titles, title, text, line, unit_resolution, needs_assignment, assignment_source, deadline, deadline_source, targets, first_revision, last_changed_revision)
      SELECT $1, 'M.' || i, i, '{}', '基准措施' || i, '基准措施正文' || i, i, '[]', false, 'document', '2027-12-31', 'measure_text', '[]', 1, 1 FROM generate_series(1, $2) i`,
@@ -77,11 +116,21 @@ async function syntheticDocument(bench: BenchContext, count: number): Promise<st
 async function launchSynthetic(bench: BenchContext, count: number): Promise<BenchResult[]> {
   const documentId = await syntheticDocument(bench, count);
   let tasks = 0;
-  const engineMs = await timed(async () => (tasks = (await bench.context.get(LaunchService).launch({ documentId, actor: SUPERVISOR })).taskCount));
+  const engineMs = await timed(
+    async () => (tasks = (await bench.context.get(LaunchService).launch({ documentId, actor: SUPERVISOR })).taskCount),
+  );
   const baselineDocument = await syntheticDocument(bench, count);
   let plainTasks = 0;
   const plainMs = await timed(async () => (plainTasks = await plainLaunch(bench, baselineDocument)));
-  return [result(`launch ${count} synthetic measures (${tasks} tasks)`, (tasks / engineMs) * 1000, 'tasks/s', (plainTasks / plainMs) * 1000, 'plain SQL inserts of the same rows')];
+  return [
+    result(
+      `launch ${count} synthetic measures (${tasks} tasks)`,
+      (tasks / engineMs) * 1000,
+      'tasks/s',
+      (plainTasks / plainMs) * 1000,
+      'plain SQL inserts of the same rows',
+    ),
+  ];
 }
 
 /** Gives one unit `count` open tasks, spread over the launched workflows, with deadlines over two years. */
@@ -104,17 +153,33 @@ async function inboxLatency(bench: BenchContext, queries: number): Promise<Bench
   const engine: number[] = [];
   const plain: number[] = [];
   for (let run = 0; run < queries; run += 1) {
-    engine.push(await timed(() => taskQueries.inbox(actor, { scope: 'mine', sort: 'deadline', page: 1, pageSize: 20 })));
-    plain.push(await timed(async () => {
-      await bench.sql.query(plainSql, [actor.unitCode]);
-      await bench.sql.query(plainCount, [actor.unitCode]);
-    }));
+    engine.push(
+      await timed(() => taskQueries.inbox(actor, { scope: 'mine', sort: 'deadline', page: 1, pageSize: 20 })),
+    );
+    plain.push(
+      await timed(async () => {
+        await bench.sql.query(plainSql, [actor.unitCode]);
+        await bench.sql.query(plainCount, [actor.unitCode]);
+      }),
+    );
   }
   const [{ total }] = (await bench.sql.query('SELECT count(*)::int AS total FROM tasks')).rows;
   const label = `inbox first page for a unit holding 100,000 tasks (${total} in the database; ${queries} queries)`;
   return [
-    result(`${label}, p50`, percentile(engine, 50), 'ms', percentile(plain, 50), 'the same SELECT and count in plain SQL'),
-    result(`${label}, p95`, percentile(engine, 95), 'ms', percentile(plain, 95), 'the same SELECT and count in plain SQL'),
+    result(
+      `${label}, p50`,
+      percentile(engine, 50),
+      'ms',
+      percentile(plain, 50),
+      'the same SELECT and count in plain SQL',
+    ),
+    result(
+      `${label}, p95`,
+      percentile(engine, 95),
+      'ms',
+      percentile(plain, 95),
+      'the same SELECT and count in plain SQL',
+    ),
   ];
 }
 

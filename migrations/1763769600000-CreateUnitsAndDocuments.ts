@@ -82,7 +82,9 @@ export class CreateUnitsAndDocuments1763769600000 implements MigrationInterface 
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (document_id, path)
       )`);
-    await queryRunner.query(`CREATE INDEX measures_needing_assignment ON measures (document_id) WHERE needs_assignment AND removed_in_revision IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX measures_needing_assignment ON measures (document_id) WHERE needs_assignment AND removed_in_revision IS NULL`,
+    );
     await queryRunner.query(`
       CREATE TABLE measure_units (
         measure_id uuid NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
@@ -103,11 +105,21 @@ export class CreateUnitsAndDocuments1763769600000 implements MigrationInterface 
         assigned_by text NOT NULL,
         assigned_at timestamptz NOT NULL
       )`);
-    await queryRunner.query(`CREATE INDEX measure_assignments_by_measure ON measure_assignments (measure_id, assigned_at)`);
+    await queryRunner.query(
+      `CREATE INDEX measure_assignments_by_measure ON measure_assignments (measure_id, assigned_at)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['measure_assignments', 'measure_units', 'measures', 'document_revisions', 'documents', 'unit_name_rules', 'units']) {
+    for (const table of [
+      'measure_assignments',
+      'measure_units',
+      'measures',
+      'document_revisions',
+      'documents',
+      'unit_name_rules',
+      'units',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
   }

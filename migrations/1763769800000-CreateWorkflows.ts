@@ -72,7 +72,9 @@ export class CreateWorkflows1763769800000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE FUNCTION task_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'task_events is append-only'; END $$`);
-    await queryRunner.query(`CREATE TRIGGER task_events_append_only BEFORE UPDATE OR DELETE ON task_events FOR EACH ROW EXECUTE FUNCTION task_events_append_only()`);
+    await queryRunner.query(
+      `CREATE TRIGGER task_events_append_only BEFORE UPDATE OR DELETE ON task_events FOR EACH ROW EXECUTE FUNCTION task_events_append_only()`,
+    );
     await queryRunner.query(`
       CREATE TABLE progress_reports (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -121,7 +123,8 @@ export class CreateWorkflows1763769800000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['notices', 'attachments', 'progress_reports', 'task_events', 'tasks', 'workflows']) await queryRunner.query(`DROP TABLE ${table}`);
+    for (const table of ['notices', 'attachments', 'progress_reports', 'task_events', 'tasks', 'workflows'])
+      await queryRunner.query(`DROP TABLE ${table}`);
     await queryRunner.query(`DROP FUNCTION task_events_append_only()`);
   }
 }

@@ -28,7 +28,9 @@ export class CreateWebhooks1763770000000 implements MigrationInterface {
         delivered_at timestamptz,
         PRIMARY KEY (notice_id, channel)
       )`);
-    await queryRunner.query(`CREATE INDEX notice_deliveries_pending ON notice_deliveries (not_before) WHERE state = 'pending'`);
+    await queryRunner.query(
+      `CREATE INDEX notice_deliveries_pending ON notice_deliveries (not_before) WHERE state = 'pending'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -26,7 +26,9 @@ export class CreateReports1763770100000 implements MigrationInterface {
         xlsx bytea,
         UNIQUE (document_id, quarter, as_of, scope_key)
       )`);
-    await queryRunner.query(`CREATE INDEX reports_unfinished ON reports (requested_at) WHERE state IN ('queued', 'running')`);
+    await queryRunner.query(
+      `CREATE INDEX reports_unfinished ON reports (requested_at) WHERE state IN ('queued', 'running')`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -6,4 +6,11 @@ import { CreateWebhooks1763770000000 } from './1763770000000-CreateWebhooks';
 import { CreateReports1763770100000 } from './1763770100000-CreateReports';
 
 /** Every migration, oldest first. Listed explicitly so tests and the compiled app load the same set. */
-export const ALL_MIGRATIONS = [CreateUnitsAndDocuments1763769600000, CreateUsers1763769700000, CreateWorkflows1763769800000, CreateSchedules1763769900000, CreateWebhooks1763770000000, CreateReports1763770100000];
+export const ALL_MIGRATIONS = [
+  CreateUnitsAndDocuments1763769600000,
+  CreateUsers1763769700000,
+  CreateWorkflows1763769800000,
+  CreateSchedules1763769900000,
+  CreateWebhooks1763770000000,
+  CreateReports1763770100000,
+];

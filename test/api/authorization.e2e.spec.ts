@@ -3,7 +3,14 @@ import { DocumentImporter } from '@app/documents';
 import { startTestApi, TestApi } from '../support/api';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 
-type User = 'supervisor' | 'sport-officer' | 'sport-leader' | 'taiyuan-officer' | 'taiyuan-leader' | 'taiyuan-reader' | 'culture-officer';
+type User =
+  | 'supervisor'
+  | 'sport-officer'
+  | 'sport-leader'
+  | 'taiyuan-officer'
+  | 'taiyuan-leader'
+  | 'taiyuan-reader'
+  | 'culture-officer';
 
 interface Step {
   action: string;
@@ -25,7 +32,10 @@ const acknowledged: Step[] = [{ action: 'acknowledge', by: 'taiyuan-officer' }];
 const started: Step[] = [...acknowledged, { action: 'start', by: 'taiyuan-officer' }];
 const submitted: Step[] = [...started, { action: 'submit', by: 'taiyuan-leader' }];
 const objected: Step[] = [{ action: 'object', by: 'taiyuan-officer', body: { reason: '不属于本单位职责' } }];
-const extensionAsked: Step[] = [...acknowledged, { action: 'request_extension', by: 'taiyuan-officer', body: { until: '2027-05-31', reason: '需要更多时间' } }];
+const extensionAsked: Step[] = [
+  ...acknowledged,
+  { action: 'request_extension', by: 'taiyuan-officer', body: { until: '2027-05-31', reason: '需要更多时间' } },
+];
 
 /** For every action on a subtask (太原 holds it, 省体育局 assigned it): the right user succeeds, a wrong role is refused, an unrelated unit sees nothing. */
 const CASES: Case[] = [
@@ -34,14 +44,50 @@ const CASES: Case[] = [
   { action: 'submit', setup: started, right: 'taiyuan-leader', wrong: 'taiyuan-officer' },
   { action: 'approve', setup: submitted, right: 'sport-leader', wrong: 'sport-officer' },
   { action: 'return', setup: submitted, right: 'sport-leader', wrong: 'taiyuan-leader', body: { reason: '材料不全' } },
-  { action: 'object', setup: [], right: 'taiyuan-officer', wrong: 'taiyuan-reader', body: { reason: '不属于本单位职责' } },
+  {
+    action: 'object',
+    setup: [],
+    right: 'taiyuan-officer',
+    wrong: 'taiyuan-reader',
+    body: { reason: '不属于本单位职责' },
+  },
   { action: 'confirm_objection', setup: objected, right: 'supervisor', wrong: 'sport-leader' },
-  { action: 'reassign', setup: objected, right: 'supervisor', wrong: 'sport-leader', body: { unitCode: 'sx-city-datong' } },
-  { action: 'request_extension', setup: acknowledged, right: 'taiyuan-officer', wrong: 'taiyuan-reader', body: { until: '2027-05-31', reason: '需要更多时间' } },
+  {
+    action: 'reassign',
+    setup: objected,
+    right: 'supervisor',
+    wrong: 'sport-leader',
+    body: { unitCode: 'sx-city-datong' },
+  },
+  {
+    action: 'request_extension',
+    setup: acknowledged,
+    right: 'taiyuan-officer',
+    wrong: 'taiyuan-reader',
+    body: { until: '2027-05-31', reason: '需要更多时间' },
+  },
   { action: 'approve_extension', setup: extensionAsked, right: 'sport-leader', wrong: 'sport-officer' },
-  { action: 'refuse_extension', setup: extensionAsked, right: 'sport-leader', wrong: 'taiyuan-leader', body: { reason: '时限不能推迟' } },
-  { action: 'cancel', setup: acknowledged, right: 'sport-leader', wrong: 'sport-officer', body: { reason: '任务调整' } },
-  { action: 'remind', setup: acknowledged, right: 'sport-officer', wrong: 'taiyuan-officer', body: { message: '请加快进度' } },
+  {
+    action: 'refuse_extension',
+    setup: extensionAsked,
+    right: 'sport-leader',
+    wrong: 'taiyuan-leader',
+    body: { reason: '时限不能推迟' },
+  },
+  {
+    action: 'cancel',
+    setup: acknowledged,
+    right: 'sport-leader',
+    wrong: 'sport-officer',
+    body: { reason: '任务调整' },
+  },
+  {
+    action: 'remind',
+    setup: acknowledged,
+    right: 'sport-officer',
+    wrong: 'taiyuan-officer',
+    body: { message: '请加快进度' },
+  },
 ];
 
 describe('who may take each action', () => {
@@ -49,7 +95,8 @@ describe('who may take each action', () => {
   const tokens: Partial<Record<User, string>> = {};
   let leadTaskId: string;
 
-  const post = (user: User, url: string, body: object = {}) => api.http.post(url).set('Authorization', `Bearer ${tokens[user]}`).send(body);
+  const post = (user: User, url: string, body: object = {}) =>
+    api.http.post(url).set('Authorization', `Bearer ${tokens[user]}`).send(body);
 
   beforeAll(async () => {
     api = await startTestApi(new Date('2026-11-23T02:00:00Z'));
@@ -67,22 +114,31 @@ describe('who may take each action', () => {
       tokens[username] = await api.login(username);
     }
     const { documentId } = await api.app.get(DocumentImporter).import({ content: seedBytes(ACTION_PLAN_2022) });
-    const [measure] = await api.app.get(DataSource).query(`SELECT id FROM measures WHERE document_id = $1 AND path = '二.(三).1'`, [documentId]);
-    await post('supervisor', `/documents/${documentId}/launch`, { measureIds: [measure.id], defaultDeadline: '2027-06-30' }).expect(201);
-    leadTaskId = (await api.http.get('/tasks').set('Authorization', `Bearer ${tokens['sport-officer']}`).expect(200)).body.items[0].id;
+    const [measure] = await api.app
+      .get(DataSource)
+      .query(`SELECT id FROM measures WHERE document_id = $1 AND path = '二.(三).1'`, [documentId]);
+    await post('supervisor', `/documents/${documentId}/launch`, {
+      measureIds: [measure.id],
+      defaultDeadline: '2027-06-30',
+    }).expect(201);
+    leadTaskId = (await api.http.get('/tasks').set('Authorization', `Bearer ${tokens['sport-officer']}`).expect(200))
+      .body.items[0].id;
     await post('sport-officer', `/tasks/${leadTaskId}/actions/acknowledge`).expect(200);
   });
 
   afterAll(() => api.close());
 
   async function freshSubtask(): Promise<string> {
-    const response = await post('sport-officer', `/tasks/${leadTaskId}/subtasks`, { subtasks: [{ unitCode: 'sx-city-taiyuan', title: '太原市体育产业基地建设', deadline: '2027-03-31' }] }).expect(201);
+    const response = await post('sport-officer', `/tasks/${leadTaskId}/subtasks`, {
+      subtasks: [{ unitCode: 'sx-city-taiyuan', title: '太原市体育产业基地建设', deadline: '2027-03-31' }],
+    }).expect(201);
     return response.body.subtasks.at(-1).id;
   }
 
   it.each(CASES.map((testCase) => [testCase.action, testCase] as const))('%s', async (_action, testCase) => {
     const taskId = await freshSubtask();
-    for (const step of testCase.setup) await post(step.by, `/tasks/${taskId}/actions/${step.action}`, step.body).expect(200);
+    for (const step of testCase.setup)
+      await post(step.by, `/tasks/${taskId}/actions/${step.action}`, step.body).expect(200);
     const url = `/tasks/${taskId}/actions/${testCase.action}`;
 
     const unrelated = await post('culture-officer', url, testCase.body).expect(404);
@@ -90,10 +146,15 @@ describe('who may take each action', () => {
     expect(JSON.stringify(unrelated.body)).not.toContain('太原');
     const wrong = await post(testCase.wrong, url, testCase.body).expect(403);
     expect(wrong.body.code).toBe('NOT_PERMITTED');
-    const noToken = await api.http.post(url).send(testCase.body ?? {}).expect(401);
+    const noToken = await api.http
+      .post(url)
+      .send(testCase.body ?? {})
+      .expect(401);
     expect(noToken.body.code).toBe('TOKEN_MISSING');
 
-    const before = (await api.http.get(`/tasks/${taskId}`).set('Authorization', `Bearer ${tokens.supervisor}`).expect(200)).body;
+    const before = (
+      await api.http.get(`/tasks/${taskId}`).set('Authorization', `Bearer ${tokens.supervisor}`).expect(200)
+    ).body;
     const right = await post(testCase.right, url, testCase.body).expect(200);
     expect(right.body.version).toBe(before.version + 1);
     expect(right.body.history.at(-1)).toMatchObject({ action: testCase.action, actorUsername: testCase.right });

@@ -8,18 +8,27 @@ describe('calendar days entered by an admin', () => {
 
   const as = (user: string) => ({
     get: (url: string) => api.http.get(url).set('Authorization', `Bearer ${tokens[user]}`),
-    post: (url: string, body: object = {}) => api.http.post(url).set('Authorization', `Bearer ${tokens[user]}`).send(body),
+    post: (url: string, body: object = {}) =>
+      api.http.post(url).set('Authorization', `Bearer ${tokens[user]}`).send(body),
   });
   const overdueStep = async () =>
-    (await api.app.get(DataSource).query(`SELECT due_at FROM scheduled_steps WHERE task_id = $1 AND kind = 'deadline_overdue' AND state = 'pending'`, [taskId])) as { due_at: Date }[];
+    (await api.app
+      .get(DataSource)
+      .query(
+        `SELECT due_at FROM scheduled_steps WHERE task_id = $1 AND kind = 'deadline_overdue' AND state = 'pending'`,
+        [taskId],
+      )) as { due_at: Date }[];
 
   beforeAll(async () => {
     api = await startTestApi(new Date('2026-11-23T02:00:00Z'));
-    Object.assign(tokens, await api.createUsers([
-      ['supervisor', 'sx-supervision-office', 'supervisor'],
-      ['admin', 'sx-government-office', 'admin'],
-      ['sport-officer', 'sx-sport', 'officer'],
-    ] as const));
+    Object.assign(
+      tokens,
+      await api.createUsers([
+        ['supervisor', 'sx-supervision-office', 'supervisor'],
+        ['admin', 'sx-government-office', 'admin'],
+        ['sport-officer', 'sx-sport', 'officer'],
+      ] as const),
+    );
     await api.launchSeedMeasure('二.(三).2', '2027-02-26', tokens.supervisor);
     taskId = (await as('sport-officer').get('/tasks').expect(200)).body.items[0].id;
   });
@@ -33,13 +42,19 @@ describe('calendar days entered by an admin', () => {
   });
 
   it('lets only admins enter days, validated', async () => {
-    await as('supervisor').post('/admin/calendar-days', { days: [{ date: '2027-02-26', kind: 'holiday' }] }).expect(403);
-    const invalid = await as('admin').post('/admin/calendar-days', { days: [{ date: '2027-02-30', kind: 'holiday' }] }).expect(400);
+    await as('supervisor')
+      .post('/admin/calendar-days', { days: [{ date: '2027-02-26', kind: 'holiday' }] })
+      .expect(403);
+    const invalid = await as('admin')
+      .post('/admin/calendar-days', { days: [{ date: '2027-02-30', kind: 'holiday' }] })
+      .expect(400);
     expect(invalid.body.code).toMatch(/VALIDATION_FAILED|INVALID_CALENDAR_DAYS/);
   });
 
   it('recomputes pending steps when the notice arrives, and the deadline is no longer provisional', async () => {
-    const added = await as('admin').post('/admin/calendar-days', { days: [{ date: '2027-02-26', kind: 'holiday', note: '测试用' }] }).expect(201);
+    const added = await as('admin')
+      .post('/admin/calendar-days', { days: [{ date: '2027-02-26', kind: 'holiday', note: '测试用' }] })
+      .expect(201);
     expect(added.body).toEqual({ days: 1, tasksReplanned: 1 });
     // The deadline now falls on a holiday: it is due the next working day, Monday 2027-03-01.
     expect(await overdueStep()).toEqual([{ due_at: new Date('2027-03-01T18:00:00+08:00') }]);

@@ -18,18 +18,30 @@ describe('documents API', () => {
   afterAll(() => api.close());
 
   const upload = (token: string, name: string, content: Buffer) =>
-    api.http.post('/documents').set('Authorization', `Bearer ${token}`).attach('file', content, { filename: name, contentType: 'text/plain' });
+    api.http
+      .post('/documents')
+      .set('Authorization', `Bearer ${token}`)
+      .attach('file', content, { filename: name, contentType: 'text/plain' });
 
   it('refuses requests without a valid token', async () => {
     const missing = await api.http.get('/documents').expect(401);
     expect(missing.body).toMatchObject({ statusCode: 401, code: 'TOKEN_MISSING' });
-    const forged = await api.http.get('/documents').set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged').expect(401);
+    const forged = await api.http
+      .get('/documents')
+      .set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged')
+      .expect(401);
     expect(forged.body.code).toBe('TOKEN_INVALID');
   });
 
   it('refuses a wrong password with one message for every failure', async () => {
-    const wrong = await api.http.post('/auth/login').send({ username: 'supervisor', password: 'not-the-password-1' }).expect(401);
-    const unknown = await api.http.post('/auth/login').send({ username: 'nobody', password: 'not-the-password-1' }).expect(401);
+    const wrong = await api.http
+      .post('/auth/login')
+      .send({ username: 'supervisor', password: 'not-the-password-1' })
+      .expect(401);
+    const unknown = await api.http
+      .post('/auth/login')
+      .send({ username: 'nobody', password: 'not-the-password-1' })
+      .expect(401);
     expect(wrong.body).toEqual(unknown.body);
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
   });
@@ -41,7 +53,11 @@ describe('documents API', () => {
 
   it('imports a document (201), then says it is unchanged (200)', async () => {
     const created = await upload(supervisor, ACTION_PLAN_2022, seedBytes(ACTION_PLAN_2022)).expect(201);
-    expect(created.body).toMatchObject({ status: 'created', docNumber: '晋政办发〔2022〕45号', measures: { total: 46 } });
+    expect(created.body).toMatchObject({
+      status: 'created',
+      docNumber: '晋政办发〔2022〕45号',
+      measures: { total: 46 },
+    });
     const again = await upload(supervisor, ACTION_PLAN_2022, seedBytes(ACTION_PLAN_2022)).expect(200);
     expect(again.body).toMatchObject({ status: 'unchanged', revision: 1 });
   });
@@ -57,7 +73,11 @@ describe('documents API', () => {
   });
 
   it('answers 400 when no file is attached, and 413 for an oversized one', async () => {
-    const missing = await api.http.post('/documents').set('Authorization', `Bearer ${supervisor}`).field('note', 'x').expect(400);
+    const missing = await api.http
+      .post('/documents')
+      .set('Authorization', `Bearer ${supervisor}`)
+      .field('note', 'x')
+      .expect(400);
     expect(missing.body).toMatchObject({ code: 'FILE_MISSING', field: 'file' });
     await upload(supervisor, 'big.txt', Buffer.alloc(3 * 1024 * 1024, 'a')).expect(413);
   });
@@ -65,20 +85,38 @@ describe('documents API', () => {
   it('lists documents and their measures with units, targets and diagnostics', async () => {
     const list = await api.http.get('/documents').set('Authorization', `Bearer ${officer}`).expect(200);
     expect(list.body).toHaveLength(1);
-    const document = await api.http.get(`/documents/${encodeURIComponent('晋政办发〔2022〕45号')}`).set('Authorization', `Bearer ${officer}`).expect(200);
-    expect(document.body).toMatchObject({ title: '山西省生活性服务业发展行动方案', issuedOn: '2022-06-02', measureCount: 46 });
+    const document = await api.http
+      .get(`/documents/${encodeURIComponent('晋政办发〔2022〕45号')}`)
+      .set('Authorization', `Bearer ${officer}`)
+      .expect(200);
+    expect(document.body).toMatchObject({
+      title: '山西省生活性服务业发展行动方案',
+      issuedOn: '2022-06-02',
+      measureCount: 46,
+    });
     expect(Array.isArray(document.body.diagnostics)).toBe(true);
 
-    const measures = await api.http.get(`/documents/${document.body.id}/measures`).set('Authorization', `Bearer ${officer}`).expect(200);
+    const measures = await api.http
+      .get(`/documents/${document.body.id}/measures`)
+      .set('Authorization', `Bearer ${officer}`)
+      .expect(200);
     expect(measures.body).toHaveLength(46);
     expect(measures.body[0].targets.length).toBeGreaterThan(0);
-    const waiting = await api.http.get(`/documents/${document.body.id}/measures?needsAssignment=true`).set('Authorization', `Bearer ${officer}`).expect(200);
+    const waiting = await api.http
+      .get(`/documents/${document.body.id}/measures?needsAssignment=true`)
+      .set('Authorization', `Bearer ${officer}`)
+      .expect(200);
     expect(waiting.body.map((measure: { title: string }) => measure.title)).toContain('完善体制机制');
-    expect(waiting.body.every((measure: { units: { needsAssignment: boolean } }) => measure.units.needsAssignment)).toBe(true);
+    expect(
+      waiting.body.every((measure: { units: { needsAssignment: boolean } }) => measure.units.needsAssignment),
+    ).toBe(true);
   });
 
   it('answers 404 for an unknown document and 400 for a malformed measure id', async () => {
-    const missing = await api.http.get('/documents/晋政发〔1999〕1号').set('Authorization', `Bearer ${officer}`).expect(404);
+    const missing = await api.http
+      .get('/documents/晋政发〔1999〕1号')
+      .set('Authorization', `Bearer ${officer}`)
+      .expect(404);
     expect(missing.body.code).toBe('DOCUMENT_NOT_FOUND');
     const malformed = await api.http.get('/measures/not-a-uuid').set('Authorization', `Bearer ${officer}`).expect(400);
     expect(malformed.body).toMatchObject({ code: 'INVALID_ID', field: 'id' });
@@ -88,13 +126,21 @@ describe('documents API', () => {
     let measureId: string;
 
     beforeAll(async () => {
-      const created = await upload(supervisor, MODERN_SERVICES_PLAN_2021, seedBytes(MODERN_SERVICES_PLAN_2021)).expect(201);
-      const measures = await api.http.get(`/documents/${created.body.documentId}/measures`).set('Authorization', `Bearer ${supervisor}`).expect(200);
+      const created = await upload(supervisor, MODERN_SERVICES_PLAN_2021, seedBytes(MODERN_SERVICES_PLAN_2021)).expect(
+        201,
+      );
+      const measures = await api.http
+        .get(`/documents/${created.body.documentId}/measures`)
+        .set('Authorization', `Bearer ${supervisor}`)
+        .expect(200);
       measureId = measures.body.find((measure: { title: string }) => measure.title === '大力发展体育赛事').id;
     });
 
     it('suggests the sport bureau, explained by the 2022 measure it came from', async () => {
-      const response = await api.http.get(`/measures/${measureId}/suggestions`).set('Authorization', `Bearer ${supervisor}`).expect(200);
+      const response = await api.http
+        .get(`/measures/${measureId}/suggestions`)
+        .set('Authorization', `Bearer ${supervisor}`)
+        .expect(200);
       const [top] = response.body.suggestions;
       expect(top).toMatchObject({ unitCode: 'sx-sport', fullName: '山西省体育局' });
       expect(top.evidence[0]).toMatchObject({ documentLabel: '晋政办发〔2022〕45号', title: '大力发展体育赛事' });
@@ -113,19 +159,32 @@ describe('documents API', () => {
         .send({ leadUnitCode: 'sx-sport', coUnitCodes: ['cbirc-shanxi'] })
         .expect(400);
       expect(superseded.body).toMatchObject({ code: 'UNIT_SUPERSEDED', field: 'coUnitCodes' });
-      const malformed = await api.http.put(`/measures/${measureId}/units`).set('Authorization', `Bearer ${supervisor}`).send({ coUnitCodes: [] }).expect(400);
+      const malformed = await api.http
+        .put(`/measures/${measureId}/units`)
+        .set('Authorization', `Bearer ${supervisor}`)
+        .send({ coUnitCodes: [] })
+        .expect(400);
       expect(malformed.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'leadUnitCode' });
     });
 
     it('refuses an assignment by a unit officer', async () => {
-      await api.http.put(`/measures/${measureId}/units`).set('Authorization', `Bearer ${officer}`).send({ leadUnitCode: 'sx-sport', coUnitCodes: [] }).expect(403);
+      await api.http
+        .put(`/measures/${measureId}/units`)
+        .set('Authorization', `Bearer ${officer}`)
+        .send({ leadUnitCode: 'sx-sport', coUnitCodes: [] })
+        .expect(403);
     });
 
     it('records the accepted suggestion and the measure no longer needs assignment', async () => {
-      const response = await api.http.post(`/measures/${measureId}/units/accept-suggestion`).set('Authorization', `Bearer ${supervisor}`).expect(201);
+      const response = await api.http
+        .post(`/measures/${measureId}/units/accept-suggestion`)
+        .set('Authorization', `Bearer ${supervisor}`)
+        .expect(201);
       expect(response.body.units).toMatchObject({ needsAssignment: false, assignmentSource: 'supervisor' });
       expect(response.body.units.responsible[0]).toMatchObject({ code: 'sx-sport', role: 'lead' });
-      const [history] = await api.app.get(DataSource).query('SELECT source, assigned_by FROM measure_assignments WHERE measure_id = $1', [measureId]);
+      const [history] = await api.app
+        .get(DataSource)
+        .query('SELECT source, assigned_by FROM measure_assignments WHERE measure_id = $1', [measureId]);
       expect(history).toEqual({ source: 'suggestion', assigned_by: 'supervisor' });
     });
   });

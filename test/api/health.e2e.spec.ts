@@ -14,7 +14,10 @@ describe('health', () => {
     const response = await api.http.get('/health').expect(200);
     expect(response.body.status).toBe('ok');
     expect(response.body.info.postgres.status).toBe('up');
-    expect(response.body.info.redis).toMatchObject({ status: 'up', queues: { steps: { waiting: expect.any(Number), delayed: expect.any(Number), failed: expect.any(Number) } } });
+    expect(response.body.info.redis).toMatchObject({
+      status: 'up',
+      queues: { steps: { waiting: expect.any(Number), delayed: expect.any(Number), failed: expect.any(Number) } },
+    });
     expect(response.body.info.calendar.knownYears).toBe('2004–2026');
     expect(response.body.info.calendar).not.toHaveProperty('warning');
   });

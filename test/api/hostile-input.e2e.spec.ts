@@ -14,8 +14,16 @@ describe('hostile input: refused with a clear error, or stored and returned exac
 
   const as = (user: string) => ({
     get: (url: string) => api.http.get(url).set('Authorization', `Bearer ${tokens[user]}`),
-    post: (url: string, body?: unknown) => api.http.post(url).set('Authorization', `Bearer ${tokens[user]}`).send(body as object),
-    put: (url: string, body?: unknown) => api.http.put(url).set('Authorization', `Bearer ${tokens[user]}`).send(body as object),
+    post: (url: string, body?: unknown) =>
+      api.http
+        .post(url)
+        .set('Authorization', `Bearer ${tokens[user]}`)
+        .send(body as object),
+    put: (url: string, body?: unknown) =>
+      api.http
+        .put(url)
+        .set('Authorization', `Bearer ${tokens[user]}`)
+        .send(body as object),
   });
 
   beforeAll(async () => {
@@ -37,14 +45,20 @@ describe('hostile input: refused with a clear error, or stored and returned exac
   afterAll(() => api.close());
 
   it('refuses a JSON body over 1 MB with 413 and the error shape', async () => {
-    const response = await as('supervisor').post('/reports', { documentId, quarter: '2026Q3', padding: 'x'.repeat(1_100_000) }).expect(413);
+    const response = await as('supervisor')
+      .post('/reports', { documentId, quarter: '2026Q3', padding: 'x'.repeat(1_100_000) })
+      .expect(413);
     expect(response.body).toEqual({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '上传内容超过大小限制' });
   });
 
   it('refuses deeply nested JSON with 400, without falling over', async () => {
     const depth = 100_000;
     const body = `{"documentId":"${documentId}","quarter":"2026Q3","unitCode":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`;
-    const response = await api.http.post('/reports').set('Authorization', `Bearer ${tokens.supervisor}`).set('Content-Type', 'application/json').send(body);
+    const response = await api.http
+      .post('/reports')
+      .set('Authorization', `Bearer ${tokens.supervisor}`)
+      .set('Content-Type', 'application/json')
+      .send(body);
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ statusCode: 400, code: 'JSON_TOO_DEEP' });
     await as('supervisor').get('/units').expect(200);
@@ -56,29 +70,55 @@ describe('hostile input: refused with a clear error, or stored and returned exac
       ['application/xml', `<report><quarter>2026Q3</quarter></report>`],
       ['application/json', '{"documentId": '],
     ]) {
-      const response = await api.http.post('/reports').set('Authorization', `Bearer ${tokens.supervisor}`).set('Content-Type', type).send(text);
+      const response = await api.http
+        .post('/reports')
+        .set('Authorization', `Bearer ${tokens.supervisor}`)
+        .set('Content-Type', type)
+        .send(text);
       expect([type, response.status]).toEqual([type, 400]);
       expect(response.body).toMatchObject({ statusCode: 400, code: expect.any(String) });
     }
   });
 
   it('stores SQL and HTML in every text field verbatim, returns it as JSON data, and runs none of it', async () => {
-    await as('culture').post(`/tasks/${leadTaskId}/subtasks`, { subtasks: [{ unitCode: 'sx-city-taiyuan', title: HOSTILE, deadline: '2027-01-29' }] }).expect(201);
-    await as('culture').post(`/tasks/${leadTaskId}/actions/request_extension`, { until: '2027-07-30', reason: HOSTILE }).expect(200);
+    await as('culture')
+      .post(`/tasks/${leadTaskId}/subtasks`, {
+        subtasks: [{ unitCode: 'sx-city-taiyuan', title: HOSTILE, deadline: '2027-01-29' }],
+      })
+      .expect(201);
+    await as('culture')
+      .post(`/tasks/${leadTaskId}/actions/request_extension`, { until: '2027-07-30', reason: HOSTILE })
+      .expect(200);
     await as('culture').post(`/tasks/${coTaskId}/actions/remind`, { message: HOSTILE }).expect(200);
     await as('forestry').post(`/tasks/${coTaskId}/actions/object`, { reason: HOSTILE }).expect(200);
-    const unassigned: { id: string }[] = await api.app.get(DataSource).query(`SELECT id FROM measures WHERE document_id = $1 AND path = '五.(一)'`, [documentId]);
-    await as('supervisor').put(`/measures/${unassigned[0].id}/units`, { leadUnitCode: 'sx-development-reform', coUnitCodes: [], note: HOSTILE }).expect(200);
+    const unassigned: { id: string }[] = await api.app
+      .get(DataSource)
+      .query(`SELECT id FROM measures WHERE document_id = $1 AND path = '五.(一)'`, [documentId]);
+    await as('supervisor')
+      .put(`/measures/${unassigned[0].id}/units`, {
+        leadUnitCode: 'sx-development-reform',
+        coUnitCodes: [],
+        note: HOSTILE,
+      })
+      .expect(200);
 
     const detail = await as('culture').get(`/tasks/${leadTaskId}`).expect(200);
     expect(detail.headers['content-type']).toMatch(/^application\/json/);
-    expect(detail.body.subtasks.filter((task: { kind: string }) => task.kind === 'subtask').map((task: { title: string }) => task.title)).toEqual([HOSTILE]);
+    expect(
+      detail.body.subtasks
+        .filter((task: { kind: string }) => task.kind === 'subtask')
+        .map((task: { title: string }) => task.title),
+    ).toEqual([HOSTILE]);
     expect(detail.body.extensionReason).toBe(HOSTILE);
     const forestryNotices = await as('forestry').get('/notices').expect(200);
     expect(forestryNotices.body.items.some((notice: { body: string }) => notice.body === HOSTILE)).toBe(true);
     const cultureNotices = await as('culture').get('/notices').expect(200);
-    expect(cultureNotices.body.items.some((notice: { body: string }) => notice.body === `承办单位提出异议：${HOSTILE}`)).toBe(true);
-    const [{ note }] = await api.app.get(DataSource).query(`SELECT note FROM measure_assignments ORDER BY assigned_at DESC LIMIT 1`);
+    expect(
+      cultureNotices.body.items.some((notice: { body: string }) => notice.body === `承办单位提出异议：${HOSTILE}`),
+    ).toBe(true);
+    const [{ note }] = await api.app
+      .get(DataSource)
+      .query(`SELECT note FROM measure_assignments ORDER BY assigned_at DESC LIMIT 1`);
     expect(note).toBe(HOSTILE);
     const [{ count }] = await api.app.get(DataSource).query(`SELECT count(*)::int AS count FROM tasks`);
     expect(count).toBe(3);
@@ -95,15 +135,39 @@ describe('hostile input: refused with a clear error, or stored and returned exac
     ];
     const bodies = fc.oneof(
       fc.object({ maxDepth: 3 }),
-      fc.record({ quarter: fc.string(), documentId: fc.oneof(fc.uuid(), fc.string()), until: fc.string(), reason: fc.string(), text: fc.string(), percentDone: fc.oneof(fc.integer(), fc.double(), fc.string()) }, { requiredKeys: [] }),
-      fc.record({ subtasks: fc.array(fc.record({ unitCode: fc.string(), title: fc.string(), deadline: fc.string() }, { requiredKeys: [] }), { maxLength: 3 }) }),
-      fc.record({ days: fc.array(fc.record({ date: fc.string(), kind: fc.string(), note: fc.string() }, { requiredKeys: [] }), { maxLength: 3 }) }),
+      fc.record(
+        {
+          quarter: fc.string(),
+          documentId: fc.oneof(fc.uuid(), fc.string()),
+          until: fc.string(),
+          reason: fc.string(),
+          text: fc.string(),
+          percentDone: fc.oneof(fc.integer(), fc.double(), fc.string()),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.record({
+        subtasks: fc.array(
+          fc.record({ unitCode: fc.string(), title: fc.string(), deadline: fc.string() }, { requiredKeys: [] }),
+          { maxLength: 3 },
+        ),
+      }),
+      fc.record({
+        days: fc.array(fc.record({ date: fc.string(), kind: fc.string(), note: fc.string() }, { requiredKeys: [] }), {
+          maxLength: 3,
+        }),
+      }),
       fc.record({ ladder: fc.oneof(fc.constant(null), fc.object({ maxDepth: 2 })) }),
     );
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: routes.length - 1 }), bodies, async (route, body) => {
         const response = await routes[route](body);
-        if (response.status >= 400) expect(response.body).toMatchObject({ statusCode: response.status, code: expect.any(String), message: expect.any(String) });
+        if (response.status >= 400)
+          expect(response.body).toMatchObject({
+            statusCode: response.status,
+            code: expect.any(String),
+            message: expect.any(String),
+          });
         return response.status < 500;
       }),
       { numRuns: 150 },

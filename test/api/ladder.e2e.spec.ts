@@ -6,11 +6,16 @@ describe("a document's own reminder ladder", () => {
   let tokens: Record<string, string>;
   let documentId: string;
 
-  const put = (user: string, body: object) => api.http.put(`/documents/${documentId}/ladder`).set('Authorization', `Bearer ${tokens[user]}`).send(body);
+  const put = (user: string, body: object) =>
+    api.http.put(`/documents/${documentId}/ladder`).set('Authorization', `Bearer ${tokens[user]}`).send(body);
   const reminderKeys = async () =>
-    ((await api.app.get(DataSource).query(`SELECT step_key FROM scheduled_steps WHERE kind = 'deadline_reminder' AND state = 'pending' ORDER BY due_at`)) as { step_key: string }[]).map(
-      (step) => step.step_key,
-    );
+    (
+      (await api.app
+        .get(DataSource)
+        .query(
+          `SELECT step_key FROM scheduled_steps WHERE kind = 'deadline_reminder' AND state = 'pending' ORDER BY due_at`,
+        )) as { step_key: string }[]
+    ).map((step) => step.step_key);
 
   beforeAll(async () => {
     api = await startTestApi(new Date('2026-11-23T02:00:00Z'));
@@ -25,7 +30,10 @@ describe("a document's own reminder ladder", () => {
 
   it('follows the global ladder until the document says otherwise', async () => {
     expect(await reminderKeys()).toEqual(['deadline_reminder.10d', 'deadline_reminder.3d']);
-    const effective = await api.http.get(`/documents/${documentId}/ladder`).set('Authorization', `Bearer ${tokens.supervisor}`).expect(200);
+    const effective = await api.http
+      .get(`/documents/${documentId}/ladder`)
+      .set('Authorization', `Bearer ${tokens.supervisor}`)
+      .expect(200);
     expect(effective.body).toMatchObject({ overrides: null, ladder: { reminderWorkingDaysBefore: [10, 3] } });
   });
 
@@ -47,9 +55,13 @@ describe("a document's own reminder ladder", () => {
 
   it("gives new work the document's acknowledgement period", async () => {
     await put('supervisor', { ladder: { ackDueWorkingDays: 5 } }).expect(200);
-    const lead = (await api.http.get('/tasks').set('Authorization', `Bearer ${tokens['sport-officer']}`).expect(200)).body.items[0];
+    const lead = (await api.http.get('/tasks').set('Authorization', `Bearer ${tokens['sport-officer']}`).expect(200))
+      .body.items[0];
     expect(lead.ackDeadline).toBe('2026-11-26');
-    await api.http.post(`/tasks/${lead.id}/actions/acknowledge`).set('Authorization', `Bearer ${tokens['sport-officer']}`).expect(200);
+    await api.http
+      .post(`/tasks/${lead.id}/actions/acknowledge`)
+      .set('Authorization', `Bearer ${tokens['sport-officer']}`)
+      .expect(200);
     const split = await api.http
       .post(`/tasks/${lead.id}/subtasks`)
       .set('Authorization', `Bearer ${tokens['sport-officer']}`)

@@ -12,9 +12,15 @@ describe('login throttling', () => {
 
   it('refuses logins from one address after ten attempts a minute, even with the right password', async () => {
     for (let attempt = 0; attempt < 10; attempt += 1) {
-      await api.http.post('/auth/login').send({ username: 'supervisor', password: `guess-number-${attempt}` }).expect(401);
+      await api.http
+        .post('/auth/login')
+        .send({ username: 'supervisor', password: `guess-number-${attempt}` })
+        .expect(401);
     }
-    const throttled = await api.http.post('/auth/login').send({ username: 'supervisor', password: 'test-password-2026' }).expect(429);
+    const throttled = await api.http
+      .post('/auth/login')
+      .send({ username: 'supervisor', password: 'test-password-2026' })
+      .expect(429);
     expect(throttled.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
     expect(throttled.body).not.toHaveProperty('accessToken');
   });

@@ -24,7 +24,10 @@ describe('the queue dashboard', () => {
   it('shows the step queue to an admin, by header or by cookie', async () => {
     const page = await api.http.get('/admin/queues').set('Authorization', `Bearer ${admin}`).expect(200);
     expect(page.text).toContain('<html');
-    const queues = await api.http.get('/admin/queues/api/queues').set('Cookie', `supervision_token=${admin}`).expect(200);
+    const queues = await api.http
+      .get('/admin/queues/api/queues')
+      .set('Cookie', `supervision_token=${admin}`)
+      .expect(200);
     expect(queues.body.queues.map((queue: { name: string }) => queue.name)).toContain('steps');
   });
 });

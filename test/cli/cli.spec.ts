@@ -31,14 +31,29 @@ describe('the command-line tool', () => {
   afterAll(() => database.drop());
 
   it('parse --json prints exactly one JSON document in the stable shape, without a database', () => {
-    const { status, stdout } = cli(['parse', seed('shanxi-consumer-services-action-plan-2022.txt'), '--json'], 'postgres://nobody@127.0.0.1:1/none');
+    const { status, stdout } = cli(
+      ['parse', seed('shanxi-consumer-services-action-plan-2022.txt'), '--json'],
+      'postgres://nobody@127.0.0.1:1/none',
+    );
     expect(status).toBe(0);
     const parsed = JSON.parse(stdout);
-    expect(parsed.document).toEqual({ docNumber: '晋政办发〔2022〕45号', title: '山西省生活性服务业发展行动方案', issuer: '山西省人民政府办公厅', issuedOn: '2022-06-02', planPeriod: null });
+    expect(parsed.document).toEqual({
+      docNumber: '晋政办发〔2022〕45号',
+      title: '山西省生活性服务业发展行动方案',
+      issuer: '山西省人民政府办公厅',
+      issuedOn: '2022-06-02',
+      planPeriod: null,
+    });
     expect(parsed.measures).toHaveLength(46);
-    expect(Object.keys(parsed.measures[0])).toEqual(expect.arrayContaining(['path', 'title', 'text', 'units', 'deadline', 'targets']));
-    expect(Object.keys(parsed.measures[0].units)).toEqual(expect.arrayContaining(['raw', 'lead', 'co', 'needsAssignment', 'resolved']));
-    expect(parsed.diagnostics[0]).toEqual(expect.objectContaining({ level: expect.any(String), line: expect.any(Number), message: expect.any(String) }));
+    expect(Object.keys(parsed.measures[0])).toEqual(
+      expect.arrayContaining(['path', 'title', 'text', 'units', 'deadline', 'targets']),
+    );
+    expect(Object.keys(parsed.measures[0].units)).toEqual(
+      expect.arrayContaining(['raw', 'lead', 'co', 'needsAssignment', 'resolved']),
+    );
+    expect(parsed.diagnostics[0]).toEqual(
+      expect.objectContaining({ level: expect.any(String), line: expect.any(Number), message: expect.any(String) }),
+    );
   });
 
   it('exits non-zero naming the fault for a missing file and for bad content', () => {
@@ -53,15 +68,31 @@ describe('the command-line tool', () => {
 
   it('loads units, imports, says unchanged on a second import, and assigns from a suggestion', () => {
     expect(cli(['units:load'], database.url)).toMatchObject({ status: 0 });
-    const first = cli(['import', seed('shanxi-consumer-services-action-plan-2022.txt'), seed('shanxi-modern-services-plan-2021.txt'), '--json'], database.url);
+    const first = cli(
+      [
+        'import',
+        seed('shanxi-consumer-services-action-plan-2022.txt'),
+        seed('shanxi-modern-services-plan-2021.txt'),
+        '--json',
+      ],
+      database.url,
+    );
     expect(first.status).toBe(0);
-    expect(JSON.parse(first.stdout).map((outcome: { status: string }) => outcome.status)).toEqual(['created', 'created']);
+    expect(JSON.parse(first.stdout).map((outcome: { status: string }) => outcome.status)).toEqual([
+      'created',
+      'created',
+    ]);
     const second = cli(['import', seed('shanxi-consumer-services-action-plan-2022.txt')], database.url);
     expect(second.stdout).toContain('未作任何更改');
 
-    const measures = JSON.parse(cli(['measures', '晋政发〔2021〕21号', '--needs-assignment', '--json'], database.url).stdout);
+    const measures = JSON.parse(
+      cli(['measures', '晋政发〔2021〕21号', '--needs-assignment', '--json'], database.url).stdout,
+    );
     const sport = measures.find((measure: { title: string }) => measure.title === '大力发展体育赛事');
-    const assigned = cli(['assign', '晋政发〔2021〕21号', sport.path, '--accept-suggestion', '--by', 'cli-test', '--json'], database.url);
+    const assigned = cli(
+      ['assign', '晋政发〔2021〕21号', sport.path, '--accept-suggestion', '--by', 'cli-test', '--json'],
+      database.url,
+    );
     expect(assigned.status).toBe(0);
     expect(JSON.parse(assigned.stdout).units.responsible[0]).toMatchObject({ code: 'sx-sport', role: 'lead' });
 
@@ -78,11 +109,17 @@ describe('the command-line tool', () => {
     const second = cli(['users:demo'], database.url, { DEMO_PASSWORD: 'demo-password-2026' });
     expect(second.stdout).toContain('新建 0 个');
 
-    const launched = cli(['launch', '晋政办发〔2022〕45号', '--measure', '二.(三).2', '--deadline', '2099-12-31', '--json'], database.url);
+    const launched = cli(
+      ['launch', '晋政办发〔2022〕45号', '--measure', '二.(三).2', '--deadline', '2099-12-31', '--json'],
+      database.url,
+    );
     expect(launched.status).toBe(0);
     const [measure] = JSON.parse(launched.stdout).launched;
     expect(measure).toMatchObject({ title: '大力发展体育赛事', taskCount: 1 });
-    const again = cli(['launch', '晋政办发〔2022〕45号', '--measure', '二.(三).2', '--deadline', '2099-12-31'], database.url);
+    const again = cli(
+      ['launch', '晋政办发〔2022〕45号', '--measure', '二.(三).2', '--deadline', '2099-12-31'],
+      database.url,
+    );
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('MEASURE_ALREADY_LAUNCHED');
 
@@ -93,7 +130,10 @@ describe('the command-line tool', () => {
 
   it('writes the quarterly report as docx, xlsx and json, and names a bad quarter', () => {
     const out = mkdtempSync(join(tmpdir(), 'report-'));
-    const written = cli(['report', '晋政办发〔2022〕45号', '--quarter', '2026Q4', '--as-of', new Date().toISOString(), '--out', out], database.url);
+    const written = cli(
+      ['report', '晋政办发〔2022〕45号', '--quarter', '2026Q4', '--as-of', new Date().toISOString(), '--out', out],
+      database.url,
+    );
     expect(written.status).toBe(0);
     const files = written.stdout.trim().split('\n');
     expect(files.map((file) => file.slice(file.lastIndexOf('.')))).toEqual(['.docx', '.xlsx', '.json']);

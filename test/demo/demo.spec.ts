@@ -26,7 +26,13 @@ describe('the demo: a quarter and a half of supervision on the seed documents', 
       cwd: root,
       encoding: 'utf8',
       // Request logs on: the last test searches them for anything secret.
-      env: { ...process.env, DEMO_DATABASE_URL: databaseUrl, QUEUE_PREFIX: `demo_test_${process.pid}`, LOG_LEVEL: 'info', JWT_SECRET },
+      env: {
+        ...process.env,
+        DEMO_DATABASE_URL: databaseUrl,
+        QUEUE_PREFIX: `demo_test_${process.pid}`,
+        LOG_LEVEL: 'info',
+        JWT_SECRET,
+      },
       timeout: 240_000,
     });
     run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -48,29 +54,61 @@ describe('the demo: a quarter and a half of supervision on the seed documents', 
     expect(run.stderr).not.toContain('✗');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('完成，用时');
-    const files = run.stdout.split('\n').filter((line) => line.startsWith('  /')).map((line) => line.trim());
-    expect(files.map((file) => file.slice(file.lastIndexOf('.')))).toEqual(['.docx', '.xlsx', '.json', '.docx', '.xlsx', '.json']);
+    const files = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('  /'))
+      .map((line) => line.trim());
+    expect(files.map((file) => file.slice(file.lastIndexOf('.')))).toEqual([
+      '.docx',
+      '.xlsx',
+      '.json',
+      '.docx',
+      '.xlsx',
+      '.json',
+    ]);
     for (const file of files) expect(existsSync(file)).toBe(true);
   });
 
   it('fired reminders, overdue notices and both escalation levels through the queues, each notice once', async () => {
     const { rows } = await sql.query(`SELECT kind, count(*)::int AS count FROM notices GROUP BY kind`);
     const byKind = Object.fromEntries(rows.map((row: { kind: string; count: number }) => [row.kind, row.count]));
-    expect(byKind).toEqual(expect.objectContaining({ reminder: expect.any(Number), overdue: expect.any(Number), escalation: expect.any(Number) }));
+    expect(byKind).toEqual(
+      expect.objectContaining({
+        reminder: expect.any(Number),
+        overdue: expect.any(Number),
+        escalation: expect.any(Number),
+      }),
+    );
     // The bulletins of 2022Q2 (on 1 July) and 2022Q3 (on 8 October), each announced once.
     expect(byKind.report_ready).toBe(2);
     const scheduled = await sql.query(`SELECT quarter FROM reports WHERE origin = 'scheduled' ORDER BY quarter`);
     expect(scheduled.rows.map((row: { quarter: string }) => row.quarter)).toEqual(['2022Q2', '2022Q3']);
-    const [levels] = (await sql.query(`SELECT count(*) FILTER (WHERE escalation_level = 1)::int AS one, count(*) FILTER (WHERE escalation_level = 2)::int AS two FROM tasks`)).rows;
+    const [levels] = (
+      await sql.query(
+        `SELECT count(*) FILTER (WHERE escalation_level = 1)::int AS one, count(*) FILTER (WHERE escalation_level = 2)::int AS two FROM tasks`,
+      )
+    ).rows;
     expect(levels.two).toBeGreaterThan(0);
-    const [twice] = (await sql.query(`SELECT count(*)::int AS count FROM (SELECT step_id, unit_code FROM notices WHERE step_id IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) repeated`)).rows;
+    const [twice] = (
+      await sql.query(
+        `SELECT count(*)::int AS count FROM (SELECT step_id, unit_code FROM notices WHERE step_id IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) repeated`,
+      )
+    ).rows;
     expect(twice.count).toBe(0);
-    const [pending] = (await sql.query(`SELECT count(*)::int AS count FROM scheduled_steps WHERE state = 'pending' AND due_at <= '2022-10-14T10:05:00Z'`)).rows;
+    const [pending] = (
+      await sql.query(
+        `SELECT count(*)::int AS count FROM scheduled_steps WHERE state = 'pending' AND due_at <= '2022-10-14T10:05:00Z'`,
+      )
+    ).rows;
     expect(pending.count).toBe(0);
   });
 
   it('generated the quarter’s report on schedule, with the figures the tasks’ history gives', async () => {
-    const [report] = (await sql.query(`SELECT figures FROM reports WHERE origin = 'scheduled' AND state = 'done' AND quarter = '2022Q3'`)).rows;
+    const [report] = (
+      await sql.query(
+        `SELECT figures FROM reports WHERE origin = 'scheduled' AND state = 'done' AND quarter = '2022Q3'`,
+      )
+    ).rows;
     const asOf = '2022-09-30T15:59:59.999Z';
     const [expected] = (
       await sql.query(

@@ -29,7 +29,11 @@ describe('importing documents into PostgreSQL', () => {
   }
 
   it('imports the 2022 action plan with its measures and responsible units', async () => {
-    const outcome = await importer.import({ content: seedBytes(ACTION_PLAN_2022), fileName: ACTION_PLAN_2022, importedBy: 'tester' });
+    const outcome = await importer.import({
+      content: seedBytes(ACTION_PLAN_2022),
+      fileName: ACTION_PLAN_2022,
+      importedBy: 'tester',
+    });
     expect(outcome).toMatchObject({ status: 'created', docNumber: '晋政办发〔2022〕45号', revision: 1 });
     expect(outcome.measures.total).toBe(46);
     expect(outcome.changes.added).toHaveLength(46);
@@ -51,7 +55,9 @@ describe('importing documents into PostgreSQL', () => {
   it('resolves names of reorganised units to their successors and keeps the old name', async () => {
     const document = await queries.getDocument('晋政办发〔2022〕45号');
     const finance = (await queries.listMeasures(document.id)).find((measure) => measure.title === '加大金融支持')!;
-    expect(finance.units.responsible.map((unit) => unit.code)).toEqual(expect.arrayContaining(['pboc-shanxi-branch', 'nfra-shanxi']));
+    expect(finance.units.responsible.map((unit) => unit.code)).toEqual(
+      expect.arrayContaining(['pboc-shanxi-branch', 'nfra-shanxi']),
+    );
     const oldName = finance.units.resolved.find((resolution) => resolution.name === '山西银保监局')!;
     expect(oldName.units[0]).toMatchObject({ code: 'nfra-shanxi', replaces: { code: 'cbirc-shanxi' } });
   });
@@ -82,13 +88,19 @@ describe('importing documents into PostgreSQL', () => {
     expect(outcome.measures.total).toBe(45);
 
     const again = await importer.import({ content: Buffer.from(original, 'utf8') });
-    expect(again).toMatchObject({ status: 'revised', revision: 3, changes: { added: ['四.(三).2'], changed: ['二.(一).2'], removed: [] } });
+    expect(again).toMatchObject({
+      status: 'revised',
+      revision: 3,
+      changes: { added: ['四.(三).2'], changed: ['二.(一).2'], removed: [] },
+    });
     expect(again.measures.total).toBe(46);
   });
 
   it('refuses a known document number claimed by another title, writing nothing', async () => {
     const before = await rowCounts();
-    const impostor = seedText(ACTION_PLAN_2022).replaceAll('山西省生活性服务业发展行动方案', '山西省另一份行动方案').replace('生活性服务业发展\n\n行动方案的通知', '另一份行动方案的通知');
+    const impostor = seedText(ACTION_PLAN_2022)
+      .replaceAll('山西省生活性服务业发展行动方案', '山西省另一份行动方案')
+      .replace('生活性服务业发展\n\n行动方案的通知', '另一份行动方案的通知');
     const failure = await importer.import({ content: Buffer.from(impostor, 'utf8') }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DomainError);
     expect(failure).toMatchObject({ kind: 'invalid', code: 'DOCUMENT_NUMBER_TAKEN' });
@@ -107,11 +119,17 @@ describe('importing documents into PostgreSQL', () => {
   });
 
   it('rolls the whole import back when a write fails midway', async () => {
-    await dataSource.query(`CREATE FUNCTION fail_revision() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$`);
-    await dataSource.query(`CREATE TRIGGER fail_revision BEFORE INSERT ON document_revisions FOR EACH ROW EXECUTE FUNCTION fail_revision()`);
+    await dataSource.query(
+      `CREATE FUNCTION fail_revision() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$`,
+    );
+    await dataSource.query(
+      `CREATE TRIGGER fail_revision BEFORE INSERT ON document_revisions FOR EACH ROW EXECUTE FUNCTION fail_revision()`,
+    );
     const before = await rowCounts();
     try {
-      await expect(importer.import({ content: seedBytes(MODERN_SERVICES_PLAN_2021) })).rejects.toThrow('injected failure');
+      await expect(importer.import({ content: seedBytes(MODERN_SERVICES_PLAN_2021) })).rejects.toThrow(
+        'injected failure',
+      );
       expect(await rowCounts()).toEqual(before);
     } finally {
       await dataSource.query('DROP TRIGGER fail_revision ON document_revisions; DROP FUNCTION fail_revision()');
@@ -120,7 +138,11 @@ describe('importing documents into PostgreSQL', () => {
 
   it('imports the 2021 plan as measures waiting for units, due at the end of the plan period', async () => {
     const outcome = await importer.import({ content: seedBytes(MODERN_SERVICES_PLAN_2021) });
-    expect(outcome).toMatchObject({ status: 'created', docNumber: '晋政发〔2021〕21号', measures: { total: 79, needingAssignment: 79 } });
+    expect(outcome).toMatchObject({
+      status: 'created',
+      docNumber: '晋政发〔2021〕21号',
+      measures: { total: 79, needingAssignment: 79 },
+    });
     const measures = await queries.listMeasures(outcome.documentId, { needsAssignment: true });
     expect(measures).toHaveLength(79);
     expect(new Set(measures.map((measure) => measure.deadline.date))).toEqual(new Set(['2025-12-31']));

@@ -24,19 +24,22 @@ describe('faults: the clock jumps ahead', () => {
     await promoteDueSteps(api.queue(QUEUES.steps), api.app.get(DataSource), api.clock.now());
     await waitForIdle(api.queue(QUEUES.steps), 30_000);
 
-    const steps: { taskId: string; key: string; dueAt: Date; state: string; txid: string; notices: number }[] = await api.app.get(DataSource).query(
-      `SELECT task_id AS "taskId", step_key AS key, due_at AS "dueAt", state, xmin::text AS txid,
+    const steps: { taskId: string; key: string; dueAt: Date; state: string; txid: string; notices: number }[] =
+      await api.app.get(DataSource).query(
+        `SELECT task_id AS "taskId", step_key AS key, due_at AS "dueAt", state, xmin::text AS txid,
               (SELECT count(*)::int FROM notices n WHERE n.step_id = s.id) AS notices
        FROM scheduled_steps s WHERE due_at <= $1 AND state <> 'cancelled' ORDER BY task_id, due_at, step_key COLLATE "C"`,
-      [api.clock.now()],
-    );
+        [api.clock.now()],
+      );
     const tasks = new Set(steps.map((step) => step.taskId));
     expect(tasks.size).toBe(4);
     expect(steps.length).toBeGreaterThan(4 * 5);
     expect(steps.filter((step) => step.state !== 'delivered' || step.notices === 0)).toEqual([]);
-    const [{ repeated }] = await api.app.get(DataSource).query(
-      `SELECT count(*)::int AS repeated FROM (SELECT step_id, unit_code FROM notices WHERE step_id IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) twice`,
-    );
+    const [{ repeated }] = await api.app
+      .get(DataSource)
+      .query(
+        `SELECT count(*)::int AS repeated FROM (SELECT step_id, unit_code FROM notices WHERE step_id IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) twice`,
+      );
     expect(repeated).toBe(0);
     for (const taskId of tasks) {
       const txids = steps.filter((step) => step.taskId === taskId).map((step) => Number(step.txid));

@@ -22,13 +22,24 @@ describe('faults: a crash between the database commit and the enqueue', () => {
   let queue: Queue;
   const children: ChildProcess[] = [];
 
-  const env = (extra: Record<string, string> = {}) => ({ ...process.env, DATABASE_URL: database.url, QUEUE_PREFIX: database.queuePrefix, LOG_LEVEL: 'info', ...extra });
+  const env = (extra: Record<string, string> = {}) => ({
+    ...process.env,
+    DATABASE_URL: database.url,
+    QUEUE_PREFIX: database.queuePrefix,
+    LOG_LEVEL: 'info',
+    ...extra,
+  });
 
   beforeAll(async () => {
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
     database = await createTestDatabase();
-    for (const args of [['units:load'], ['import', join(root, 'seeds', 'shanxi-consumer-services-action-plan-2022.txt')]]) {
-      expect(spawnSync(process.execPath, [cliMain, ...args], { cwd: root, env: env(), encoding: 'utf8' }).status).toBe(0);
+    for (const args of [
+      ['units:load'],
+      ['import', join(root, 'seeds', 'shanxi-consumer-services-action-plan-2022.txt')],
+    ]) {
+      expect(spawnSync(process.execPath, [cliMain, ...args], { cwd: root, env: env(), encoding: 'utf8' }).status).toBe(
+        0,
+      );
     }
     sql = new Client({ connectionString: database.url });
     await sql.connect();
@@ -44,22 +55,34 @@ describe('faults: a crash between the database commit and the enqueue', () => {
   });
 
   it('wakes every committed step and delivers the due ones once, after the process that wrote them died', async () => {
-    const launch = spawn(process.execPath, [cliMain, 'launch', '晋政办发〔2022〕45号', '--measure', '二.(一).3', '--deadline', '2099-12-31'], {
-      cwd: root,
-      env: env({ REDIS_URL: 'redis://127.0.0.1:1' }),
-      stdio: 'ignore',
-    });
+    const launch = spawn(
+      process.execPath,
+      [cliMain, 'launch', '晋政办发〔2022〕45号', '--measure', '二.(一).3', '--deadline', '2099-12-31'],
+      {
+        cwd: root,
+        env: env({ REDIS_URL: 'redis://127.0.0.1:1' }),
+        stdio: 'ignore',
+      },
+    );
     children.push(launch);
-    await until('the launch committed', 60_000, async () => (await sql.query(`SELECT count(*)::int AS n FROM scheduled_steps`)).rows[0].n > 0);
+    await until(
+      'the launch committed',
+      60_000,
+      async () => (await sql.query(`SELECT count(*)::int AS n FROM scheduled_steps`)).rows[0].n > 0,
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(launch.exitCode).toBeNull(); // still waiting to enqueue
     launch.kill('SIGKILL');
     expect(await queue.getJobCounts('delayed', 'waiting')).toEqual({ delayed: 0, waiting: 0 });
 
     // While no process ran, some steps came due (an hour ago: they go out marked late).
-    const { rows: due } = await sql.query(`UPDATE scheduled_steps SET due_at = now() - interval '1 hour' WHERE id IN (SELECT id FROM scheduled_steps WHERE kind = 'ack_reminder') RETURNING id`);
+    const { rows: due } = await sql.query(
+      `UPDATE scheduled_steps SET due_at = now() - interval '1 hour' WHERE id IN (SELECT id FROM scheduled_steps WHERE kind = 'ack_reminder') RETURNING id`,
+    );
     expect(due.length).toBe(4);
-    const [{ future }] = (await sql.query(`SELECT count(*)::int AS future FROM scheduled_steps WHERE state = 'pending' AND due_at > now()`)).rows;
+    const [{ future }] = (
+      await sql.query(`SELECT count(*)::int AS future FROM scheduled_steps WHERE state = 'pending' AND due_at > now()`)
+    ).rows;
 
     const worker = spawn(process.execPath, [workerMain], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(worker);
@@ -67,7 +90,10 @@ describe('faults: a crash between the database commit and the enqueue', () => {
     worker.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await until('the worker started', 60_000, async () => output.includes('worker started'));
 
-    const delivered = await sql.query(`SELECT s.state, s.delivered_late AS late, (SELECT count(*)::int FROM notices n WHERE n.step_id = s.id) AS notices FROM scheduled_steps s WHERE s.id = ANY($1)`, [due.map((row) => row.id)]);
+    const delivered = await sql.query(
+      `SELECT s.state, s.delivered_late AS late, (SELECT count(*)::int FROM notices n WHERE n.step_id = s.id) AS notices FROM scheduled_steps s WHERE s.id = ANY($1)`,
+      [due.map((row) => row.id)],
+    );
     expect(delivered.rows).toEqual(due.map(() => ({ state: 'delivered', late: true, notices: 1 })));
     const stepJobs = (await queue.getDelayed()).filter((job) => job.name === 'step.deliver');
     expect(stepJobs).toHaveLength(future);

@@ -11,10 +11,12 @@ describe('faults: the database away and back', () => {
   let taskId: string;
 
   const dueSteps = async () =>
-    (await api.app.get(DataSource).query(
-      `SELECT id, state, step_key AS key, deadline_version AS "deadlineVersion" FROM scheduled_steps WHERE task_id = $1 AND due_at <= $2 AND state <> 'cancelled' ORDER BY id`,
-      [taskId, api.clock.now()],
-    )) as { id: string; state: string; key: string; deadlineVersion: number }[];
+    (await api.app
+      .get(DataSource)
+      .query(
+        `SELECT id, state, step_key AS key, deadline_version AS "deadlineVersion" FROM scheduled_steps WHERE task_id = $1 AND due_at <= $2 AND state <> 'cancelled' ORDER BY id`,
+        [taskId, api.clock.now()],
+      )) as { id: string; state: string; key: string; deadlineVersion: number }[];
 
   beforeAll(async () => {
     api = await startTestApi(new Date('2026-11-23T02:00:00Z'), { workers: true });
@@ -40,14 +42,21 @@ describe('faults: the database away and back', () => {
     ]) {
       const response = await request;
       expect(response.status).toBe(503);
-      expect(response.body).toEqual({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: '数据库暂时不可用，请稍后重试' });
+      expect(response.body).toEqual({
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        message: '数据库暂时不可用，请稍后重试',
+      });
     }
     expect((await api.http.get('/health')).status).toBe(503);
 
     await api.database.comeBack();
     const after = await api.http.get(`/tasks/${taskId}`).set('Authorization', `Bearer ${tokens.sport}`).expect(200);
     expect(after.body).toMatchObject({ state: 'assigned', version: before.body.version });
-    await api.http.post(`/tasks/${taskId}/actions/acknowledge`).set('Authorization', `Bearer ${tokens.sport}`).expect(200);
+    await api.http
+      .post(`/tasks/${taskId}/actions/acknowledge`)
+      .set('Authorization', `Bearer ${tokens.sport}`)
+      .expect(200);
   });
 
   it('retries the jobs that failed while it was away, and delivers every due step once', async () => {
@@ -58,15 +67,23 @@ describe('faults: the database away and back', () => {
     await api.database.goAway();
     for (const step of due) await (await steps.getJob(stepJobId(taskId, step)))!.promote();
     // The woken jobs fail against the absent database and wait to retry (exponential backoff from 1 s).
-    await until('a failed attempt waiting to retry', 10_000, async () => (await steps.getDelayed()).some((job) => job.name === 'step.deliver' && job.attemptsMade > 0));
-    await api.database.comeBack();
-    await until('every due step handled', 30_000, async () => (await dueSteps()).every((step) => step.state !== 'pending'));
-    await waitForIdle(api.queue(QUEUES.steps));
-    const notices: { step: string; count: number }[] = await api.app.get(DataSource).query(
-      `SELECT step_id AS step, count(*)::int AS count FROM notices WHERE step_id = ANY($1) GROUP BY step_id, unit_code`,
-      [due.map((step) => step.id)],
+    await until('a failed attempt waiting to retry', 10_000, async () =>
+      (await steps.getDelayed()).some((job) => job.name === 'step.deliver' && job.attemptsMade > 0),
     );
+    await api.database.comeBack();
+    await until('every due step handled', 30_000, async () =>
+      (await dueSteps()).every((step) => step.state !== 'pending'),
+    );
+    await waitForIdle(api.queue(QUEUES.steps));
+    const notices: { step: string; count: number }[] = await api.app
+      .get(DataSource)
+      .query(
+        `SELECT step_id AS step, count(*)::int AS count FROM notices WHERE step_id = ANY($1) GROUP BY step_id, unit_code`,
+        [due.map((step) => step.id)],
+      );
     expect(notices.every((row) => row.count === 1)).toBe(true);
-    expect(new Set(notices.map((row) => row.step)).size).toBe((await dueSteps()).filter((step) => step.state === 'delivered').length);
+    expect(new Set(notices.map((row) => row.step)).size).toBe(
+      (await dueSteps()).filter((step) => step.state === 'delivered').length,
+    );
   });
 });

@@ -8,13 +8,24 @@ const root = repositoryRoot();
 describe('the soak run, short', () => {
   it('loses and duplicates nothing, keeps the audit chains intact, and says so in one JSON line', () => {
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-    const run = spawnSync(process.execPath, [join(root, 'dist', 'bench', 'soak.js'), '--minutes', '0.75', '--fault-every', '10'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'dist', 'bench', 'soak.js'), '--minutes', '0.75', '--fault-every', '10'],
+      { cwd: root, encoding: 'utf8', timeout: 300_000 },
+    );
     expect(run.status).toBe(0);
     const summary = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
     expect(summary).toMatchObject({ lost: 0, duplicated: 0, audit_ok: true, workflows_verified: 46 });
     expect(summary.requests).toBeGreaterThan(1000);
     expect(summary.steps_due).toBeGreaterThan(100);
     expect(summary.notices_delivered).toBe(summary.notices_expected);
-    expect(summary.faults).toEqual(expect.arrayContaining(['worker killed (SIGKILL) and restarted', "Redis emptied of the engine's keys", 'PostgreSQL connections cut', 'worker stopped (SIGTERM) and restarted']));
+    expect(summary.faults).toEqual(
+      expect.arrayContaining([
+        'worker killed (SIGKILL) and restarted',
+        "Redis emptied of the engine's keys",
+        'PostgreSQL connections cut',
+        'worker stopped (SIGTERM) and restarted',
+      ]),
+    );
   }, 360_000);
 });

@@ -41,7 +41,12 @@ export class WebhookReceiver {
       request.on('end', () => {
         const path = request.url ?? '/';
         const status = this.always.get(path) ?? this.scripts.get(path)?.shift() ?? 200;
-        this.received.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), answered: status });
+        this.received.push({
+          path,
+          headers: request.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          answered: status,
+        });
         response.writeHead(status, { 'Content-Type': 'text/plain' }).end(status < 300 ? 'ok' : 'boom');
       });
     });

@@ -9,7 +9,14 @@ import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { type Role, UserService } from '@app/access';
 import { AppConfig, Clock, loadConfig, ManualClock } from '@app/common';
-import { insertNotices, recordWebhookDeliveries, webhookJobId, WebhookQueue, WebhookReconciler, WebhookSettings } from '@app/notifications';
+import {
+  insertNotices,
+  recordWebhookDeliveries,
+  webhookJobId,
+  WebhookQueue,
+  WebhookReconciler,
+  WebhookSettings,
+} from '@app/notifications';
 import { QUEUES, WebhookJobOptions, WebhookWorkerModule, WorkingCalendar } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore } from '@app/units';
 import { AppModule } from '../../apps/api/src/app.module';
@@ -50,7 +57,15 @@ describe('the webhook channel on the real queue', () => {
     database = await createTestDatabase();
     const moduleRef = await Test.createTestingModule({ imports: [AppModule, WebhookChannelTestModule] })
       .overrideProvider(AppConfig)
-      .useValue(loadConfig({ DATABASE_URL: database.url, QUEUE_PREFIX: database.queuePrefix, NODE_ENV: 'test', JWT_SECRET: 'a-test-only-secret-of-at-least-32-characters', LOG_LEVEL: 'silent' }))
+      .useValue(
+        loadConfig({
+          DATABASE_URL: database.url,
+          QUEUE_PREFIX: database.queuePrefix,
+          NODE_ENV: 'test',
+          JWT_SECRET: 'a-test-only-secret-of-at-least-32-characters',
+          LOG_LEVEL: 'silent',
+        }),
+      )
       .overrideProvider(Clock)
       .useValue(clock)
       .overrideProvider(WebhookJobOptions)
@@ -65,10 +80,16 @@ describe('the webhook channel on the real queue', () => {
     http = request(app.getHttpServer());
     dataSource = app.get(DataSource);
     queue = app.get<Queue>(getQueueToken(QUEUES.webhooks));
-    const users: [string, string, Role[]][] = [['admin', 'sx-supervision-office', ['admin']], ['sport-officer', 'sx-sport', ['officer']], ['supervisor', 'sx-supervision-office', ['supervisor']]];
+    const users: [string, string, Role[]][] = [
+      ['admin', 'sx-supervision-office', ['admin']],
+      ['sport-officer', 'sx-sport', ['officer']],
+      ['supervisor', 'sx-supervision-office', ['supervisor']],
+    ];
     for (const [username, unitCode, roles] of users) {
       await app.get(UserService).create({ username, unitCode, roles, password: TEST_PASSWORD });
-      tokens[username] = (await http.post('/auth/login').send({ username, password: TEST_PASSWORD }).expect(200)).body.accessToken;
+      tokens[username] = (
+        await http.post('/auth/login').send({ username, password: TEST_PASSWORD }).expect(200)
+      ).body.accessToken;
     }
   });
 
@@ -83,7 +104,21 @@ describe('the webhook channel on the real queue', () => {
   async function writeNotice(unitCode: string, key: string): Promise<string> {
     const now = clock.now();
     const wakeUps = await dataSource.transaction(async (manager) => {
-      await insertNotices(manager, [{ dedupeKey: key, unitCode, taskId: null, kind: 'manual_reminder', title: `催办：${key}`, body: '请尽快办理。', sentBy: 'supervisor' }], now);
+      await insertNotices(
+        manager,
+        [
+          {
+            dedupeKey: key,
+            unitCode,
+            taskId: null,
+            kind: 'manual_reminder',
+            title: `催办：${key}`,
+            body: '请尽快办理。',
+            sentBy: 'supervisor',
+          },
+        ],
+        now,
+      );
       return recordWebhookDeliveries(manager, { dedupeKeys: [key] }, now, app.get(WorkingCalendar));
     });
     await app.get(WebhookQueue).wakeAfterCommit(wakeUps);
@@ -92,7 +127,12 @@ describe('the webhook channel on the real queue', () => {
   }
 
   const delivery = async (noticeId: string): Promise<DeliveryRow | undefined> =>
-    (await dataSource.query('SELECT state, attempts, last_status, last_error, not_before, delivered_at FROM notice_deliveries WHERE notice_id = $1', [noticeId]))[0];
+    (
+      await dataSource.query(
+        'SELECT state, attempts, last_status, last_error, not_before, delivered_at FROM notice_deliveries WHERE notice_id = $1',
+        [noticeId],
+      )
+    )[0];
 
   /** Polls until the notice's job has finished (completed, or failed for good). */
   async function settle(noticeId: string, timeoutMs = 15_000): Promise<string> {
@@ -105,18 +145,32 @@ describe('the webhook channel on the real queue', () => {
     }
   }
 
-  const admin = (method: 'put' | 'get' | 'delete', path: string, user = 'admin') => http[method](path).set('Authorization', `Bearer ${tokens[user]}`);
+  const admin = (method: 'put' | 'get' | 'delete', path: string, user = 'admin') =>
+    http[method](path).set('Authorization', `Bearer ${tokens[user]}`);
 
   it('lets only admins configure a webhook, and never returns its secret', async () => {
-    await admin('put', '/admin/units/sx-sport/webhook', 'sport-officer').send({ url: receiver.url('/sport'), secret: SECRET }).expect(403);
+    await admin('put', '/admin/units/sx-sport/webhook', 'sport-officer')
+      .send({ url: receiver.url('/sport'), secret: SECRET })
+      .expect(403);
     await admin('get', '/admin/units/sx-sport/webhook/deliveries', 'supervisor').expect(403);
-    const short = await admin('put', '/admin/units/sx-sport/webhook').send({ url: receiver.url('/sport'), secret: 'too-short' }).expect(400);
+    const short = await admin('put', '/admin/units/sx-sport/webhook')
+      .send({ url: receiver.url('/sport'), secret: 'too-short' })
+      .expect(400);
     expect(short.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'secret' });
     await admin('put', '/admin/units/sx-sport/webhook').send({ url: 'ftp://127.0.0.1/x', secret: SECRET }).expect(400);
-    await admin('put', '/admin/units/no-such-unit/webhook').send({ url: receiver.url('/x'), secret: SECRET }).expect(404);
+    await admin('put', '/admin/units/no-such-unit/webhook')
+      .send({ url: receiver.url('/x'), secret: SECRET })
+      .expect(404);
 
-    const configured = await admin('put', '/admin/units/sx-sport/webhook').send({ url: receiver.url('/sport'), secret: SECRET }).expect(200);
-    expect(configured.body).toMatchObject({ unitCode: 'sx-sport', url: receiver.url('/sport'), enabled: true, secretConfigured: true });
+    const configured = await admin('put', '/admin/units/sx-sport/webhook')
+      .send({ url: receiver.url('/sport'), secret: SECRET })
+      .expect(200);
+    expect(configured.body).toMatchObject({
+      unitCode: 'sx-sport',
+      url: receiver.url('/sport'),
+      enabled: true,
+      secretConfigured: true,
+    });
     const shown = await admin('get', '/admin/units/sx-sport/webhook').expect(200);
     for (const body of [configured.text, shown.text]) expect(body).not.toContain(SECRET);
     expect((await admin('get', '/admin/units/sx-sport/webhook/deliveries').expect(200)).body).toEqual([]);
@@ -133,7 +187,11 @@ describe('the webhook channel on the real queue', () => {
     clock.set(shanghai('2026-11-20T20:00:00')); // a Friday evening: the next working moment is Monday morning
     receiver.script('/sport', [500, 500]);
     noticeId = await writeNotice('sx-sport', 'evening-reminder');
-    expect((await delivery(noticeId))!).toMatchObject({ state: 'pending', attempts: 0, not_before: shanghai('2026-11-23T08:30:00') });
+    expect((await delivery(noticeId))!).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      not_before: shanghai('2026-11-23T08:30:00'),
+    });
     const job = await queue.getJob(webhookJobId(noticeId));
     expect(await job!.getState()).toBe('delayed');
     expect(job!.delay).toBe(shanghai('2026-11-23T08:30:00').getTime() - shanghai('2026-11-20T20:00:00').getTime());
@@ -161,13 +219,21 @@ describe('the webhook channel on the real queue', () => {
     });
     const expected = `sha256=${createHmac('sha256', SECRET).update(delivered.body).digest('hex')}`;
     for (const post of posts) {
-      expect(post.headers['x-supervision-signature']).toBe(`sha256=${createHmac('sha256', SECRET).update(post.body).digest('hex')}`);
+      expect(post.headers['x-supervision-signature']).toBe(
+        `sha256=${createHmac('sha256', SECRET).update(post.body).digest('hex')}`,
+      );
       expect(post.headers['x-supervision-delivery']).toBe(noticeId);
     }
     expect(delivered.headers['x-supervision-signature']).toBe(expected);
     expect(delivered.headers['x-supervision-timestamp']).toBe(String(shanghai('2026-11-23T08:30:00').getTime() / 1000));
     expect(delivered.headers['content-type']).toContain('application/json');
-    expect((await delivery(noticeId))!).toMatchObject({ state: 'delivered', attempts: 3, last_status: 200, last_error: null, delivered_at: shanghai('2026-11-23T08:30:00') });
+    expect((await delivery(noticeId))!).toMatchObject({
+      state: 'delivered',
+      attempts: 3,
+      last_status: 200,
+      last_error: null,
+      delivered_at: shanghai('2026-11-23T08:30:00'),
+    });
   });
 
   it('posts nothing more when the job runs again, the notice is written again, or the reconciler runs', async () => {
@@ -182,20 +248,38 @@ describe('the webhook channel on the real queue', () => {
   it('marks a delivery failed after the last attempt, with attempts, status and error visible to admins', async () => {
     clock.set(shanghai('2026-11-23T10:00:00'));
     receiver.alwaysAnswer('/health', 500);
-    await admin('put', '/admin/units/sx-health/webhook').send({ url: receiver.url('/health'), secret: FAILING_SECRET }).expect(200);
+    await admin('put', '/admin/units/sx-health/webhook')
+      .send({ url: receiver.url('/health'), secret: FAILING_SECRET })
+      .expect(200);
     const failing = await writeNotice('sx-health', 'failing-reminder');
     expect((await delivery(failing))!.not_before).toEqual(shanghai('2026-11-23T10:00:00'));
     expect(await settle(failing)).toBe('failed');
     expect(receiver.to('/health')).toHaveLength(3);
-    expect((await delivery(failing))!).toMatchObject({ state: 'failed', attempts: 3, last_status: 500, last_error: '接收方返回 HTTP 500', delivered_at: null });
+    expect((await delivery(failing))!).toMatchObject({
+      state: 'failed',
+      attempts: 3,
+      last_status: 500,
+      last_error: '接收方返回 HTTP 500',
+      delivered_at: null,
+    });
 
     const listed = await admin('get', '/admin/units/sx-health/webhook/deliveries').expect(200);
-    expect(listed.body).toEqual([expect.objectContaining({ noticeId: failing, state: 'failed', attempts: 3, lastStatus: 500, lastError: '接收方返回 HTTP 500' })]);
+    expect(listed.body).toEqual([
+      expect.objectContaining({
+        noticeId: failing,
+        state: 'failed',
+        attempts: 3,
+        lastStatus: 500,
+        lastError: '接收方返回 HTTP 500',
+      }),
+    ]);
     expect(listed.text).not.toContain(FAILING_SECRET);
   });
 
   it('records an unreachable receiver as a connection failure', async () => {
-    await admin('put', '/admin/units/sx-health/webhook').send({ url: 'http://127.0.0.1:9/unreachable', secret: FAILING_SECRET }).expect(200);
+    await admin('put', '/admin/units/sx-health/webhook')
+      .send({ url: 'http://127.0.0.1:9/unreachable', secret: FAILING_SECRET })
+      .expect(200);
     const unreachable = await writeNotice('sx-health', 'unreachable-reminder');
     expect(await settle(unreachable)).toBe('failed');
     expect((await delivery(unreachable))!).toMatchObject({ state: 'failed', attempts: 3, last_status: null });
@@ -204,14 +288,30 @@ describe('the webhook channel on the real queue', () => {
 
   it('re-queues a pending delivery whose job was lost', async () => {
     const lost = await dataSource.transaction(async (manager) => {
-      await insertNotices(manager, [{ dedupeKey: 'lost-wake-up', unitCode: 'sx-sport', taskId: null, kind: 'manual_reminder', title: '催办：lost', body: '请办理。', sentBy: null }], clock.now());
+      await insertNotices(
+        manager,
+        [
+          {
+            dedupeKey: 'lost-wake-up',
+            unitCode: 'sx-sport',
+            taskId: null,
+            kind: 'manual_reminder',
+            title: '催办：lost',
+            body: '请办理。',
+            sentBy: null,
+          },
+        ],
+        clock.now(),
+      );
       return recordWebhookDeliveries(manager, { dedupeKeys: ['lost-wake-up'] }, clock.now(), app.get(WorkingCalendar));
     }); // committed, but the process "died" before queueing
     expect(lost).toHaveLength(1);
     expect(await queue.getJob(lost[0].jobId)).toBeUndefined();
     expect(await app.get(WebhookReconciler).reconcile()).toEqual({ requeued: 1 });
     expect(await settle(lost[0].noticeId)).toBe('completed');
-    expect(receiver.to('/sport').filter((post) => post.headers['x-supervision-delivery'] === lost[0].noticeId)).toHaveLength(1);
+    expect(
+      receiver.to('/sport').filter((post) => post.headers['x-supervision-delivery'] === lost[0].noticeId),
+    ).toHaveLength(1);
   });
 
   it('stops sending once the webhook is removed', async () => {

@@ -28,9 +28,11 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
 
   const as = (user: string) => ({
     get: (url: string) => api.http.get(url).set('Authorization', `Bearer ${tokens[user]}`),
-    post: (url: string, body: object = {}) => api.http.post(url).set('Authorization', `Bearer ${tokens[user]}`).send(body),
+    post: (url: string, body: object = {}) =>
+      api.http.post(url).set('Authorization', `Bearer ${tokens[user]}`).send(body),
   });
-  const act = (user: string, taskId: string, action: string, body: object = {}) => as(user).post(`/tasks/${taskId}/actions/${action}`, body).expect(200);
+  const act = (user: string, taskId: string, action: string, body: object = {}) =>
+    as(user).post(`/tasks/${taskId}/actions/${action}`, body).expect(200);
   const dataSource = () => api.app.get(DataSource);
 
   async function reportWhenDone(id: string): Promise<Record<string, unknown>> {
@@ -52,7 +54,10 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
   }
 
   beforeAll(async () => {
-    api = await startTestApi(at('2022-06-01T10:00:00'), { workers: true, reportJobs: Object.assign(new ReportJobOptions(), { attempts: 2, backoff: { type: 'fixed', delay: 200 } }) });
+    api = await startTestApi(at('2022-06-01T10:00:00'), {
+      workers: true,
+      reportJobs: Object.assign(new ReportJobOptions(), { attempts: 2, backoff: { type: 'fixed', delay: 200 } }),
+    });
     tokens = await api.createUsers([
       ['supervisor', 'sx-supervision-office', 'supervisor'],
       ['leadership', 'sx-government', 'leadership'],
@@ -73,12 +78,33 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
     await act('forestry', task[FORESTRY], 'acknowledge');
 
     api.clock.set(at('2022-07-05T10:00:00'));
-    await as('culture').post(`/tasks/${task[CULTURE]}/progress-reports`, { quarter: '2022Q2', text: '新创建国家5A级旅游景区1家，正在推进第二家评定。', percentDone: 40, targetActuals: [{ targetIndex: 0, actual: 1 }] }).expect(201);
-    await as('forestry').post(`/tasks/${task[FORESTRY]}/progress-reports`, { quarter: '2022Q2', text: '配合完成森林景区资源普查。', percentDone: 50 }).expect(201);
+    await as('culture')
+      .post(`/tasks/${task[CULTURE]}/progress-reports`, {
+        quarter: '2022Q2',
+        text: '新创建国家5A级旅游景区1家，正在推进第二家评定。',
+        percentDone: 40,
+        targetActuals: [{ targetIndex: 0, actual: 1 }],
+      })
+      .expect(201);
+    await as('forestry')
+      .post(`/tasks/${task[FORESTRY]}/progress-reports`, {
+        quarter: '2022Q2',
+        text: '配合完成森林景区资源普查。',
+        percentDone: 50,
+      })
+      .expect(201);
     api.clock.set(at('2022-07-06T10:00:00'));
-    for (const [reviewer, unit] of [['supervisor', CULTURE], ['culture', FORESTRY]]) {
-      const [report]: { id: string }[] = await dataSource().query(`SELECT id FROM progress_reports WHERE task_id = $1`, [task[unit]]);
-      await as(reviewer).post(`/tasks/${task[unit]}/progress-reports/${report.id}/review`, { decision: 'approve' }).expect(200);
+    for (const [reviewer, unit] of [
+      ['supervisor', CULTURE],
+      ['culture', FORESTRY],
+    ]) {
+      const [report]: { id: string }[] = await dataSource().query(
+        `SELECT id FROM progress_reports WHERE task_id = $1`,
+        [task[unit]],
+      );
+      await as(reviewer)
+        .post(`/tasks/${task[unit]}/progress-reports/${report.id}/review`, { decision: 'approve' })
+        .expect(200);
     }
 
     api.clock.set(at('2022-08-25T10:00:00'));
@@ -115,9 +141,13 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
         await api.queue(QUEUES.reports).add('reports.schedule', {});
         await waitForIdle(api.queue(QUEUES.reports), 60_000);
       }
-      const reports: { id: string; origin: string; state: string; quarter: string }[] = await dataSource().query(`SELECT id, origin, state, quarter FROM reports`);
+      const reports: { id: string; origin: string; state: string; quarter: string }[] = await dataSource().query(
+        `SELECT id, origin, state, quarter FROM reports`,
+      );
       expect(reports).toEqual([expect.objectContaining({ origin: 'scheduled', state: 'done', quarter: '2022Q3' })]);
-      const notices: { unit: string; title: string }[] = await dataSource().query(`SELECT unit_code AS unit, title FROM notices WHERE kind = 'report_ready'`);
+      const notices: { unit: string; title: string }[] = await dataSource().query(
+        `SELECT unit_code AS unit, title FROM notices WHERE kind = 'report_ready'`,
+      );
       expect(notices).toEqual([{ unit: 'sx-supervision-office', title: expect.stringContaining('2022Q3') }]);
     });
   });
@@ -137,7 +167,11 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
       const [{ count }] = await dataSource().query(`SELECT count(*)::int AS count FROM reports`);
       expect(count).toBe(1);
       const status = await as('supervisor').get(`/reports/${reportId}`).expect(200);
-      expect(status.body).toMatchObject({ state: 'done', quarter: '2022Q3', files: { docx: `/reports/${reportId}/files/docx` } });
+      expect(status.body).toMatchObject({
+        state: 'done',
+        quarter: '2022Q3',
+        files: { docx: `/reports/${reportId}/files/docx` },
+      });
     });
 
     it('counts the quarter as it stood at its end', () => {
@@ -157,45 +191,102 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
         completionRate: 0.5,
         onTimeRate: 0.5,
       });
-      expect(figures.previousQuarter).toEqual({ quarter: '2022Q2', overall: expect.objectContaining({ tasks: 4, acknowledged: 3, completed: 0, overdue: 0, lateAcknowledgements: 2, missingReports: 0, completionRate: 0 }) });
+      expect(figures.previousQuarter).toEqual({
+        quarter: '2022Q2',
+        overall: expect.objectContaining({
+          tasks: 4,
+          acknowledged: 3,
+          completed: 0,
+          overdue: 0,
+          lateAcknowledgements: 2,
+          missingReports: 0,
+          completionRate: 0,
+        }),
+      });
     });
 
     it('ranks the units and lists the overdue work with its escalation level', () => {
-      expect(figures.units.map((unit) => [unit.rank, unit.unitCode, unit.tasks, unit.completed, unit.completedOnTime, unit.overdue, unit.lateAcknowledgements, unit.missingReports])).toEqual([
+      expect(
+        figures.units.map((unit) => [
+          unit.rank,
+          unit.unitCode,
+          unit.tasks,
+          unit.completed,
+          unit.completedOnTime,
+          unit.overdue,
+          unit.lateAcknowledgements,
+          unit.missingReports,
+        ]),
+      ).toEqual([
         [1, FORESTRY, 1, 1, 1, 0, 1, 0],
         [2, CULTURE, 1, 1, 0, 0, 0, 0],
         [3, EDUCATION, 1, 0, 0, 1, 1, 1],
         [3, HR, 1, 0, 0, 1, 0, 1],
       ]);
       // September 2022 has 21 working days (中秋节 on the 12th); both escalations were delivered by the 30th.
-      expect(figures.overdue.map((item) => [item.unitCode, item.taskKind, item.deadline, item.workingDaysOverdue, item.escalationLevel])).toEqual([
+      expect(
+        figures.overdue.map((item) => [
+          item.unitCode,
+          item.taskKind,
+          item.deadline,
+          item.workingDaysOverdue,
+          item.escalationLevel,
+        ]),
+      ).toEqual([
         [EDUCATION, 'co', '2022-08-31', 21, 2],
         [HR, 'lead', '2022-08-31', 21, 2],
       ]);
     });
 
     it('gives sections, indicators, excerpts and the measures never launched', () => {
-      expect(figures.sections.map((section) => [section.title, section.measures, section.tasks, section.completed, section.overdue])).toEqual([
+      expect(
+        figures.sections.map((section) => [
+          section.title,
+          section.measures,
+          section.tasks,
+          section.completed,
+          section.overdue,
+        ]),
+      ).toEqual([
         ['推动六个重点领域提档升级', 18, 2, 2, 0],
         ['实施五个补短板重点工程', 13, 2, 0, 2],
         ['强化营商环境和政策支持', 11, 0, 0, 0],
         ['加强组织实施', 4, 0, 0, 0],
       ]);
-      expect(figures.indicators[0]).toMatchObject({ measurePath: '二.(一).1', target: '新创建1-3家国家5A级旅游景区', targetValue: 1, actual: 1, actualQuarter: '2022Q2', shareReached: 1 });
+      expect(figures.indicators[0]).toMatchObject({
+        measurePath: '二.(一).1',
+        target: '新创建1-3家国家5A级旅游景区',
+        targetValue: 1,
+        actual: 1,
+        actualQuarter: '2022Q2',
+        shareReached: 1,
+      });
       expect(figures.indicators.filter((indicator) => indicator.actual !== null)).toHaveLength(1);
-      expect(figures.excerpts.map((excerpt) => [excerpt.unitCode, excerpt.reportQuarter, excerpt.percentDone])).toEqual([
-        [CULTURE, '2022Q2', 40],
-        [FORESTRY, '2022Q2', 50],
-      ]);
+      expect(figures.excerpts.map((excerpt) => [excerpt.unitCode, excerpt.reportQuarter, excerpt.percentDone])).toEqual(
+        [
+          [CULTURE, '2022Q2', 40],
+          [FORESTRY, '2022Q2', 50],
+        ],
+      );
       expect(figures.notLaunched).toHaveLength(44);
     });
 
     it('writes the same figures into the Word document, with the completion chart', async () => {
       const docx = await download('leadership', reportId, 'docx');
-      const media = Object.keys((await JSZip.loadAsync(docx)).files).filter((name) => /^word\/media\/.+\.png$/.test(name));
+      const media = Object.keys((await JSZip.loadAsync(docx)).files).filter((name) =>
+        /^word\/media\/.+\.png$/.test(name),
+      );
       expect(media).toHaveLength(1);
       const { value: text } = await mammoth.extractRawText({ buffer: docx });
-      for (const heading of ['一、总体情况', '二、各单位完成情况', '三、逾期事项', '四、指标进展', '五、进展摘录', '六、下一步工作']) expect(text).toContain(heading);
+      for (const heading of [
+        '一、总体情况',
+        '二、各单位完成情况',
+        '三、逾期事项',
+        '四、指标进展',
+        '五、进展摘录',
+        '六、下一步工作',
+      ])
+        expect(text).toContain(heading);
       expect(text).toContain('50.0%');
       expect(text).toContain('省林草局');
       expect(text).toContain('挂牌督办');
@@ -210,7 +301,11 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load((await download('supervisor', reportId, 'xlsx')) as unknown as ArrayBuffer);
       const unitsSheet = workbook.getWorksheet('各单位')!;
-      const values = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().filter(Boolean).map((row) => (row as ExcelJS.CellValue[]).slice(1));
+      const values = (sheet: ExcelJS.Worksheet) =>
+        sheet
+          .getSheetValues()
+          .filter(Boolean)
+          .map((row) => (row as ExcelJS.CellValue[]).slice(1));
       const unitRows = values(unitsSheet).slice(1);
       expect(unitRows.map((row) => row.slice(0, 3))).toEqual([
         [1, FORESTRY, '省林草局'],
@@ -230,8 +325,12 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
 
     it('gives identical figures when the quarter is regenerated after later events', async () => {
       api.clock.set(at('2022-10-12T10:00:00'));
-      await as('hr').post(`/tasks/${task[HR]}/progress-reports`, { quarter: '2022Q3', text: '培训已完成。', percentDone: 100 }).expect(201);
-      const again = await api.app.get(ReportGenerator).render({ documentId, quarter: '2022Q3', asOf: new Date(figures.asOf), scopeUnitCode: null });
+      await as('hr')
+        .post(`/tasks/${task[HR]}/progress-reports`, { quarter: '2022Q3', text: '培训已完成。', percentDone: 100 })
+        .expect(201);
+      const again = await api.app
+        .get(ReportGenerator)
+        .render({ documentId, quarter: '2022Q3', asOf: new Date(figures.asOf), scopeUnitCode: null });
       expect(JSON.parse(JSON.stringify(again.figures))).toEqual(figures);
     });
   });
@@ -248,19 +347,43 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
       expect(JSON.stringify(scoped)).not.toContain('省林草局');
 
       await as('education').get(`/reports/${created.body.id}`).expect(403);
-      const [all] = (await as('supervisor').get(`/reports?documentId=${documentId}`).expect(200)).body.filter((report: { scopeUnitCode: string | null }) => report.scopeUnitCode === null);
+      const [all] = (await as('supervisor').get(`/reports?documentId=${documentId}`).expect(200)).body.filter(
+        (report: { scopeUnitCode: string | null }) => report.scopeUnitCode === null,
+      );
       const refused = await as('hr').get(`/reports/${all.id}/files/docx`).expect(403);
       expect(refused.body.code).toBe('REPORT_FORBIDDEN');
-      const otherUnit = await as('hr').post('/reports', { documentId, quarter: '2022Q3', unitCode: EDUCATION }).expect(403);
+      const otherUnit = await as('hr')
+        .post('/reports', { documentId, quarter: '2022Q3', unitCode: EDUCATION })
+        .expect(403);
       expect(otherUnit.body.field).toBe('unitCode');
-      expect((await as('hr').get('/reports').expect(200)).body.map((report: { scopeUnitCode: string }) => report.scopeUnitCode)).toEqual([HR]);
+      expect(
+        (await as('hr').get('/reports').expect(200)).body.map(
+          (report: { scopeUnitCode: string }) => report.scopeUnitCode,
+        ),
+      ).toEqual([HR]);
     });
 
     it('refuses bad requests with the field at fault', async () => {
-      expect((await as('supervisor').post('/reports', { documentId, quarter: '2022Q5' }).expect(400)).body.field).toBe('quarter');
-      expect((await as('supervisor').post('/reports', { documentId, quarter: '2022Q4' }).expect(400)).body.code).toBe('AS_OF_IN_FUTURE');
-      expect((await as('supervisor').post('/reports', { documentId, quarter: '2022Q3', asOf: '2022-06-30T00:00:00+08:00' }).expect(400)).body.code).toBe('AS_OF_BEFORE_QUARTER');
-      expect((await as('supervisor').post('/reports', { documentId: '00000000-0000-4000-8000-000000000000', quarter: '2022Q3' }).expect(404)).body.code).toBe('DOCUMENT_NOT_FOUND');
+      expect((await as('supervisor').post('/reports', { documentId, quarter: '2022Q5' }).expect(400)).body.field).toBe(
+        'quarter',
+      );
+      expect((await as('supervisor').post('/reports', { documentId, quarter: '2022Q4' }).expect(400)).body.code).toBe(
+        'AS_OF_IN_FUTURE',
+      );
+      expect(
+        (
+          await as('supervisor')
+            .post('/reports', { documentId, quarter: '2022Q3', asOf: '2022-06-30T00:00:00+08:00' })
+            .expect(400)
+        ).body.code,
+      ).toBe('AS_OF_BEFORE_QUARTER');
+      expect(
+        (
+          await as('supervisor')
+            .post('/reports', { documentId: '00000000-0000-4000-8000-000000000000', quarter: '2022Q3' })
+            .expect(404)
+        ).body.code,
+      ).toBe('DOCUMENT_NOT_FOUND');
       await api.http.post('/reports').send({ documentId, quarter: '2022Q3' }).expect(401);
     });
   });
@@ -268,14 +391,19 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
   describe('failures', () => {
     it('retries a report that fails, then shows the failure; asked again, it is queued again', async () => {
       // A history the report cannot read: an extension approval that names no new deadline.
-      const [{ workflowId, seq }] = await dataSource().query(`SELECT workflow_id AS "workflowId", max(seq)::int AS seq FROM task_events WHERE task_id = $1 GROUP BY workflow_id`, [task[HR]]);
+      const [{ workflowId, seq }] = await dataSource().query(
+        `SELECT workflow_id AS "workflowId", max(seq)::int AS seq FROM task_events WHERE task_id = $1 GROUP BY workflow_id`,
+        [task[HR]],
+      );
       await dataSource().query(
         `INSERT INTO task_events (workflow_id, seq, task_id, action, from_state, to_state, payload, actor_username, occurred_at, prev_hash, hash)
          VALUES ($1, $2, $3, 'approve_extension', 'in_progress', 'in_progress', '{}', 'test', $4, 'x', 'y')`,
         [workflowId, seq + 1, task[HR], at('2022-10-12T11:00:00')],
       );
       api.clock.set(at('2022-10-13T10:00:00'));
-      const created = await as('supervisor').post('/reports', { documentId, quarter: '2022Q4', asOf: '2022-10-13T09:00:00+08:00' }).expect(202);
+      const created = await as('supervisor')
+        .post('/reports', { documentId, quarter: '2022Q4', asOf: '2022-10-13T09:00:00+08:00' })
+        .expect(202);
       await waitForIdle(api.queue(QUEUES.reports), 30_000);
       await new Promise((resolve) => setTimeout(resolve, 500)); // the retry's backoff
       await waitForIdle(api.queue(QUEUES.reports), 30_000);
@@ -284,7 +412,9 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
       expect(await api.queue(QUEUES.reports).getJobCounts('failed')).toEqual({ failed: 1 });
       const notReady = await as('supervisor').get(`/reports/${created.body.id}/files/xlsx`).expect(409);
       expect(notReady.body.code).toBe('REPORT_NOT_READY');
-      const again = await as('supervisor').post('/reports', { documentId, quarter: '2022Q4', asOf: '2022-10-13T09:00:00+08:00' }).expect(200);
+      const again = await as('supervisor')
+        .post('/reports', { documentId, quarter: '2022Q4', asOf: '2022-10-13T09:00:00+08:00' })
+        .expect(200);
       expect(again.body).toMatchObject({ id: created.body.id, state: 'queued' });
     });
   });

@@ -20,17 +20,36 @@ import { halfDone, STEP_FACTS_SQL, type StepFacts } from '../support/step-facts'
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 /** The domain services with the step queue but no worker: the worker processes are the compiled app. */
-@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, NotificationsModule, UnitsModule, DocumentsModule, AccessModule, WorkflowModule] })
+@Module({
+  imports: [
+    ConfigModule,
+    PersistenceModule.forRoot(),
+    SchedulingModule,
+    StepQueueModule,
+    WebhookQueueModule,
+    NotificationsModule,
+    UnitsModule,
+    DocumentsModule,
+    AccessModule,
+    WorkflowModule,
+  ],
+})
 class LaunchingModule {}
 
-const SUPERVISOR: Actor = { userId: null, username: 'supervisor', unitCode: 'sx-supervision-office', roles: ['supervisor'] };
+const SUPERVISOR: Actor = {
+  userId: null,
+  username: 'supervisor',
+  unitCode: 'sx-supervision-office',
+  roles: ['supervisor'],
+};
 const root = repositoryRoot();
 const workerMain = join(root, 'dist', 'apps', 'worker', 'src', 'main.js');
 /** The step kinds made due for the workers: a few hundred steps over the plan's 186 tasks. */
 const DUE_KINDS = ['ack_reminder', 'deadline_reminder', 'escalation'];
 
 /** Resolves with `value` after `ms` without keeping the process alive. */
-const after = <T>(ms: number, value: T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
+const after = <T>(ms: number, value: T): Promise<T> =>
+  new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
 
 interface WorkerProcess {
   name: string;
@@ -50,7 +69,13 @@ describe('two worker processes delivering due steps, one killed mid-batch', () =
   function startWorker(name: string): WorkerProcess {
     const child = spawn(process.execPath, [workerMain], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: database.url, QUEUE_PREFIX: database.queuePrefix, LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        QUEUE_PREFIX: database.queuePrefix,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'test',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output: string[] = [];
@@ -63,7 +88,12 @@ describe('two worker processes delivering due steps, one killed mid-batch', () =
   }
 
   const delivered = async (): Promise<number> =>
-    (await dataSource.query(`SELECT count(*)::int AS n FROM scheduled_steps WHERE id = ANY($1) AND state = 'delivered'`, [dueIds]))[0].n;
+    (
+      await dataSource.query(
+        `SELECT count(*)::int AS n FROM scheduled_steps WHERE id = ANY($1) AND state = 'delivered'`,
+        [dueIds],
+      )
+    )[0].n;
   const stepFacts = (): Promise<StepFacts[]> => dataSource.query(STEP_FACTS_SQL, [dueIds]);
 
   beforeAll(async () => {
@@ -82,16 +112,33 @@ describe('two worker processes delivering due steps, one killed mid-batch', () =
     steps = context.get<Queue>(getQueueToken(QUEUES.steps));
 
     const { documentId } = await context.get(DocumentImporter).import({ content: seedBytes(ACTION_PLAN_2022) });
-    const waiting: { id: string }[] = await dataSource.query(`SELECT id FROM measures WHERE document_id = $1 AND needs_assignment`, [documentId]);
+    const waiting: { id: string }[] = await dataSource.query(
+      `SELECT id FROM measures WHERE document_id = $1 AND needs_assignment`,
+      [documentId],
+    );
     for (const measure of waiting) {
-      await context.get(MeasureAssignmentService).assign({ measureId: measure.id, leadUnitCode: 'sx-development-reform', coUnitCodes: ['sx-commerce'], source: 'manual', assignedBy: 'test' });
+      await context
+        .get(MeasureAssignmentService)
+        .assign({
+          measureId: measure.id,
+          leadUnitCode: 'sx-development-reform',
+          coUnitCodes: ['sx-commerce'],
+          source: 'manual',
+          assignedBy: 'test',
+        });
     }
     await context.get(LaunchService).launch({ documentId, defaultDeadline: '2027-06-30', actor: SUPERVISOR });
 
     // Make a few hundred steps due a little while ago (spread over the last hour), then wake their jobs now.
-    const due: { id: string }[] = await dataSource.query(`SELECT id FROM scheduled_steps WHERE state = 'pending' AND kind = ANY($1)`, [DUE_KINDS]);
+    const due: { id: string }[] = await dataSource.query(
+      `SELECT id FROM scheduled_steps WHERE state = 'pending' AND kind = ANY($1)`,
+      [DUE_KINDS],
+    );
     dueIds = due.map((step) => step.id);
-    await dataSource.query(`UPDATE scheduled_steps SET due_at = now() - (interval '1 second' * (1 + (abs(hashtext(id::text)) % 3600))) WHERE id = ANY($1)`, [dueIds]);
+    await dataSource.query(
+      `UPDATE scheduled_steps SET due_at = now() - (interval '1 second' * (1 + (abs(hashtext(id::text)) % 3600))) WHERE id = ANY($1)`,
+      [dueIds],
+    );
     const wanted = new Set(dueIds);
     let promoted = 0;
     for (const job of await steps.getDelayed()) {
@@ -104,7 +151,8 @@ describe('two worker processes delivering due steps, one killed mid-batch', () =
   }, 120_000);
 
   afterAll(async () => {
-    for (const worker of workers) if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
+    for (const worker of workers)
+      if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
     await Promise.all(workers.map((worker) => Promise.race([worker.exited, after(5000, null)])));
     await steps?.obliterate({ force: true }).catch(() => undefined);
     await context?.close();
@@ -134,7 +182,8 @@ describe('two worker processes delivering due steps, one killed mid-batch', () =
     const deliveredAtKill = snapshot.filter((step) => step.state === 'delivered').length;
     expect(atKill).toBeLessThan(dueIds.length);
     expect(deliveredAtKill).toBeLessThan(dueIds.length);
-    if (process.env.WORKERS_SPEC_VERBOSE) console.log({ due: dueIds.length, atKill, deliveredAtKill, activeAtKill: activeAtKill.length });
+    if (process.env.WORKERS_SPEC_VERBOSE)
+      console.log({ due: dueIds.length, atKill, deliveredAtKill, activeAtKill: activeAtKill.length });
 
     // B goes on and a restarted A joins (its start-up reconcile delivers what is still due).
     startWorker('A2');
@@ -150,7 +199,9 @@ describe('two worker processes delivering due steps, one killed mid-batch', () =
     expect(halfDone(facts)).toEqual([]);
     // One notice per (step, unit): as many as the recipients call for, none twice.
     expect(facts.filter((step) => step.written !== step.expected || step.writtenUnits !== step.expected)).toEqual([]);
-    const [{ total }] = await dataSource.query(`SELECT count(*)::int AS total FROM notices WHERE step_id = ANY($1)`, [dueIds]);
+    const [{ total }] = await dataSource.query(`SELECT count(*)::int AS total FROM notices WHERE step_id = ANY($1)`, [
+      dueIds,
+    ]);
     expect(total).toBe(expectedNotices);
     const duplicates = await dataSource.query(`SELECT dedupe_key FROM notices GROUP BY dedupe_key HAVING count(*) > 1`);
     expect(duplicates).toEqual([]);
@@ -160,7 +211,9 @@ describe('two worker processes delivering due steps, one killed mid-batch', () =
     );
     expect(keys[0].bad).toBe(0);
     // No step that was due is left pending; the steps not made due are untouched (pending, no notices).
-    const [{ leftDue }] = await dataSource.query(`SELECT count(*)::int AS "leftDue" FROM scheduled_steps WHERE state = 'pending' AND due_at <= now()`);
+    const [{ leftDue }] = await dataSource.query(
+      `SELECT count(*)::int AS "leftDue" FROM scheduled_steps WHERE state = 'pending' AND due_at <= now()`,
+    );
     expect(leftDue).toBe(0);
     const [{ early }] = await dataSource.query(
       `SELECT count(*)::int AS early FROM notices n JOIN scheduled_steps s ON s.id = n.step_id WHERE s.state <> 'delivered'`,

@@ -28,7 +28,11 @@ export interface TestApi {
   createUser(username: string, unitCode: string, roles: Role[]): Promise<void>;
   login(username: string): Promise<string>;
   /** Imports the 2022 action plan (once) and launches its measure at `path` through the API as `supervisorToken`. */
-  launchSeedMeasure(path: string, deadline: string, supervisorToken: string): Promise<{ documentId: string; measureId: string }>;
+  launchSeedMeasure(
+    path: string,
+    deadline: string,
+    supervisorToken: string,
+  ): Promise<{ documentId: string; measureId: string }>;
   /** Creates each user with one role and logs it in: username → token. */
   createUsers(users: readonly (readonly [string, string, Role])[]): Promise<Record<string, string>>;
   /** The BullMQ queue of that name, as the app uses it. */
@@ -43,13 +47,24 @@ export interface TestApiOptions {
 }
 
 /** The real API (same module, pipes and filters as main.ts) on a fresh migrated database. */
-export async function startTestApi(now = new Date('2026-11-22T02:00:00Z'), options: TestApiOptions = {}): Promise<TestApi> {
+export async function startTestApi(
+  now = new Date('2026-11-22T02:00:00Z'),
+  options: TestApiOptions = {},
+): Promise<TestApi> {
   const database = await createTestDatabase();
   const clock = new ManualClock(now);
   const workers = options.workers ? [StepWorkerModule, ReportWorkerModule] : [];
   const moduleRef = await Test.createTestingModule({ imports: [AppModule, ...workers] })
     .overrideProvider(AppConfig)
-    .useValue(loadConfig({ DATABASE_URL: database.url, QUEUE_PREFIX: database.queuePrefix, NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }))
+    .useValue(
+      loadConfig({
+        DATABASE_URL: database.url,
+        QUEUE_PREFIX: database.queuePrefix,
+        NODE_ENV: 'test',
+        JWT_SECRET: TEST_JWT_SECRET,
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      }),
+    )
     .overrideProvider(Clock)
     .useValue(clock)
     .overrideProvider(ReportJobOptions)
@@ -74,15 +89,23 @@ export async function startTestApi(now = new Date('2026-11-22T02:00:00Z'), optio
     },
     launchSeedMeasure: async (path, deadline, supervisorToken) => {
       const { documentId } = await app.get(DocumentImporter).import({ content: seedBytes(ACTION_PLAN_2022) });
-      const [measure]: { id: string }[] = await app.get(DataSource).query(`SELECT id FROM measures WHERE document_id = $1 AND path = $2`, [documentId, path]);
-      await http.post(`/documents/${documentId}/launch`).set('Authorization', `Bearer ${supervisorToken}`).send({ measureIds: [measure.id], defaultDeadline: deadline }).expect(201);
+      const [measure]: { id: string }[] = await app
+        .get(DataSource)
+        .query(`SELECT id FROM measures WHERE document_id = $1 AND path = $2`, [documentId, path]);
+      await http
+        .post(`/documents/${documentId}/launch`)
+        .set('Authorization', `Bearer ${supervisorToken}`)
+        .send({ measureIds: [measure.id], defaultDeadline: deadline })
+        .expect(201);
       return { documentId, measureId: measure.id };
     },
     createUsers: async (users) => {
       const tokens: Record<string, string> = {};
       for (const [username, unitCode, role] of users) {
         await app.get(UserService).create({ username, unitCode, roles: [role], password: TEST_PASSWORD });
-        tokens[username] = (await http.post('/auth/login').send({ username, password: TEST_PASSWORD }).expect(200)).body.accessToken;
+        tokens[username] = (
+          await http.post('/auth/login').send({ username, password: TEST_PASSWORD }).expect(200)
+        ).body.accessToken;
       }
       return tokens;
     },

@@ -9,7 +9,19 @@ import { SchedulingModule, StepQueueModule, WebhookQueueModule } from '@app/sche
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { createTestDatabase, TestDatabase } from './test-database';
 
-@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, NotificationsModule, UnitsModule, DocumentsModule, AccessModule] })
+@Module({
+  imports: [
+    ConfigModule,
+    PersistenceModule.forRoot(),
+    SchedulingModule,
+    StepQueueModule,
+    WebhookQueueModule,
+    NotificationsModule,
+    UnitsModule,
+    DocumentsModule,
+    AccessModule,
+  ],
+})
 class DomainServicesModule {}
 
 export interface TestServices {

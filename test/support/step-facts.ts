@@ -23,5 +23,11 @@ export interface StepFacts {
 
 /** A step is delivered with all its notices, or pending with none: never half. */
 export function halfDone(facts: StepFacts[]): StepFacts[] {
-  return facts.filter((step) => !((step.state === 'delivered' && step.written === step.expected) || (step.state === 'pending' && step.written === 0)));
+  return facts.filter(
+    (step) =>
+      !(
+        (step.state === 'delivered' && step.written === step.expected) ||
+        (step.state === 'pending' && step.written === 0)
+      ),
+  );
 }

@@ -8,12 +8,35 @@ import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/co
 import { DocumentsModule } from '@app/documents';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
-import { emptyQueues, QUEUES, SchedulingModule, StepQueueModule, StepWorkerModule, WebhookQueueModule, WebhookWorkerModule } from '@app/scheduling';
+import {
+  emptyQueues,
+  QUEUES,
+  SchedulingModule,
+  StepQueueModule,
+  StepWorkerModule,
+  WebhookQueueModule,
+  WebhookWorkerModule,
+} from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
 import { createTestDatabase, TestDatabase } from './test-database';
 
-@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, NotificationsModule, StepWorkerModule, WebhookWorkerModule, UnitsModule, DocumentsModule, AccessModule, WorkflowModule] })
+@Module({
+  imports: [
+    ConfigModule,
+    PersistenceModule.forRoot(),
+    SchedulingModule,
+    StepQueueModule,
+    WebhookQueueModule,
+    NotificationsModule,
+    StepWorkerModule,
+    WebhookWorkerModule,
+    UnitsModule,
+    DocumentsModule,
+    AccessModule,
+    WorkflowModule,
+  ],
+})
 class WorkerTestModule {}
 
 export interface TestWorker {

@@ -25,8 +25,35 @@ import { ReportsController } from './reports/reports.controller';
 import { WorkflowController } from './workflow/workflow.controller';
 
 @Module({
-  imports: [ConfigModule, LoggerModule.forRoot(loggerOptions()), PersistenceModule.forRoot(), AuthModule, SchedulingModule, StepQueueModule, WebhookQueueModule, WebhooksModule, UnitsModule, DocumentsModule, WorkflowModule, NotificationsModule, ReportQueueModule, ReportingModule, HealthModule, QueueBoardModule],
-  controllers: [CalendarController, DocumentsController, LadderController, UnitsController, WorkflowController, ProgressController, AttachmentsController, WebhooksController, ReportsController],
+  imports: [
+    ConfigModule,
+    LoggerModule.forRoot(loggerOptions()),
+    PersistenceModule.forRoot(),
+    AuthModule,
+    SchedulingModule,
+    StepQueueModule,
+    WebhookQueueModule,
+    WebhooksModule,
+    UnitsModule,
+    DocumentsModule,
+    WorkflowModule,
+    NotificationsModule,
+    ReportQueueModule,
+    ReportingModule,
+    HealthModule,
+    QueueBoardModule,
+  ],
+  controllers: [
+    CalendarController,
+    DocumentsController,
+    LadderController,
+    UnitsController,
+    WorkflowController,
+    ProgressController,
+    AttachmentsController,
+    WebhooksController,
+    ReportsController,
+  ],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
 })
 export class AppModule {}

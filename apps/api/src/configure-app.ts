@@ -12,7 +12,9 @@ export function configureApp(app: NestExpressApplication): void {
   app.useGlobalPipes(createValidationPipe());
   const openApi = new DocumentBuilder()
     .setTitle('督查督办 supervision engine')
-    .setDescription('Policy documents in, supervised work out. Errors share one shape: statusCode, code, message (Chinese), field, line.')
+    .setDescription(
+      'Policy documents in, supervised work out. Errors share one shape: statusCode, code, message (Chinese), field, line.',
+    )
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();

@@ -5,7 +5,9 @@ import { StderrLogger } from './stderr-logger';
 
 /** Runs `work` with the services of CliModule, then closes every connection so the process can exit. */
 export async function withServices<T>(work: (get: <S>(type: Type<S>) => S) => Promise<T>): Promise<T> {
-  const context: INestApplicationContext = await NestFactory.createApplicationContext(CliModule, { logger: new StderrLogger() });
+  const context: INestApplicationContext = await NestFactory.createApplicationContext(CliModule, {
+    logger: new StderrLogger(),
+  });
   try {
     return await work((type) => context.get(type));
   } finally {

@@ -10,5 +10,20 @@ import { UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
 
 /** What the database-backed commands need: no HTTP, no queues. */
-@Module({ imports: [ConfigModule, PersistenceModule.forRoot(), SchedulingModule, StepQueueModule, WebhookQueueModule, NotificationsModule, UnitsModule, DocumentsModule, AccessModule, WorkflowModule, ReportQueueModule, ReportingModule] })
+@Module({
+  imports: [
+    ConfigModule,
+    PersistenceModule.forRoot(),
+    SchedulingModule,
+    StepQueueModule,
+    WebhookQueueModule,
+    NotificationsModule,
+    UnitsModule,
+    DocumentsModule,
+    AccessModule,
+    WorkflowModule,
+    ReportQueueModule,
+    ReportingModule,
+  ],
+})
 export class CliModule {}

@@ -2,7 +2,13 @@ import 'reflect-metadata';
 import { Command, Option } from 'commander';
 import { DomainError } from '@app/common';
 import { ROLES } from '@app/access';
-import { assignCommand, documentsCommand, importCommand, measuresCommand, suggestCommand } from './commands/documents.commands';
+import {
+  assignCommand,
+  documentsCommand,
+  importCommand,
+  measuresCommand,
+  suggestCommand,
+} from './commands/documents.commands';
 import { parseCommand } from './commands/parse.command';
 import { reportCommand } from './commands/report.command';
 import { seedImportCommand } from './commands/seed-import.command';
@@ -10,10 +16,19 @@ import { createUserCommand, loadUnitsCommand, migrateCommand } from './commands/
 import { demoUsersCommand, launchCommand, verifyChainCommand } from './commands/workflow.commands';
 import { reportFailure } from './output';
 
-const program = new Command('supervision').description('督查督办 engine: documents, units and users from the command line');
+const program = new Command('supervision').description(
+  '督查督办 engine: documents, units and users from the command line',
+);
 
-program.command('migrate').description('apply pending database migrations (creates the database if missing)').action(migrateCommand);
-program.command('units:load').description('load the unit directory idempotently').option('--file <path>', 'unit directory JSON (default seeds/units.json)').action(loadUnitsCommand);
+program
+  .command('migrate')
+  .description('apply pending database migrations (creates the database if missing)')
+  .action(migrateCommand);
+program
+  .command('units:load')
+  .description('load the unit directory idempotently')
+  .option('--file <path>', 'unit directory JSON (default seeds/units.json)')
+  .action(loadUnitsCommand);
 program
   .command('parse <file>')
   .description('parse a document without storing it')
@@ -34,7 +49,11 @@ program
   .option('--json')
   .option('--needs-assignment', 'only measures still waiting for units')
   .action(measuresCommand);
-program.command('suggest <document> <path>').description('suggest units for a measure').option('--json').action(suggestCommand);
+program
+  .command('suggest <document> <path>')
+  .description('suggest units for a measure')
+  .option('--json')
+  .action(suggestCommand);
 program
   .command('assign <document> <path>')
   .description('name the units of a measure, or accept the suggestion')
@@ -46,7 +65,10 @@ program
   .option('--json')
   .hook('preAction', (command) => {
     const options = command.opts();
-    if (!options.lead && !options.acceptSuggestion) throw new DomainError('invalid', 'LEAD_REQUIRED', '请用 --lead 指定牵头单位，或用 --accept-suggestion 采纳建议', { field: '--lead' });
+    if (!options.lead && !options.acceptSuggestion)
+      throw new DomainError('invalid', 'LEAD_REQUIRED', '请用 --lead 指定牵头单位，或用 --accept-suggestion 采纳建议', {
+        field: '--lead',
+      });
   })
   .action(assignCommand);
 program
@@ -66,8 +88,15 @@ program
   .option('--by <name>', 'who launches (recorded)')
   .option('--json')
   .action(launchCommand);
-program.command('users:demo').description('create the demo users: supervisor, leadership, admin, an officer and a leader per unit').action(demoUsersCommand);
-program.command('verify-chain <workflowId>').description("check a workflow's hash-chained history").option('--json').action(verifyChainCommand);
+program
+  .command('users:demo')
+  .description('create the demo users: supervisor, leadership, admin, an officer and a leader per unit')
+  .action(demoUsersCommand);
+program
+  .command('verify-chain <workflowId>')
+  .description("check a workflow's hash-chained history")
+  .option('--json')
+  .action(verifyChainCommand);
 program
   .command('report <document>')
   .description('write the quarterly report (docx, xlsx, json) of a document, by id or 文号')
@@ -76,7 +105,10 @@ program
   .option('--as-of <moment>', "ISO 8601 moment the figures describe (default: the quarter's end)")
   .option('--unit <code>', "limit the report to one unit's tasks")
   .action(reportCommand);
-program.command('seed-import').description('migrate, load units and import both seed documents').action(seedImportCommand);
+program
+  .command('seed-import')
+  .description('migrate, load units and import both seed documents')
+  .action(seedImportCommand);
 
 /** Exit only once stdout is flushed: a large JSON document piped to another program must arrive whole. */
 function exitAfterFlush(code: number): void {

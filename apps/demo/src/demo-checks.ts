@@ -28,7 +28,12 @@ export async function totals(dataSource: DataSource): Promise<DemoTotals> {
 }
 
 /** What the engine must have done, from the simulation's own record: each broken promise is one line. */
-export async function checkOutcome(dataSource: DataSource, ledger: ReadonlyMap<string, LedgerEntry>, figures: ReportFigures, now: Date): Promise<string[]> {
+export async function checkOutcome(
+  dataSource: DataSource,
+  ledger: ReadonlyMap<string, LedgerEntry>,
+  figures: ReportFigures,
+  now: Date,
+): Promise<string[]> {
   const failures: string[] = [];
   const expect = (ok: boolean, message: string) => (ok ? undefined : failures.push(message));
   const [facts] = await dataSource.query(
@@ -46,7 +51,10 @@ export async function checkOutcome(dataSource: DataSource, ledger: ReadonlyMap<s
   );
   expect(facts.escalations > 0, '没有发出任何督办通知');
   expect(facts.levelTwo > 0, '没有任务达到挂牌督办');
-  expect(facts.duplicateNotices === 0 && facts.stepsSentTwice === 0, `有 ${facts.duplicateNotices + facts.stepsSentTwice} 条通知重复发送`);
+  expect(
+    facts.duplicateNotices === 0 && facts.stepsSentTwice === 0,
+    `有 ${facts.duplicateNotices + facts.stepsSentTwice} 条通知重复发送`,
+  );
   expect(facts.deliveredWithoutNotice === 0, `${facts.deliveredWithoutNotice} 个已送达的提醒步骤没有通知`);
   expect(facts.dueStillPending === 0, `${facts.dueStillPending} 个已到期的提醒步骤未送达`);
   expect(facts.extensions > 0, '没有批准任何延期申请');
@@ -58,7 +66,9 @@ export async function checkOutcome(dataSource: DataSource, ledger: ReadonlyMap<s
   const entries = [...ledger.values()].filter((entry) => entry.firstSeen <= figures.asOfDate);
   const deadlineAt = (entry: LedgerEntry) => entry.deadlines.filter((change) => change.from <= asOf).at(-1)!.deadline;
   const completed = entries.filter((entry) => entry.approvedAt && entry.approvedAt <= asOf).length;
-  const overdue = entries.filter((entry) => !(entry.approvedAt && entry.approvedAt <= asOf) && deadlineAt(entry) < figures.asOfDate).length;
+  const overdue = entries.filter(
+    (entry) => !(entry.approvedAt && entry.approvedAt <= asOf) && deadlineAt(entry) < figures.asOfDate,
+  ).length;
   expect(figures.overall.tasks === entries.length, `通报任务数 ${figures.overall.tasks}，模拟记录 ${entries.length}`);
   expect(figures.overall.completed === completed, `通报已完成 ${figures.overall.completed}，模拟记录 ${completed}`);
   expect(figures.overall.overdue === overdue, `通报逾期 ${figures.overall.overdue}，模拟记录 ${overdue}`);

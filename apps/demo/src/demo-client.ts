@@ -6,7 +6,12 @@ export class DemoClient {
   ) {}
 
   /** The status and parsed body, whatever the status. */
-  async send(user: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: object | FormData): Promise<{ status: number; body: unknown }> {
+  async send(
+    user: string,
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    body?: object | FormData,
+  ): Promise<{ status: number; body: unknown }> {
     const token = this.tokens.get(user);
     if (!token) throw new Error(`演示用户 ${user} 没有登录`);
     const isForm = body instanceof FormData;
@@ -21,7 +26,8 @@ export class DemoClient {
 
   async request<T>(user: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: object | FormData): Promise<T> {
     const { status, body: answer } = await this.send(user, method, path, body);
-    if (status >= 400) throw new Error(`${user} ${method} ${path} → ${status}: ${JSON.stringify(answer).slice(0, 300)}`);
+    if (status >= 400)
+      throw new Error(`${user} ${method} ${path} → ${status}: ${JSON.stringify(answer).slice(0, 300)}`);
     return answer as T;
   }
 
@@ -35,7 +41,9 @@ export class DemoClient {
 
   /** Downloads a file as bytes. */
   async download(user: string, path: string): Promise<Buffer> {
-    const response = await fetch(`${this.baseUrl}${path}`, { headers: { Authorization: `Bearer ${this.tokens.get(user)}` } });
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      headers: { Authorization: `Bearer ${this.tokens.get(user)}` },
+    });
     if (!response.ok) throw new Error(`${user} GET ${path} → ${response.status}`);
     return Buffer.from(await response.arrayBuffer());
   }

@@ -34,14 +34,17 @@ export function demoDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
 async function recreateDatabase(databaseUrl: string): Promise<void> {
   const target = new URL(databaseUrl);
   const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[a-z0-9_]+$/.test(name) || !name.includes('demo')) throw new Error(`演示数据库名须只含小写字母、数字和下划线，并含 demo：${name}`);
+  if (!/^[a-z0-9_]+$/.test(name) || !name.includes('demo'))
+    throw new Error(`演示数据库名须只含小写字母、数字和下划线，并含 demo：${name}`);
   const server = new URL(databaseUrl);
   server.pathname = '/postgres';
   const admin = new Client({ connectionString: server.toString() });
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(`无法连接 PostgreSQL（${server.host}）：${error instanceof Error ? error.message : String(error)}。请先运行 scripts/ensure-services.sh`);
+    throw new Error(
+      `无法连接 PostgreSQL（${server.host}）：${error instanceof Error ? error.message : String(error)}。请先运行 scripts/ensure-services.sh`,
+    );
   }
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${name}"`);
@@ -68,13 +71,17 @@ export async function startDemoEnvironment(start: Date): Promise<DemoEnvironment
   });
   const clock = new ManualClock(start);
   // The testing module's overrides are the one way Nest offers to swap the clock for a simulated one.
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule, StepWorkerModule, WebhookWorkerModule, ReportWorkerModule] })
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule, StepWorkerModule, WebhookWorkerModule, ReportWorkerModule],
+  })
     .overrideProvider(AppConfig)
     .useValue(config)
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: config.LOG_LEVEL === 'silent' ? false : ['fatal', 'error', 'warn'] });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    logger: config.LOG_LEVEL === 'silent' ? false : ['fatal', 'error', 'warn'],
+  });
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   await app.get(UnitDirectoryStore).upsert(readUnitDirectoryData());

@@ -28,15 +28,26 @@ export async function signInDemoUsers(app: NestExpressApplication, baseUrl: stri
   const people: { username: string; unitCode: string; roles: Role[] }[] = [
     { username: SUPERVISOR, unitCode: SUPERVISION_OFFICE, roles: ['supervisor'] },
     { username: LEADERSHIP, unitCode: 'sx-government', roles: ['leadership'] },
-    ...units.filter((code) => code !== SUPERVISION_OFFICE).map((unitCode) => ({ username: leaderOf(unitCode), unitCode, roles: ['leader'] as Role[] })),
+    ...units
+      .filter((code) => code !== SUPERVISION_OFFICE)
+      .map((unitCode) => ({ username: leaderOf(unitCode), unitCode, roles: ['leader'] as Role[] })),
   ];
   const tokens = new Map<string, string>();
   const jwt = app.get(JwtService);
   for (const person of people) {
     const user = await users.create({ ...person, password });
-    tokens.set(person.username, await jwt.signAsync(claimsOf({ userId: user.id, username: person.username, unitCode: person.unitCode, roles: person.roles })));
+    tokens.set(
+      person.username,
+      await jwt.signAsync(
+        claimsOf({ userId: user.id, username: person.username, unitCode: person.unitCode, roles: person.roles }),
+      ),
+    );
   }
-  const login = await fetch(`${baseUrl}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: SUPERVISOR, password }) });
+  const login = await fetch(`${baseUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: SUPERVISOR, password }),
+  });
   if (!login.ok) throw new Error(`督查室用户登录失败：${login.status}`);
   tokens.set(SUPERVISOR, ((await login.json()) as { accessToken: string }).accessToken);
   return tokens;

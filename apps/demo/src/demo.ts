@@ -20,21 +20,36 @@ function timelineLine(date: string, now: DemoTotals, before: DemoTotals): string
   const weekday = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
   const news = [
     now.escalations > before.escalations ? `督办 +${now.escalations - before.escalations}` : '',
-    now.leadershipEscalations > before.leadershipEscalations ? `挂牌督办 +${now.leadershipEscalations - before.leadershipEscalations}` : '',
+    now.leadershipEscalations > before.leadershipEscalations
+      ? `挂牌督办 +${now.leadershipEscalations - before.leadershipEscalations}`
+      : '',
     now.closedMeasures > before.closedMeasures ? `销号 +${now.closedMeasures - before.closedMeasures}` : '',
   ].filter(Boolean);
   return `${date} 周${weekday} │ 任务 ${now.tasks} │ 通知 ${now.notices}（提醒 ${now.reminders}，逾期 ${now.overdueNotices}）│ 督办 ${now.escalations} │ 挂牌 ${now.leadershipEscalations} │ 办结 ${now.approved} │ 销号 ${now.closedMeasures}${news.length ? `  ◀ ${news.join('，')}` : ''}`;
 }
 
 /** The quarterly reports the supervisor and one unit download at the end. */
-async function downloadReports(client: DemoClient, documentId: string, out: string): Promise<{ files: string[]; figures: ReportFigures }> {
+async function downloadReports(
+  client: DemoClient,
+  documentId: string,
+  out: string,
+): Promise<{ files: string[]; figures: ReportFigures }> {
   mkdirSync(out, { recursive: true });
   const files: string[] = [];
   let all: ReportFigures | null = null;
-  for (const [user, body] of [[SUPERVISOR, {}], ['sx-culture-tourism-leader', {}]] as const) {
-    const report = await client.post<{ id: string }>(user, '/reports', { documentId, quarter: REPORT_QUARTER, ...body });
+  for (const [user, body] of [
+    [SUPERVISOR, {}],
+    ['sx-culture-tourism-leader', {}],
+  ] as const) {
+    const report = await client.post<{ id: string }>(user, '/reports', {
+      documentId,
+      quarter: REPORT_QUARTER,
+      ...body,
+    });
     await waitUntilDone(client, user, report.id);
-    const figures = JSON.parse((await client.download(user, `/reports/${report.id}/files/json`)).toString('utf8')) as ReportFigures;
+    const figures = JSON.parse(
+      (await client.download(user, `/reports/${report.id}/files/json`)).toString('utf8'),
+    ) as ReportFigures;
     if (!figures.scope) all = figures;
     for (const format of ['docx', 'xlsx', 'json'] as ReportFormat[]) {
       const path = join(out, reportFileName(figures, format));
@@ -66,7 +81,10 @@ async function run(env: DemoEnvironment, out: string): Promise<number> {
   for (const date of datesBetween(DEMO_START)) {
     await simulation.day(date);
     const now = await totals(env.dataSource);
-    const notable = now.escalations > before.escalations || now.leadershipEscalations > before.leadershipEscalations || now.closedMeasures > before.closedMeasures;
+    const notable =
+      now.escalations > before.escalations ||
+      now.leadershipEscalations > before.leadershipEscalations ||
+      now.closedMeasures > before.closedMeasures;
     if (notable || new Date(`${date}T00:00:00Z`).getUTCDay() === 1) say(timelineLine(date, now, before));
     before = now;
   }
@@ -76,8 +94,12 @@ async function run(env: DemoEnvironment, out: string): Promise<number> {
   const failures = await checkOutcome(env.dataSource, simulation.state.ledger, figures, env.clock.now());
   const final = await totals(env.dataSource);
   say('');
-  say(`完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。任务 ${final.tasks} 项，通知 ${final.notices} 条，督办 ${final.escalations} 项（挂牌督办 ${final.leadershipEscalations}），办结 ${final.approved} 项，销号 ${final.closedMeasures} 项。`);
-  say(`${REPORT_QUARTER} 通报：完成率 ${((figures.overall.completionRate ?? 0) * 100).toFixed(1)}%，逾期 ${figures.overall.overdue} 项，未报进展 ${figures.overall.missingReports} 项。`);
+  say(
+    `完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。任务 ${final.tasks} 项，通知 ${final.notices} 条，督办 ${final.escalations} 项（挂牌督办 ${final.leadershipEscalations}），办结 ${final.approved} 项，销号 ${final.closedMeasures} 项。`,
+  );
+  say(
+    `${REPORT_QUARTER} 通报：完成率 ${((figures.overall.completionRate ?? 0) * 100).toFixed(1)}%，逾期 ${figures.overall.overdue} 项，未报进展 ${figures.overall.missingReports} 项。`,
+  );
   say(`文件（${out}）：`);
   for (const file of files) say(`  ${file}`);
   say(`演示数据库：${env.databaseUrl.replace(/\/\/[^@]*@/, '//')}`);

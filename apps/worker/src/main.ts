@@ -14,7 +14,9 @@ function nestLogLevels(level: string): NestLevel[] {
 }
 
 async function bootstrap(): Promise<void> {
-  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: nestLogLevels(loadConfig().LOG_LEVEL) });
+  const worker = await NestFactory.createApplicationContext(WorkerModule, {
+    logger: nestLogLevels(loadConfig().LOG_LEVEL),
+  });
   worker.enableShutdownHooks();
   new Logger('Worker').log('worker started; stop with Ctrl-C or SIGTERM');
 }

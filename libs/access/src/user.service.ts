@@ -24,10 +24,15 @@ export class UserService {
     const problem = passwordProblem(command.password);
     if (problem) throw new DomainError('invalid', 'WEAK_PASSWORD', problem, { field: 'password' });
     const unknownRole = command.roles.find((role) => !ROLES.includes(role));
-    if (unknownRole || command.roles.length === 0) throw new DomainError('invalid', 'UNKNOWN_ROLE', `角色须为 ${ROLES.join('/')} 之一`, { field: 'roles' });
+    if (unknownRole || command.roles.length === 0)
+      throw new DomainError('invalid', 'UNKNOWN_ROLE', `角色须为 ${ROLES.join('/')} 之一`, { field: 'roles' });
     const [unit] = await this.dataSource.query('SELECT code FROM units WHERE code = $1', [command.unitCode]);
-    if (!unit) throw new DomainError('invalid', 'UNKNOWN_UNIT', `单位代码 ${command.unitCode} 不在单位名录中`, { field: 'unitCode' });
-    if (await this.exists(command.username)) throw new DomainError('conflict', 'USERNAME_TAKEN', `用户名 ${command.username} 已存在`, { field: 'username' });
+    if (!unit)
+      throw new DomainError('invalid', 'UNKNOWN_UNIT', `单位代码 ${command.unitCode} 不在单位名录中`, {
+        field: 'unitCode',
+      });
+    if (await this.exists(command.username))
+      throw new DomainError('conflict', 'USERNAME_TAKEN', `用户名 ${command.username} 已存在`, { field: 'username' });
     const user = this.dataSource.manager.create(UserEntity, {
       username: command.username,
       displayName: command.displayName ?? command.username,
@@ -45,9 +50,13 @@ export class UserService {
 
   /** The actor behind a username and password; one message for every failure so names cannot be probed. */
   async authenticate(username: string, password: string): Promise<Actor & { userId: string }> {
-    const user = await this.dataSource.manager.findOne(UserEntity, { where: { username }, select: { id: true, username: true, unitCode: true, roles: true, passwordHash: true, disabled: true } });
+    const user = await this.dataSource.manager.findOne(UserEntity, {
+      where: { username },
+      select: { id: true, username: true, unitCode: true, roles: true, passwordHash: true, disabled: true },
+    });
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !valid || user.disabled) throw new DomainError('unauthenticated', 'INVALID_CREDENTIALS', '用户名或密码错误');
+    if (!user || !valid || user.disabled)
+      throw new DomainError('unauthenticated', 'INVALID_CREDENTIALS', '用户名或密码错误');
     return { userId: user.id, username: user.username, unitCode: user.unitCode, roles: user.roles };
   }
 }

@@ -26,7 +26,12 @@ export class NoticeOutbox {
 
   async write(manager: EntityManager, notices: NewNotice[], now: Date): Promise<WrittenNoticeBatch> {
     const count = await insertNotices(manager, notices, now);
-    const webhooks = await recordWebhookDeliveries(manager, { dedupeKeys: notices.map((notice) => notice.dedupeKey) }, now, this.calendar);
+    const webhooks = await recordWebhookDeliveries(
+      manager,
+      { dedupeKeys: notices.map((notice) => notice.dedupeKey) },
+      now,
+      this.calendar,
+    );
     return { count, webhooks };
   }
 

@@ -19,11 +19,19 @@ export class NoticeQueries {
     private readonly clock: Clock,
   ) {}
 
-  async inbox(unitCode: string, options: { unreadOnly?: boolean; page?: number; pageSize?: number }): Promise<NoticePage> {
+  async inbox(
+    unitCode: string,
+    options: { unreadOnly?: boolean; page?: number; pageSize?: number },
+  ): Promise<NoticePage> {
     const page = options.page ?? 1;
     const pageSize = options.pageSize ?? 20;
     const where = { unitCode, ...(options.unreadOnly ? { readAt: IsNull() } : {}) };
-    const [items, total] = await this.dataSource.manager.findAndCount(NoticeEntity, { where, order: { createdAt: 'DESC', id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
+    const [items, total] = await this.dataSource.manager.findAndCount(NoticeEntity, {
+      where,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
     const unread = await this.dataSource.manager.count(NoticeEntity, { where: { unitCode, readAt: IsNull() } });
     return { items, total, unread, page, pageSize };
   }

@@ -1,7 +1,11 @@
 import { UserEntity } from '../../access/src/user.entity';
 import { DocumentEntity } from '../../documents/src/persistence/document.entity';
 import { DocumentRevisionEntity } from '../../documents/src/persistence/document-revision.entity';
-import { MeasureAssignmentEntity, MeasureEntity, MeasureUnitEntity } from '../../documents/src/persistence/measure.entity';
+import {
+  MeasureAssignmentEntity,
+  MeasureEntity,
+  MeasureUnitEntity,
+} from '../../documents/src/persistence/measure.entity';
 import { UnitEntity, UnitNameRuleEntity } from '../../units/src/persistence/unit.entity';
 import { NoticeEntity } from '../../notifications/src/notice.entity';
 import { NoticeDeliveryEntity, UnitWebhookEntity } from '../../notifications/src/webhooks/webhook.entities';

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, shanghaiDate } from '@app/common';
-import { deadlineDueDay, formatQuarter, previousQuarter, quarterOf, quarterStart, WorkingCalendar } from '@app/scheduling';
+import {
+  deadlineDueDay,
+  formatQuarter,
+  previousQuarter,
+  quarterOf,
+  quarterStart,
+  WorkingCalendar,
+} from '@app/scheduling';
 import { quarterEndMoment } from './figures/compute-report';
 import { ReportsService } from './reports.service';
 
@@ -29,7 +36,8 @@ export class QuarterlySchedule {
   async run(): Promise<ScheduleOutcome> {
     const today = shanghaiDate(this.clock.now());
     const current = quarterOf(today);
-    if (today < deadlineDueDay({ deadline: quarterStart(current) }, this.calendar)) return { quarter: null, requested: 0, alreadyThere: 0 };
+    if (today < deadlineDueDay({ deadline: quarterStart(current) }, this.calendar))
+      return { quarter: null, requested: 0, alreadyThere: 0 };
     const ended = previousQuarter(current);
     const documents: { documentId: string }[] = await this.dataSource.query(
       `SELECT DISTINCT document_id AS "documentId" FROM workflows WHERE launched_at <= $1 ORDER BY 1`,

@@ -15,7 +15,10 @@ export function isReportFormat(value: string): value is ReportFormat {
 }
 
 /** e.g. 2022Q3-<document title>.docx, with the unit's name for a unit-limited report. */
-export function reportFileName(figures: Pick<ReportFigures, 'quarter' | 'document' | 'scope'>, format: ReportFormat): string {
+export function reportFileName(
+  figures: Pick<ReportFigures, 'quarter' | 'document' | 'scope'>,
+  format: ReportFormat,
+): string {
   const scope = figures.scope ? `-${figures.scope.unitName}` : '';
   return `${figures.quarter}-${figures.document.title}${scope}.${format}`.replace(/[\\/:*?"<>|]/g, '_');
 }

@@ -15,7 +15,8 @@ export interface RenderedReport {
   xlsx: Buffer;
 }
 
-export type GenerationOutcome = { outcome: 'generated'; figures: ReportFigures } | { outcome: 'skipped'; reason: string };
+export type GenerationOutcome =
+  { outcome: 'generated'; figures: ReportFigures } | { outcome: 'skipped'; reason: string };
 
 interface ClaimedReport {
   documentId: string;
@@ -40,7 +41,10 @@ export class ReportGenerator {
     const quarter = parseQuarter(key.quarter);
     if (!quarter) throw new Error(`not a quarter: ${key.quarter}`);
     const figures = computeReport(await this.loader.load({ ...key, quarter }));
-    const [docx, xlsx] = await Promise.all([renderDocx(figures, renderCompletionChart(figures.units)), renderXlsx(figures)]);
+    const [docx, xlsx] = await Promise.all([
+      renderDocx(figures, renderCompletionChart(figures.units)),
+      renderXlsx(figures),
+    ]);
     return { figures, docx, xlsx };
   }
 
@@ -58,7 +62,11 @@ export class ReportGenerator {
       return { outcome: 'generated', figures: rendered.figures };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await this.dataSource.query(`UPDATE reports SET state = $2, error = $3 WHERE id = $1 AND state = 'running'`, [reportId, lastAttempt ? 'failed' : 'queued', message]);
+      await this.dataSource.query(`UPDATE reports SET state = $2, error = $3 WHERE id = $1 AND state = 'running'`, [
+        reportId,
+        lastAttempt ? 'failed' : 'queued',
+        message,
+      ]);
       throw error;
     }
   }
@@ -75,15 +83,13 @@ export class ReportGenerator {
   private async store(reportId: string, claimed: ClaimedReport, rendered: RenderedReport): Promise<void> {
     const now = this.clock.now();
     const webhooks = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE reports SET state = 'done', error = NULL, finished_at = $2, figures = $3, docx = $4, xlsx = $5 WHERE id = $1`, [
-        reportId,
-        now,
-        JSON.stringify(rendered.figures),
-        rendered.docx,
-        rendered.xlsx,
-      ]);
+      await manager.query(
+        `UPDATE reports SET state = 'done', error = NULL, finished_at = $2, figures = $3, docx = $4, xlsx = $5 WHERE id = $1`,
+        [reportId, now, JSON.stringify(rendered.figures), rendered.docx, rendered.xlsx],
+      );
       if (claimed.origin !== 'scheduled') return [];
-      return (await this.notices.write(manager, await this.readyNotices(reportId, claimed, rendered.figures), now)).webhooks;
+      return (await this.notices.write(manager, await this.readyNotices(reportId, claimed, rendered.figures), now))
+        .webhooks;
     });
     await this.notices.wakeAfterCommit(webhooks);
   }

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '@app/common';
 import { DocumentLadderService, WorkingCalendar, type Quarter } from '@app/scheduling';
-import type { ApprovedReportInput, EscalationInput, MeasureInput, ReportInputs, WorkflowInput } from './figures/report-inputs';
+import type {
+  ApprovedReportInput,
+  EscalationInput,
+  MeasureInput,
+  ReportInputs,
+  WorkflowInput,
+} from './figures/report-inputs';
 import type { HistoryEvent } from './figures/task-history';
 
 export interface ReportRequestKey {
@@ -37,7 +43,10 @@ export class ReportInputsLoader {
         scopeUnitCode: key.scopeUnitCode,
         unitNames: await this.unitNames(manager),
         measures: await this.measures(manager, key.documentId),
-        workflows: await manager.query<WorkflowInput[]>(`SELECT id, measure_id AS "measureId", launched_at AS "launchedAt" FROM workflows WHERE document_id = $1 AND launched_at <= $2`, parameters),
+        workflows: await manager.query<WorkflowInput[]>(
+          `SELECT id, measure_id AS "measureId", launched_at AS "launchedAt" FROM workflows WHERE document_id = $1 AND launched_at <= $2`,
+          parameters,
+        ),
         events: await this.events(manager, parameters),
         escalations: await manager.query<EscalationInput[]>(
           `SELECT s.task_id AS "taskId", s.escalation_level AS level, s.delivered_at AS "deliveredAt"
@@ -58,8 +67,12 @@ export class ReportInputsLoader {
   }
 
   private async document(manager: EntityManager, documentId: string): Promise<ReportInputs['document']> {
-    const [document]: ReportInputs['document'][] = await manager.query(`SELECT id, title, doc_number AS "docNumber", issuer FROM documents WHERE id = $1`, [documentId]);
-    if (!document) throw new DomainError('not_found', 'DOCUMENT_NOT_FOUND', `文件 ${documentId} 不存在`, { field: 'documentId' });
+    const [document]: ReportInputs['document'][] = await manager.query(
+      `SELECT id, title, doc_number AS "docNumber", issuer FROM documents WHERE id = $1`,
+      [documentId],
+    );
+    if (!document)
+      throw new DomainError('not_found', 'DOCUMENT_NOT_FOUND', `文件 ${documentId} 不存在`, { field: 'documentId' });
     return document;
   }
 
@@ -74,7 +87,9 @@ export class ReportInputsLoader {
   }
 
   private async unitNames(manager: EntityManager): Promise<Map<string, string>> {
-    const rows: { code: string; shortName: string }[] = await manager.query(`SELECT code, short_name AS "shortName" FROM units`);
+    const rows: { code: string; shortName: string }[] = await manager.query(
+      `SELECT code, short_name AS "shortName" FROM units`,
+    );
     return new Map(rows.map((row) => [row.code, row.shortName]));
   }
 

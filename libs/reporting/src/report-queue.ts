@@ -21,7 +21,9 @@ export abstract class ReportQueue {
     try {
       await this.enqueue(reports);
     } catch (error) {
-      this.logger.warn(`queue unavailable (${error instanceof Error ? error.message : String(error)}): ${reports.length} report(s) wait for the worker's start-up check`);
+      this.logger.warn(
+        `queue unavailable (${error instanceof Error ? error.message : String(error)}): ${reports.length} report(s) wait for the worker's start-up check`,
+      );
     }
   }
 }

@@ -71,20 +71,39 @@ export class ReportsService {
   /** Queues the report, or finds the one already asked for (a failed one is queued again). */
   async request(request: ReportRequest): Promise<{ report: ReportView; created: boolean }> {
     const quarter = parseQuarter(request.quarter);
-    if (!quarter) throw new DomainError('invalid', 'INVALID_QUARTER', `季度格式应为 2022Q3，收到 ${request.quarter}`, { field: 'quarter' });
+    if (!quarter)
+      throw new DomainError('invalid', 'INVALID_QUARTER', `季度格式应为 2022Q3，收到 ${request.quarter}`, {
+        field: 'quarter',
+      });
     const asOf = request.asOf ?? quarterEndMoment(quarter);
     this.assertMoment(quarter, asOf, request.asOf === undefined);
-    return this.store({ documentId: request.documentId, quarter, asOf, scopeUnitCode: scopeFor(request.actor, request.unitCode), origin: 'on_demand', requestedBy: request.actor.username });
+    return this.store({
+      documentId: request.documentId,
+      quarter,
+      asOf,
+      scopeUnitCode: scopeFor(request.actor, request.unitCode),
+      origin: 'on_demand',
+      requestedBy: request.actor.username,
+    });
   }
 
   /** The scheduled bulletin of a quarter just ended: every unit's figures as of its last moment. */
   requestScheduled(documentId: string, quarter: Quarter): Promise<{ report: ReportView; created: boolean }> {
-    return this.store({ documentId, quarter, asOf: quarterEndMoment(quarter), scopeUnitCode: null, origin: 'scheduled', requestedBy: 'system' });
+    return this.store({
+      documentId,
+      quarter,
+      asOf: quarterEndMoment(quarter),
+      scopeUnitCode: null,
+      origin: 'scheduled',
+      requestedBy: 'system',
+    });
   }
 
   /** Requests whose job may have been lost (Redis emptied, a crash before the enqueue): queued again at worker start. */
   async requeueWaiting(): Promise<number> {
-    const waiting: { id: string; attempts: number }[] = await this.dataSource.query(`SELECT id, attempts FROM reports WHERE state = 'queued' ORDER BY requested_at`);
+    const waiting: { id: string; attempts: number }[] = await this.dataSource.query(
+      `SELECT id, attempts FROM reports WHERE state = 'queued' ORDER BY requested_at`,
+    );
     await this.queue.enqueue(waiting);
     return waiting.length;
   }
@@ -107,10 +126,16 @@ export class ReportsService {
 
   async file(id: string, format: ReportFormat, actor: Actor): Promise<ReportFile> {
     const report = await this.find(id, actor);
-    if (report.state !== 'done') throw new DomainError('conflict', 'REPORT_NOT_READY', `通报尚未生成（状态：${STATE_LABELS[report.state]}）`, { field: 'id' });
+    if (report.state !== 'done')
+      throw new DomainError('conflict', 'REPORT_NOT_READY', `通报尚未生成（状态：${STATE_LABELS[report.state]}）`, {
+        field: 'id',
+      });
     // docx and xlsx are stored as made; the JSON is the stored figures, written out.
     const stored = format === 'json' ? '' : `, ${format} AS content`;
-    const [row]: { figures: ReportFigures; content?: Buffer | null }[] = await this.dataSource.query(`SELECT figures${stored} FROM reports WHERE id = $1`, [id]);
+    const [row]: { figures: ReportFigures; content?: Buffer | null }[] = await this.dataSource.query(
+      `SELECT figures${stored} FROM reports WHERE id = $1`,
+      [id],
+    );
     const content = format === 'json' ? renderJson(row.figures) : row.content;
     if (!content) throw new Error(`report ${id} is done but has no ${format} file`);
     return { content, contentType: REPORT_CONTENT_TYPES[format], fileName: reportFileName(row.figures, format) };
@@ -128,13 +153,26 @@ export class ReportsService {
 
   private async store(request: StoredRequest): Promise<{ report: ReportView; created: boolean }> {
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const [document]: { id: string }[] = await manager.query('SELECT id FROM documents WHERE id = $1', [request.documentId]);
-      if (!document) throw new DomainError('not_found', 'DOCUMENT_NOT_FOUND', `文件 ${request.documentId} 不存在`, { field: 'documentId' });
+      const [document]: { id: string }[] = await manager.query('SELECT id FROM documents WHERE id = $1', [
+        request.documentId,
+      ]);
+      if (!document)
+        throw new DomainError('not_found', 'DOCUMENT_NOT_FOUND', `文件 ${request.documentId} 不存在`, {
+          field: 'documentId',
+        });
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO reports (document_id, quarter, as_of, scope_unit_code, origin, state, requested_by, requested_at)
          VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7)
          ON CONFLICT (document_id, quarter, as_of, scope_key) DO NOTHING RETURNING id`,
-        [request.documentId, formatQuarter(request.quarter), request.asOf, request.scopeUnitCode, request.origin, request.requestedBy, this.clock.now()],
+        [
+          request.documentId,
+          formatQuarter(request.quarter),
+          request.asOf,
+          request.scopeUnitCode,
+          request.origin,
+          request.requestedBy,
+          this.clock.now(),
+        ],
       );
       if (inserted.length > 0) return { id: inserted[0].id, created: true, queued: true };
       const [existing]: { id: string; state: ReportState }[] = await manager.query(
@@ -157,7 +195,12 @@ export class ReportsService {
   }
 }
 
-const STATE_LABELS: Readonly<Record<ReportState, string>> = { queued: '排队中', running: '生成中', done: '已生成', failed: '生成失败' };
+const STATE_LABELS: Readonly<Record<ReportState, string>> = {
+  queued: '排队中',
+  running: '生成中',
+  done: '已生成',
+  failed: '生成失败',
+};
 
 function scopeFor(actor: Actor, unitCode: string | undefined): string | null {
   if (hasAnyRole(actor, OVERSIGHT_ROLES)) return unitCode ?? null;
@@ -169,5 +212,10 @@ function scopeFor(actor: Actor, unitCode: string | undefined): string | null {
 
 function assertMayRead(report: ReportView, actor: Actor): void {
   if (hasAnyRole(actor, OVERSIGHT_ROLES) || report.scopeUnitCode === actor.unitCode) return;
-  throw new DomainError('forbidden', 'REPORT_FORBIDDEN', report.scopeUnitCode === null ? '全部单位的通报仅督查室和领导可查看' : '只能查看本单位的通报', { field: 'id' });
+  throw new DomainError(
+    'forbidden',
+    'REPORT_FORBIDDEN',
+    report.scopeUnitCode === null ? '全部单位的通报仅督查室和领导可查看' : '只能查看本单位的通报',
+    { field: 'id' },
+  );
 }

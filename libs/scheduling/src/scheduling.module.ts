@@ -9,14 +9,24 @@ import { StepDeliveryService } from './steps/step-delivery.service';
 import { StepPlanner } from './steps/step-planner.service';
 import { StepReconciler } from './steps/step-reconciler.service';
 
-const PROVIDERS = [LadderSettings, StepPlanner, StepDeliveryService, StepReconciler, CalendarDaysService, DocumentLadderService];
+const PROVIDERS = [
+  LadderSettings,
+  StepPlanner,
+  StepDeliveryService,
+  StepReconciler,
+  CalendarDaysService,
+  DocumentLadderService,
+];
 
 /** The official calendar: the package's published years, corrected and extended by seeds/calendar.json. */
 function officialCalendar(): OfficialCalendar {
   const logger = new Logger('Calendar');
   return OfficialCalendar.create({
     overrides: readCalendarOverrides(),
-    onUnknownYear: (year) => logger.warn(`no official holiday calendar for ${year}: counting Monday to Friday, deadlines in ${year} are provisional`),
+    onUnknownYear: (year) =>
+      logger.warn(
+        `no official holiday calendar for ${year}: counting Monday to Friday, deadlines in ${year} are provisional`,
+      ),
   });
 }
 

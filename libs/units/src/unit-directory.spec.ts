@@ -84,7 +84,7 @@ describe('UnitDirectory seed data', () => {
     expect(directory.resolve('各相关部门', PLAN_DATE)).toEqual({ kind: 'placeholder', name: '各相关部门', units: [] });
   });
 
-  it('knows every name in the plan text\'s (责任单位:…) clauses', () => {
+  it("knows every name in the plan text's (责任单位:…) clauses", () => {
     const text = readFileSync(join(__dirname, '../../../seeds/shanxi-consumer-services-action-plan-2022.txt'), 'utf8');
     const names = responsibleUnitNames(text);
     expect(names.size).toBe(37);
@@ -127,7 +127,11 @@ describe('UnitDirectory.resolve', () => {
 
   it('folds fullwidth letters and digits before matching', () => {
     const data = minimalData([unitRecord('a', { aliases: ['A级景区办２０２２'] })]);
-    expect(UnitDirectory.fromData(data).resolve('Ａ级景区办2022', PLAN_DATE).units.map((unit) => unit.code)).toEqual(['a']);
+    expect(
+      UnitDirectory.fromData(data)
+        .resolve('Ａ级景区办2022', PLAN_DATE)
+        .units.map((unit) => unit.code),
+    ).toEqual(['a']);
   });
 
   it.each([
@@ -154,9 +158,12 @@ describe('UnitDirectory.resolve', () => {
     expect(resolution.units.map((unit) => unit.code)).toEqual(CITY_CODES);
   });
 
-  it.each(['各有关部门', '按职责分工负责', '有关部门', '相关部门', '各级各部门'])('resolves %s to a placeholder', (name) => {
-    expect(directory.resolve(name, PLAN_DATE)).toEqual({ kind: 'placeholder', name, units: [] });
-  });
+  it.each(['各有关部门', '按职责分工负责', '有关部门', '相关部门', '各级各部门'])(
+    'resolves %s to a placeholder',
+    (name) => {
+      expect(directory.resolve(name, PLAN_DATE)).toEqual({ kind: 'placeholder', name, units: [] });
+    },
+  );
 
   it.each(['省宇宙局', '', '文旅厅', '山西省'])('reports %j as unknown', (name) => {
     expect(directory.resolve(name, PLAN_DATE)).toEqual({ kind: 'unknown', name, units: [] });
@@ -229,7 +236,11 @@ describe('UnitDirectory.fromData', () => {
     ],
     [
       'a placeholder name taken by a unit',
-      { units: [unitRecord('a', { aliases: ['有关部门'] })], groups: [], placeholders: [{ name: '有关部门', aliases: [] }] },
+      {
+        units: [unitRecord('a', { aliases: ['有关部门'] })],
+        groups: [],
+        placeholders: [{ name: '有关部门', aliases: [] }],
+      },
       /placeholder "有关部门" uses the name "有关部门", which already names unit "a"/,
     ],
     [
@@ -293,11 +304,7 @@ describe('UnitDirectory.fromData', () => {
       { units: [unitRecord('a')], groups: [{ name: 'all', aliases: [], memberCodes: ['a', 'z'] }], placeholders: [] },
       /group "all" has unknown member code "z"/,
     ],
-    [
-      'an empty alias',
-      minimalData([unitRecord('a', { aliases: [' \u3000'] })]),
-      /unit "a" has an empty name or alias/,
-    ],
+    ['an empty alias', minimalData([unitRecord('a', { aliases: [' \u3000'] })]), /unit "a" has an empty name or alias/],
     [
       'an unknown kind',
       minimalData([{ ...unitRecord('a'), kind: 'ministry' as UnitRecord['kind'] }]),
@@ -309,7 +316,11 @@ describe('UnitDirectory.fromData', () => {
 
   it('accepts a name repeated within one unit', () => {
     const data = minimalData([unitRecord('a', { aliases: ['name of a', 'A'] })]);
-    expect(UnitDirectory.fromData(data).resolve('A', PLAN_DATE).units.map((unit) => unit.code)).toEqual(['a']);
+    expect(
+      UnitDirectory.fromData(data)
+        .resolve('A', PLAN_DATE)
+        .units.map((unit) => unit.code),
+    ).toEqual(['a']);
   });
 
   it('keeps a private copy of its data', () => {

@@ -10,7 +10,18 @@ import { TaskColours } from './tasks/task-colours.service';
 import { TaskQueries } from './tasks/task-queries.service';
 import { UnitTransferService } from './tasks/unit-transfer.service';
 
-const SERVICES = [LaunchService, TaskActionService, SubtaskService, TaskQueries, TaskColours, ChainVerifier, ProgressReportService, UnitTransferService, AttachmentStore, AttachmentService];
+const SERVICES = [
+  LaunchService,
+  TaskActionService,
+  SubtaskService,
+  TaskQueries,
+  TaskColours,
+  ChainVerifier,
+  ProgressReportService,
+  UnitTransferService,
+  AttachmentStore,
+  AttachmentService,
+];
 
 /** Launch, the task life, and its audit trail. Needs PersistenceModule and SchedulingModule in the app. */
 @Module({ providers: SERVICES, exports: SERVICES })

@@ -1,7 +1,17 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import type { Actor } from '@app/access';
 import { CalendarDaysService } from '@app/scheduling';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -12,7 +22,10 @@ export class CalendarDayRequest {
   @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
   date: string;
 
-  @ApiProperty({ enum: ['holiday', 'workday'], description: 'holiday: a day off; workday: a weekend day made a working day (调休)' })
+  @ApiProperty({
+    enum: ['holiday', 'workday'],
+    description: 'holiday: a day off; workday: a weekend day made a working day (调休)',
+  })
   @IsIn(['holiday', 'workday'])
   kind: 'holiday' | 'workday';
 

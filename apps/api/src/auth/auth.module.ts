@@ -18,8 +18,12 @@ const LOGIN_ATTEMPTS_PER_MINUTE = 10;
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
-        if (!config.JWT_SECRET) new Logger('Auth').warn('JWT_SECRET is not set: using a random secret, tokens end with this process');
-        return { secret: config.JWT_SECRET ?? randomBytes(48).toString('base64'), signOptions: { expiresIn: config.JWT_TTL_SECONDS } };
+        if (!config.JWT_SECRET)
+          new Logger('Auth').warn('JWT_SECRET is not set: using a random secret, tokens end with this process');
+        return {
+          secret: config.JWT_SECRET ?? randomBytes(48).toString('base64'),
+          signOptions: { expiresIn: config.JWT_TTL_SECONDS },
+        };
       },
     }),
   ],

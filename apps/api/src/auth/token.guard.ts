@@ -33,14 +33,17 @@ export class TokenGuard implements CanActivate {
     request.actor = actor;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (required && !hasAnyRole(actor, required)) {
-      throw new DomainError('forbidden', 'ROLE_REQUIRED', `此操作需要以下角色之一：${required.join('、')}`, { requiredRoles: required });
+      throw new DomainError('forbidden', 'ROLE_REQUIRED', `此操作需要以下角色之一：${required.join('、')}`, {
+        requiredRoles: required,
+      });
     }
     return true;
   }
 
   private async actorOf(request: Request): Promise<Actor> {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new DomainError('unauthenticated', 'TOKEN_MISSING', '请先登录（缺少 Bearer 令牌）');
+    if (scheme !== 'Bearer' || !token)
+      throw new DomainError('unauthenticated', 'TOKEN_MISSING', '请先登录（缺少 Bearer 令牌）');
     try {
       const claims = await this.jwt.verifyAsync<TokenClaims>(token);
       return { userId: claims.sub, username: claims.username, unitCode: claims.unit, roles: claims.roles };

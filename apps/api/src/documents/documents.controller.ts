@@ -1,10 +1,29 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Actor } from '@app/access';
 import { DomainError } from '@app/common';
-import { DocumentImporter, DocumentQueries, MAX_DOCUMENT_BYTES, MeasureAssignmentService, MeasureSuggestionService, type ImportOutcome } from '@app/documents';
+import {
+  DocumentImporter,
+  DocumentQueries,
+  MAX_DOCUMENT_BYTES,
+  MeasureAssignmentService,
+  MeasureSuggestionService,
+  type ImportOutcome,
+} from '@app/documents';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { AssignUnitsRequest, ImportDocumentUpload, MeasureListQuery } from './documents.dto';
@@ -26,9 +45,20 @@ export class DocumentsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ImportDocumentUpload })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } }))
-  async importDocument(@UploadedFile() file: Express.Multer.File | undefined, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<ImportOutcome> {
-    if (!file) throw new DomainError('invalid', 'FILE_MISSING', '请以 multipart/form-data 的 file 字段上传文件', { field: 'file' });
-    const outcome = await this.importer.import({ content: file.buffer, fileName: file.originalname, importedBy: actor.username });
+  async importDocument(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ImportOutcome> {
+    if (!file)
+      throw new DomainError('invalid', 'FILE_MISSING', '请以 multipart/form-data 的 file 字段上传文件', {
+        field: 'file',
+      });
+    const outcome = await this.importer.import({
+      content: file.buffer,
+      fileName: file.originalname,
+      importedBy: actor.username,
+    });
     response.status(outcome.status === 'unchanged' ? HttpStatus.OK : HttpStatus.CREATED);
     return outcome;
   }
@@ -63,7 +93,11 @@ export class DocumentsController {
 
   @Put('measures/:id/units')
   @Roles('supervisor')
-  async assignUnits(@Param('id', uuidParam()) id: string, @Body() request: AssignUnitsRequest, @CurrentActor() actor: Actor) {
+  async assignUnits(
+    @Param('id', uuidParam()) id: string,
+    @Body() request: AssignUnitsRequest,
+    @CurrentActor() actor: Actor,
+  ) {
     await this.assignments.assign({ measureId: id, ...request, source: 'manual', assignedBy: actor.username });
     return this.queries.getMeasure(id);
   }

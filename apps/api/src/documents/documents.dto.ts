@@ -4,7 +4,9 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLen
 import { UNIT_CODE, UNIT_CODE_MESSAGE } from '../http/request-rules';
 
 export class MeasureListQuery {
-  @ApiPropertyOptional({ description: 'Only measures that still need (true) or no longer need (false) a supervisor to name units' })
+  @ApiPropertyOptional({
+    description: 'Only measures that still need (true) or no longer need (false) a supervisor to name units',
+  })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()

@@ -8,7 +8,10 @@ import { Roles } from '../auth/auth.decorators';
 export class LadderRequest {
   @ApiProperty({
     nullable: true,
-    example: { reminderWorkingDaysBefore: [5], escalations: [{ afterWorkingDaysOverdue: 3, to: 'supervisor', level: 1 }] },
+    example: {
+      reminderWorkingDaysBefore: [5],
+      escalations: [{ afterWorkingDaysOverdue: 3, to: 'supervisor', level: 1 }],
+    },
     description: "Changes to the global ladder for this document's tasks; null goes back to the global ladder",
   })
   @ValidateIf((_request, value) => value !== null)

@@ -27,14 +27,27 @@ export class HealthController {
   @Get()
   @HealthCheck()
   check() {
-    return this.health.check([() => this.database.pingCheck('postgres', { timeout: 2000 }), () => this.queues(), () => this.calendarStatus()]);
+    return this.health.check([
+      () => this.database.pingCheck('postgres', { timeout: 2000 }),
+      () => this.queues(),
+      () => this.calendarStatus(),
+    ]);
   }
 
   private async queues() {
     const indicator = this.indicators.check('redis');
     try {
-      const counts = await withTimeout(Promise.all([this.steps, this.webhooks, this.reports].map((queue) => queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'))), 2000);
-      return indicator.up({ queues: { [QUEUES.steps]: counts[0], [QUEUES.webhooks]: counts[1], [QUEUES.reports]: counts[2] } });
+      const counts = await withTimeout(
+        Promise.all(
+          [this.steps, this.webhooks, this.reports].map((queue) =>
+            queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'),
+          ),
+        ),
+        2000,
+      );
+      return indicator.up({
+        queues: { [QUEUES.steps]: counts[0], [QUEUES.webhooks]: counts[1], [QUEUES.reports]: counts[2] },
+      });
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });
     }
@@ -52,5 +65,8 @@ export class HealthController {
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([work, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+  return Promise.race([
+    work,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref()),
+  ]);
 }

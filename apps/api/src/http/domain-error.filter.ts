@@ -37,16 +37,31 @@ export class DomainErrorFilter implements ExceptionFilter {
   private toBody(error: unknown): ErrorResponse {
     if (error instanceof DomainError) {
       const { field, line, ...details } = error.details;
-      return { statusCode: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, field, line, ...(Object.keys(details).length ? { details } : {}) };
+      return {
+        statusCode: STATUS_BY_KIND[error.kind],
+        code: error.code,
+        message: error.message,
+        field,
+        line,
+        ...(Object.keys(details).length ? { details } : {}),
+      };
     }
     if (error instanceof HttpException) {
       const statusCode = error.getStatus();
-      return { statusCode, code: HttpStatus[statusCode] ?? 'HTTP_ERROR', message: MESSAGE_BY_STATUS[statusCode] ?? '请求无法处理' };
+      return {
+        statusCode,
+        code: HttpStatus[statusCode] ?? 'HTTP_ERROR',
+        message: MESSAGE_BY_STATUS[statusCode] ?? '请求无法处理',
+      };
     }
     const clientError = bodyParserError(error);
     if (clientError) return { ...clientError, message: MESSAGE_BY_STATUS[clientError.statusCode] ?? '请求无法处理' };
     if (isDatabaseUnavailable(error)) {
-      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'DATABASE_UNAVAILABLE', message: '数据库暂时不可用，请稍后重试' };
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'DATABASE_UNAVAILABLE',
+        message: '数据库暂时不可用，请稍后重试',
+      };
     }
     this.logger.error(error instanceof Error ? error.stack : String(error));
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: '服务器内部错误' };
@@ -67,7 +82,10 @@ function bodyParserError(error: unknown): { statusCode: number; code: string } |
   if (!(error instanceof Error)) return null;
   const { status, type, expose } = error as { status?: unknown; type?: unknown; expose?: unknown };
   if (expose !== true || typeof status !== 'number' || status < 400 || status > 499) return null;
-  return { statusCode: status, code: (typeof type === 'string' && BODY_ERROR_CODES[type]) || (HttpStatus[status] ?? 'HTTP_ERROR') };
+  return {
+    statusCode: status,
+    code: (typeof type === 'string' && BODY_ERROR_CODES[type]) || (HttpStatus[status] ?? 'HTTP_ERROR'),
+  };
 }
 
 /** Connection failures, server shutdown, a database refusing sessions: PostgreSQL is away, not the request at fault. */
@@ -75,7 +93,9 @@ function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const { code, severity } = error as { code?: string; severity?: string };
   return (
-    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08003', '08001', '53300'].includes(code ?? '') ||
+    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08003', '08001', '53300'].includes(
+      code ?? '',
+    ) ||
     severity === 'FATAL' ||
     /Connection terminated/.test(error.message)
   );

@@ -33,5 +33,7 @@ export function jsonDepth(body: Buffer, limit = Infinity): number {
 export function refuseDeepJson(_request: IncomingMessage, _response: ServerResponse, body: Buffer): void {
   if (jsonDepth(body, MAX_JSON_DEPTH) <= MAX_JSON_DEPTH) return;
   // body-parser forwards the error with its `status`; the error filter answers it as a DomainError.
-  throw Object.assign(new DomainError('invalid', 'JSON_TOO_DEEP', `请求内容嵌套超过 ${MAX_JSON_DEPTH} 层`), { status: 400 });
+  throw Object.assign(new DomainError('invalid', 'JSON_TOO_DEEP', `请求内容嵌套超过 ${MAX_JSON_DEPTH} 层`), {
+    status: 400,
+  });
 }

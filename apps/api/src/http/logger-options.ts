@@ -7,7 +7,10 @@ export function loggerOptions(): Params {
   return {
     pinoHttp: {
       level: config.LOG_LEVEL,
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
       autoLogging: { ignore: (request) => request.url === '/health' },
     },
   };

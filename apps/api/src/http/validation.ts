@@ -20,7 +20,12 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const fault = firstFault(errors);
-      return new DomainError('invalid', 'VALIDATION_FAILED', `字段 ${fault?.field ?? '?'} 不符合要求：${fault?.constraint ?? '格式不正确'}`, { field: fault?.field });
+      return new DomainError(
+        'invalid',
+        'VALIDATION_FAILED',
+        `字段 ${fault?.field ?? '?'} 不符合要求：${fault?.constraint ?? '格式不正确'}`,
+        { field: fault?.field },
+      );
     },
   });
 }

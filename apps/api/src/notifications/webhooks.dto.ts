@@ -3,8 +3,14 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class WebhookRequest {
-  @ApiProperty({ example: 'https://oa.example.gov.cn/hooks/supervision', description: 'http or https; receives a signed POST per notice' })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: '须为 http 或 https 网址' })
+  @ApiProperty({
+    example: 'https://oa.example.gov.cn/hooks/supervision',
+    description: 'http or https; receives a signed POST per notice',
+  })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: '须为 http 或 https 网址' },
+  )
   @MaxLength(2000)
   url: string;
 

@@ -10,12 +10,16 @@ import { uuidParam } from '../http/uuid-param.pipe';
 import { ReportCreateRequest, ReportListRequest } from './reports.dto';
 
 const formatPipe = new ParseEnumPipe(Object.fromEntries(REPORT_FORMATS.map((format) => [format, format])), {
-  exceptionFactory: () => new DomainError('invalid', 'UNKNOWN_FORMAT', `格式须为 ${REPORT_FORMATS.join('、')} 之一`, { field: 'format' }),
+  exceptionFactory: () =>
+    new DomainError('invalid', 'UNKNOWN_FORMAT', `格式须为 ${REPORT_FORMATS.join('、')} 之一`, { field: 'format' }),
 });
 
 /** A report with where to fetch its files once it is done. */
 function withLinks(report: ReportView) {
-  const files = report.state === 'done' ? Object.fromEntries(REPORT_FORMATS.map((format) => [format, `/reports/${report.id}/files/${format}`])) : {};
+  const files =
+    report.state === 'done'
+      ? Object.fromEntries(REPORT_FORMATS.map((format) => [format, `/reports/${report.id}/files/${format}`]))
+      : {};
   return { ...report, files };
 }
 
@@ -27,8 +31,16 @@ export class ReportsController {
 
   /** 季度通报: queued for the worker (202), or the one already asked for (200). */
   @Post()
-  async request(@Body() request: ReportCreateRequest, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
-    const { report, created } = await this.reports.request({ ...request, asOf: request.asOf ? new Date(request.asOf) : undefined, actor });
+  async request(
+    @Body() request: ReportCreateRequest,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { report, created } = await this.reports.request({
+      ...request,
+      asOf: request.asOf ? new Date(request.asOf) : undefined,
+      actor,
+    });
     response.status(created ? 202 : 200);
     return withLinks(report);
   }
@@ -53,6 +65,10 @@ export class ReportsController {
   ): Promise<StreamableFile> {
     const file = await this.reports.file(id, format, actor);
     response.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(file.content, { type: file.contentType, disposition: contentDisposition(file.fileName), length: file.content.length });
+    return new StreamableFile(file.content, {
+      type: file.contentType,
+      disposition: contentDisposition(file.fileName),
+      length: file.content.length,
+    });
   }
 }

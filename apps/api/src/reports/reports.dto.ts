@@ -11,12 +11,17 @@ export class ReportCreateRequest {
   @Matches(/^\d{4}Q[1-4]$/, { message: '季度格式须为 2022Q3 这样的形式' })
   quarter: string;
 
-  @ApiPropertyOptional({ description: "The moment the figures describe (ISO 8601); default: the quarter's last moment", example: '2022-10-15T18:00:00+08:00' })
+  @ApiPropertyOptional({
+    description: "The moment the figures describe (ISO 8601); default: the quarter's last moment",
+    example: '2022-10-15T18:00:00+08:00',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'asOf 须为 ISO 8601 时间' })
   asOf?: string;
 
-  @ApiPropertyOptional({ description: "Supervisors and leadership: one unit's report. Other users always get their own unit's." })
+  @ApiPropertyOptional({
+    description: "Supervisors and leadership: one unit's report. Other users always get their own unit's.",
+  })
   @IsOptional()
   @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
   unitCode?: string;

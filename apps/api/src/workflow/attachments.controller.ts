@@ -1,27 +1,63 @@
 import {
-  BadRequestException, Body, CallHandler, Controller, ExecutionContext, Get, Injectable, NestInterceptor, Param, PayloadTooLargeException, Post, Res, StreamableFile, UploadedFile, UseInterceptors,
+  BadRequestException,
+  Body,
+  CallHandler,
+  Controller,
+  ExecutionContext,
+  Get,
+  Injectable,
+  NestInterceptor,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Observable } from 'rxjs';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Actor } from '@app/access';
 import { AppConfig, DomainError } from '@app/common';
-import { ATTACHMENT_PURPOSES, AttachmentService, attachmentTooLarge, type AttachmentPurpose, type AttachmentView } from '@app/workflow';
+import {
+  ATTACHMENT_PURPOSES,
+  AttachmentService,
+  attachmentTooLarge,
+  type AttachmentPurpose,
+  type AttachmentView,
+} from '@app/workflow';
 import { CurrentActor } from '../auth/auth.decorators';
 import { contentDisposition } from '../http/content-disposition';
 import { uuidParam } from '../http/uuid-param.pipe';
 
 export class UploadAttachmentRequest {
-  @ApiPropertyOptional({ enum: ATTACHMENT_PURPOSES, default: 'evidence', description: 'submission: 办结材料; progress: 进展材料; evidence: 其他佐证' })
+  @ApiPropertyOptional({
+    enum: ATTACHMENT_PURPOSES,
+    default: 'evidence',
+    description: 'submission: 办结材料; progress: 进展材料; evidence: 其他佐证',
+  })
   @IsOptional()
   @IsIn(ATTACHMENT_PURPOSES)
   purpose?: AttachmentPurpose;
 }
 
 class AttachmentUpload extends UploadAttachmentRequest {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'PDF, PNG, JPEG, GIF, docx/xlsx/pptx, doc/xls or UTF-8 text, recognised by content' })
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'PDF, PNG, JPEG, GIF, docx/xlsx/pptx, doc/xls or UTF-8 text, recognised by content',
+  })
   file: unknown;
 }
 
@@ -34,7 +70,10 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
   private readonly multer: NestInterceptor;
 
   constructor(private readonly config: AppConfig) {
-    const Multer = FileInterceptor('file', { limits: { fileSize: config.ATTACHMENT_MAX_BYTES, files: 1, fields: 4, fieldSize: 1024 }, defParamCharset: 'utf8' });
+    const Multer = FileInterceptor('file', {
+      limits: { fileSize: config.ATTACHMENT_MAX_BYTES, files: 1, fields: 4, fieldSize: 1024 },
+      defParamCharset: 'utf8',
+    });
     this.multer = new Multer();
   }
 
@@ -43,7 +82,13 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
       return await this.multer.intercept(context, next);
     } catch (error) {
       if (error instanceof PayloadTooLargeException) throw attachmentTooLarge(this.config.ATTACHMENT_MAX_BYTES);
-      if (error instanceof BadRequestException) throw new DomainError('invalid', 'INVALID_UPLOAD', '上传格式不正确：请以 multipart/form-data 的 file 字段上传一个文件，可另附 purpose 字段', { field: 'file' });
+      if (error instanceof BadRequestException)
+        throw new DomainError(
+          'invalid',
+          'INVALID_UPLOAD',
+          '上传格式不正确：请以 multipart/form-data 的 file 字段上传一个文件，可另附 purpose 字段',
+          { field: 'file' },
+        );
       throw error;
     }
   }
@@ -66,8 +111,17 @@ export class AttachmentsController {
     @Body() request: UploadAttachmentRequest,
     @CurrentActor() actor: Actor,
   ): Promise<AttachmentView> {
-    if (!file) throw new DomainError('invalid', 'FILE_MISSING', '请以 multipart/form-data 的 file 字段上传文件', { field: 'file' });
-    return this.attachments.upload({ taskId: id, actor, fileName: file.originalname, content: file.buffer, purpose: request.purpose });
+    if (!file)
+      throw new DomainError('invalid', 'FILE_MISSING', '请以 multipart/form-data 的 file 字段上传文件', {
+        field: 'file',
+      });
+    return this.attachments.upload({
+      taskId: id,
+      actor,
+      fileName: file.originalname,
+      content: file.buffer,
+      purpose: request.purpose,
+    });
   }
 
   @Get()
@@ -88,6 +142,10 @@ export class AttachmentsController {
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Cache-Control', 'private, no-store');
     response.setHeader('ETag', `"${download.attachment.sha256}"`);
-    return new StreamableFile(download.content, { type: download.contentType, disposition: contentDisposition(download.fileName), length: download.content.length });
+    return new StreamableFile(download.content, {
+      type: download.contentType,
+      disposition: contentDisposition(download.fileName),
+      length: download.content.length,
+    });
   }
 }

@@ -30,7 +30,12 @@ export class ProgressController {
 
   @Post('tasks/:id/progress-reports/:reportId/review')
   @HttpCode(200)
-  review(@Param('id', uuidParam()) id: string, @Param('reportId', uuidParam('reportId')) reportId: string, @Body() request: ProgressReviewRequest, @CurrentActor() actor: Actor) {
+  review(
+    @Param('id', uuidParam()) id: string,
+    @Param('reportId', uuidParam('reportId')) reportId: string,
+    @Body() request: ProgressReviewRequest,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.reports.review({ taskId: id, reportId, ...request, actor });
   }
 
@@ -44,7 +49,11 @@ export class ProgressController {
   /** The acting unit's notices, newest first. */
   @Get('notices')
   inbox(@Query() query: NoticeListRequest, @CurrentActor() actor: Actor) {
-    return this.notices.inbox(actor.unitCode, { unreadOnly: query.unread === 'true', page: query.page, pageSize: query.pageSize });
+    return this.notices.inbox(actor.unitCode, {
+      unreadOnly: query.unread === 'true',
+      page: query.page,
+      pageSize: query.pageSize,
+    });
   }
 
   @Post('notices/:id/read')

@@ -3,18 +3,37 @@ import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/access';
 import { DomainError } from '@app/common';
 import { DocumentQueries } from '@app/documents';
-import { ChainVerifier, LaunchService, SubtaskService, TaskActionService, TaskQueries, type TaskCommandAction } from '@app/workflow';
+import {
+  ChainVerifier,
+  LaunchService,
+  SubtaskService,
+  TaskActionService,
+  TaskQueries,
+  type TaskCommandAction,
+} from '@app/workflow';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { InboxQueryRequest, LaunchRequest, SplitRequest, TaskActionRequest } from './workflow.dto';
 
 export const COMMAND_ACTIONS: TaskCommandAction[] = [
-  'acknowledge', 'start', 'submit', 'approve', 'return', 'object', 'confirm_objection', 'reassign',
-  'request_extension', 'approve_extension', 'refuse_extension', 'cancel', 'remind',
+  'acknowledge',
+  'start',
+  'submit',
+  'approve',
+  'return',
+  'object',
+  'confirm_objection',
+  'reassign',
+  'request_extension',
+  'approve_extension',
+  'refuse_extension',
+  'cancel',
+  'remind',
 ];
 
 const actionPipe = new ParseEnumPipe(Object.fromEntries(COMMAND_ACTIONS.map((action) => [action, action])), {
-  exceptionFactory: () => new DomainError('invalid', 'UNKNOWN_ACTION', `操作须为 ${COMMAND_ACTIONS.join('、')} 之一`, { field: 'action' }),
+  exceptionFactory: () =>
+    new DomainError('invalid', 'UNKNOWN_ACTION', `操作须为 ${COMMAND_ACTIONS.join('、')} 之一`, { field: 'action' }),
 });
 
 @ApiTags('workflow')

@@ -1,9 +1,24 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { TASK_STATES, type InboxScope, type InboxSort, type TaskState } from '@app/workflow';
 import { ISO_DATE, ISO_DATE_MESSAGE, PageRequest, UNIT_CODE, UNIT_CODE_MESSAGE } from '../http/request-rules';
-
 
 export class LaunchRequest {
   @ApiPropertyOptional({ description: 'Launch only these measures; all measures of the document when absent' })
@@ -18,7 +33,10 @@ export class LaunchRequest {
   @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
   defaultDeadline?: string;
 
-  @ApiPropertyOptional({ example: { 'measure-uuid': '2027-06-30' }, description: 'Deadline per measure id, overriding the measure' })
+  @ApiPropertyOptional({
+    example: { 'measure-uuid': '2027-06-30' },
+    description: 'Deadline per measure id, overriding the measure',
+  })
   @IsOptional()
   @IsObject()
   deadlines?: Record<string, string>;
@@ -61,7 +79,10 @@ export class NewSubtaskRequest {
   @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
   unitCode: string;
 
-  @ApiPropertyOptional({ example: '产业发展处', description: "A division of the lead unit's own, when unitCode is the lead unit" })
+  @ApiPropertyOptional({
+    example: '产业发展处',
+    description: "A division of the lead unit's own, when unitCode is the lead unit",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -98,7 +119,10 @@ const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? v
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class InboxQueryRequest extends PageRequest {
-  @ApiPropertyOptional({ enum: ['mine', 'assigned', 'all'], description: 'mine: tasks the unit holds; assigned: tasks it assigned; all: supervisors and leadership' })
+  @ApiPropertyOptional({
+    enum: ['mine', 'assigned', 'all'],
+    description: 'mine: tasks the unit holds; assigned: tasks it assigned; all: supervisors and leadership',
+  })
   @IsOptional()
   @IsIn(['mine', 'assigned', 'all'])
   scope?: InboxScope;

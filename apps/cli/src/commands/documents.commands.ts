@@ -1,6 +1,12 @@
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
-import { DocumentImporter, DocumentQueries, MeasureAssignmentService, MeasureSuggestionService, type ImportOutcome } from '@app/documents';
+import {
+  DocumentImporter,
+  DocumentQueries,
+  MeasureAssignmentService,
+  MeasureSuggestionService,
+  type ImportOutcome,
+} from '@app/documents';
 import { withServices } from '../cli-context';
 import { printJson, printLine } from '../output';
 import { readInputFile } from '../read-input-file';
@@ -9,11 +15,18 @@ export function cliActor(by?: string): string {
   return by ?? `cli:${userInfo().username}`;
 }
 
-export async function importCommand(files: string[], options: { json?: boolean; by?: string }): Promise<ImportOutcome[]> {
+export async function importCommand(
+  files: string[],
+  options: { json?: boolean; by?: string },
+): Promise<ImportOutcome[]> {
   return withServices(async (get) => {
     const outcomes: ImportOutcome[] = [];
     for (const file of files) {
-      const outcome = await get(DocumentImporter).import({ content: readInputFile(file), fileName: basename(file), importedBy: cliActor(options.by) });
+      const outcome = await get(DocumentImporter).import({
+        content: readInputFile(file),
+        fileName: basename(file),
+        importedBy: cliActor(options.by),
+      });
       outcomes.push(outcome);
       if (!options.json) printImportOutcome(outcome);
     }
@@ -25,7 +38,8 @@ export async function importCommand(files: string[], options: { json?: boolean; 
 export function printImportOutcome(outcome: ImportOutcome): void {
   printLine(outcome.message);
   const warnings = outcome.diagnostics.filter((diagnostic) => diagnostic.level !== 'info');
-  if (warnings.length > 0) printLine(`  诊断 ${warnings.length} 条，例如：第${warnings[0].line ?? '?'}行 ${warnings[0].message}`);
+  if (warnings.length > 0)
+    printLine(`  诊断 ${warnings.length} 条，例如：第${warnings[0].line ?? '?'}行 ${warnings[0].message}`);
 }
 
 export async function documentsCommand(options: { json?: boolean }): Promise<void> {
@@ -33,19 +47,27 @@ export async function documentsCommand(options: { json?: boolean }): Promise<voi
     const documents = await get(DocumentQueries).listDocuments();
     if (options.json) return printJson(documents);
     for (const document of documents) {
-      printLine(`${document.docNumber ?? '—'}  ${document.title}  第${document.revision}版  措施${document.measureCount}项（待定责${document.needingAssignment}项）`);
+      printLine(
+        `${document.docNumber ?? '—'}  ${document.title}  第${document.revision}版  措施${document.measureCount}项（待定责${document.needingAssignment}项）`,
+      );
     }
   });
 }
 
-export async function measuresCommand(document: string, options: { json?: boolean; needsAssignment?: boolean }): Promise<void> {
+export async function measuresCommand(
+  document: string,
+  options: { json?: boolean; needsAssignment?: boolean },
+): Promise<void> {
   await withServices(async (get) => {
     const queries = get(DocumentQueries);
     const found = await queries.getDocument(document);
     const measures = await queries.listMeasures(found.id, { needsAssignment: options.needsAssignment });
     if (options.json) return printJson(measures);
     for (const measure of measures) {
-      const units = measure.units.responsible.map((unit) => `${unit.role === 'lead' ? '牵头' : '配合'}:${unit.fullName}`).join(' ') || '（待指定责任单位）';
+      const units =
+        measure.units.responsible
+          .map((unit) => `${unit.role === 'lead' ? '牵头' : '配合'}:${unit.fullName}`)
+          .join(' ') || '（待指定责任单位）';
       printLine(`${measure.path.padEnd(14)} ${measure.title}  ${units}  ${measure.deadline.date ?? ''}`);
     }
   });
@@ -59,7 +81,9 @@ export async function suggestCommand(document: string, path: string, options: { 
     printLine(`${measure.path} ${measure.title} 的责任单位建议：`);
     for (const suggestion of result.suggestions) {
       const evidence = suggestion.evidence[0];
-      printLine(`  ${suggestion.score.toFixed(3)}  ${suggestion.role === 'lead' ? '牵头' : '配合'}  ${suggestion.fullName}（${suggestion.unitCode}）  依据：${evidence.documentLabel} ${evidence.path} ${evidence.title}（相似度 ${evidence.similarity}）`);
+      printLine(
+        `  ${suggestion.score.toFixed(3)}  ${suggestion.role === 'lead' ? '牵头' : '配合'}  ${suggestion.fullName}（${suggestion.unitCode}）  依据：${evidence.documentLabel} ${evidence.path} ${evidence.title}（相似度 ${evidence.similarity}）`,
+      );
     }
   });
 }
@@ -72,7 +96,15 @@ export async function assignCommand(
   await withServices(async (get) => {
     const queries = get(DocumentQueries);
     const measure = await queries.findMeasure(document, path);
-    const manual = { leadUnitCode: options.lead ?? '', coUnitCodes: options.co ? options.co.split(',').map((code) => code.trim()).filter(Boolean) : [] };
+    const manual = {
+      leadUnitCode: options.lead ?? '',
+      coUnitCodes: options.co
+        ? options.co
+            .split(',')
+            .map((code) => code.trim())
+            .filter(Boolean)
+        : [],
+    };
     const proposal = options.acceptSuggestion ? await get(MeasureSuggestionService).proposal(measure.id) : manual;
     await get(MeasureAssignmentService).assign({
       measureId: measure.id,
@@ -83,6 +115,8 @@ export async function assignCommand(
     });
     const updated = await queries.getMeasure(measure.id);
     if (options.json) return printJson(updated);
-    printLine(`${updated.path} ${updated.title} 已指定：${updated.units.responsible.map((unit) => `${unit.role === 'lead' ? '牵头' : '配合'}:${unit.fullName}`).join(' ')}`);
+    printLine(
+      `${updated.path} ${updated.title} 已指定：${updated.units.responsible.map((unit) => `${unit.role === 'lead' ? '牵头' : '配合'}:${unit.fullName}`).join(' ')}`,
+    );
   });
 }

@@ -11,6 +11,9 @@ export async function seedImportCommand(): Promise<void> {
   await migrateCommand();
   await loadUnitsCommand({});
   const seeds = join(repositoryRoot(), 'seeds');
-  const documents = readdirSync(seeds).filter((name) => name.endsWith('.txt')).sort().map((name) => join(seeds, name));
+  const documents = readdirSync(seeds)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => join(seeds, name));
   await importCommand(documents, {});
 }

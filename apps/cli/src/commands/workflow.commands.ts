@@ -17,7 +17,11 @@ export async function verifyChainCommand(workflowId: string, options: { json?: b
   if (options.json) printJson(result);
   else if (result.ok) printLine(`流程 ${workflowId}：${result.events} 条事件，哈希链完整`);
   if (!result.ok) {
-    throw new DomainError('conflict', 'CHAIN_BROKEN', `流程 ${workflowId} 的第${result.firstBadSeq}条事件（${result.firstBadEventId}）不符：${result.message}`);
+    throw new DomainError(
+      'conflict',
+      'CHAIN_BROKEN',
+      `流程 ${workflowId} 的第${result.firstBadSeq}条事件（${result.firstBadEventId}）不符：${result.message}`,
+    );
   }
 }
 
@@ -53,9 +57,14 @@ function demoUsers(unitCodes: string[]): DemoUser[] {
  */
 export async function demoUsersCommand(): Promise<void> {
   const shared = process.env.DEMO_PASSWORD;
-  if (shared && passwordProblem(shared)) throw new DomainError('invalid', 'WEAK_PASSWORD', `DEMO_PASSWORD：${passwordProblem(shared)}`, { field: 'DEMO_PASSWORD' });
+  if (shared && passwordProblem(shared))
+    throw new DomainError('invalid', 'WEAK_PASSWORD', `DEMO_PASSWORD：${passwordProblem(shared)}`, {
+      field: 'DEMO_PASSWORD',
+    });
   const created = await withServices(async (get) => {
-    const units = (await get(UnitDirectoryStore).readData()).units.filter((unit) => !unit.successorCode).map((unit) => unit.code);
+    const units = (await get(UnitDirectoryStore).readData()).units
+      .filter((unit) => !unit.successorCode)
+      .map((unit) => unit.code);
     const users = get(UserService);
     const made: { username: string; password: string }[] = [];
     for (const user of demoUsers(units)) {
@@ -66,20 +75,35 @@ export async function demoUsersCommand(): Promise<void> {
     }
     return made;
   });
-  printLine(`演示用户：新建 ${created.length} 个${shared ? '（密码取自 DEMO_PASSWORD）' : created.length ? '（以下密码只显示这一次）' : ''}`);
+  printLine(
+    `演示用户：新建 ${created.length} 个${shared ? '（密码取自 DEMO_PASSWORD）' : created.length ? '（以下密码只显示这一次）' : ''}`,
+  );
   if (!shared) for (const user of created) printLine(`  ${user.username}\t${user.password}`);
 }
 
 /** 分解下达 from the command line, acting as the supervision office. */
-export async function launchCommand(document: string, options: { measure?: string[]; deadline?: string; by?: string; json?: boolean }): Promise<void> {
+export async function launchCommand(
+  document: string,
+  options: { measure?: string[]; deadline?: string; by?: string; json?: boolean },
+): Promise<void> {
   const outcome = await withServices(async (get) => {
     const queries = get(DocumentQueries);
     const found = await queries.getDocument(document);
-    const measureIds = options.measure ? await Promise.all(options.measure.map(async (path) => (await queries.findMeasure(found.id, path)).id)) : undefined;
-    const actor = { userId: null, username: cliActor(options.by), unitCode: SUPERVISION_OFFICE, roles: ['supervisor' as const] };
+    const measureIds = options.measure
+      ? await Promise.all(options.measure.map(async (path) => (await queries.findMeasure(found.id, path)).id))
+      : undefined;
+    const actor = {
+      userId: null,
+      username: cliActor(options.by),
+      unitCode: SUPERVISION_OFFICE,
+      roles: ['supervisor' as const],
+    };
     return get(LaunchService).launch({ documentId: found.id, measureIds, defaultDeadline: options.deadline, actor });
   });
   if (options.json) return printJson(outcome);
-  printLine(`已下达 ${outcome.launched.length} 项措施，生成任务 ${outcome.taskCount} 个；签收期限 ${outcome.ackDeadline}`);
-  for (const measure of outcome.launched) printLine(`  ${measure.path} ${measure.title}  完成时限 ${measure.deadline}  流程 ${measure.workflowId}`);
+  printLine(
+    `已下达 ${outcome.launched.length} 项措施，生成任务 ${outcome.taskCount} 个；签收期限 ${outcome.ackDeadline}`,
+  );
+  for (const measure of outcome.launched)
+    printLine(`  ${measure.path} ${measure.title}  完成时限 ${measure.deadline}  流程 ${measure.workflowId}`);
 }

@@ -61,7 +61,11 @@ export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
-  const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => (known.includes(key) || OPTIONAL_KEYS.includes(key)) && value !== undefined && value !== ''));
+  const given = Object.fromEntries(
+    Object.entries(env).filter(
+      ([key, value]) => (known.includes(key) || OPTIONAL_KEYS.includes(key)) && value !== undefined && value !== '',
+    ),
+  );
   const config = plainToInstance(AppConfig, given);
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
@@ -69,7 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid environment configuration — ${details.join(' | ')}`);
   }
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
-    throw new ConfigError('Invalid environment configuration — JWT_SECRET: required when NODE_ENV=production (at least 32 characters)');
+    throw new ConfigError(
+      'Invalid environment configuration — JWT_SECRET: required when NODE_ENV=production (at least 32 characters)',
+    );
   }
   return config;
 }

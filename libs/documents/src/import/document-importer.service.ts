@@ -39,9 +39,18 @@ export class DocumentImporter {
       if (!existing) return this.create(manager, upload, request);
       assertSameDocument(existing, upload.result.document);
       // Only the current revision counts: the text of an older one is a real change back.
-      const current = await manager.findOneOrFail(DocumentRevisionEntity, { where: { documentId: existing.id, revision: existing.currentRevision } });
+      const current = await manager.findOneOrFail(DocumentRevisionEntity, {
+        where: { documentId: existing.id, revision: existing.currentRevision },
+      });
       if (current.contentSha256 === upload.contentSha256) {
-        return this.outcome(manager, existing, 'unchanged', current.revision, { added: [], removed: [], changed: [] }, current.diagnostics);
+        return this.outcome(
+          manager,
+          existing,
+          'unchanged',
+          current.revision,
+          { added: [], removed: [], changed: [] },
+          current.diagnostics,
+        );
       }
       return this.revise(manager, existing, upload, request);
     });
@@ -54,7 +63,8 @@ export class DocumentImporter {
       const result = parseDocument(text, { resolver: directory, asOf: shanghaiDate(this.clock.now()) });
       return { text, encoding, contentSha256: sha256(text), result, identityKey: identityKeyOf(result.document) };
     } catch (error) {
-      if (error instanceof DocumentParseError) throw new DomainError('invalid', error.code, error.message, { line: error.line });
+      if (error instanceof DocumentParseError)
+        throw new DomainError('invalid', error.code, error.message, { line: error.line });
       throw error;
     }
   }
@@ -79,22 +89,38 @@ export class DocumentImporter {
     return this.outcome(manager, entity, 'created', 1, changes, upload.result.diagnostics);
   }
 
-  private async revise(manager: EntityManager, document: DocumentEntity, upload: ParsedUpload, request: ImportRequest): Promise<ImportOutcome> {
+  private async revise(
+    manager: EntityManager,
+    document: DocumentEntity,
+    upload: ParsedUpload,
+    request: ImportRequest,
+  ): Promise<ImportOutcome> {
     const revision = document.currentRevision + 1;
     const changes = await reviseMeasures(manager, document.id, upload.result.measures, revision);
     const { issuer, issuedOn, planPeriod } = upload.result.document;
-    await manager.update(DocumentEntity, { id: document.id }, {
-      currentRevision: revision,
-      issuer,
-      issuedOn,
-      planStartYear: planPeriod?.startYear ?? null,
-      planEndYear: planPeriod?.endYear ?? null,
-    });
+    await manager.update(
+      DocumentEntity,
+      { id: document.id },
+      {
+        currentRevision: revision,
+        issuer,
+        issuedOn,
+        planStartYear: planPeriod?.startYear ?? null,
+        planEndYear: planPeriod?.endYear ?? null,
+      },
+    );
     await this.saveRevision(manager, document.id, revision, upload, request, changes);
     return this.outcome(manager, document, 'revised', revision, changes, upload.result.diagnostics);
   }
 
-  private async saveRevision(manager: EntityManager, documentId: string, revision: number, upload: ParsedUpload, request: ImportRequest, changes: RevisionChanges): Promise<void> {
+  private async saveRevision(
+    manager: EntityManager,
+    documentId: string,
+    revision: number,
+    upload: ParsedUpload,
+    request: ImportRequest,
+    changes: RevisionChanges,
+  ): Promise<void> {
     await manager.insert(DocumentRevisionEntity, {
       documentId,
       revision,
@@ -123,7 +149,16 @@ export class DocumentImporter {
        FROM measures WHERE document_id = $1 AND removed_in_revision IS NULL`,
       [document.id],
     );
-    const outcome = { status, documentId: document.id, docNumber: document.docNumber, title: document.title, revision, measures: counts, changes, diagnostics };
+    const outcome = {
+      status,
+      documentId: document.id,
+      docNumber: document.docNumber,
+      title: document.title,
+      revision,
+      measures: counts,
+      changes,
+      diagnostics,
+    };
     return { ...outcome, message: describeOutcome(outcome) };
   }
 }
@@ -131,7 +166,9 @@ export class DocumentImporter {
 function identityKeyOf(document: DocumentMetadata): string {
   if (document.docNumber) return document.docNumber;
   if (document.title) return `title:${document.title}`;
-  throw new DomainError('invalid', 'DOCUMENT_UNIDENTIFIED', '无法识别文号或标题：请确认上传的是完整的政策文件', { line: 1 });
+  throw new DomainError('invalid', 'DOCUMENT_UNIDENTIFIED', '无法识别文号或标题：请确认上传的是完整的政策文件', {
+    line: 1,
+  });
 }
 
 /** A known 文号 with another title is not a new revision but another document claiming the same number. */

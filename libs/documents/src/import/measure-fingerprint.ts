@@ -7,7 +7,9 @@ export function sha256(text: string): string {
 }
 
 /** What makes a measure "changed" between two revisions: its words, its units and its deadline. */
-export function measureFingerprint(measure: Pick<ParsedMeasure, 'title' | 'text' | 'deadline'> & { unitsRaw: string | null }): string {
+export function measureFingerprint(
+  measure: Pick<ParsedMeasure, 'title' | 'text' | 'deadline'> & { unitsRaw: string | null },
+): string {
   return sha256(JSON.stringify([measure.title, measure.text, measure.unitsRaw, measure.deadline.date]));
 }
 

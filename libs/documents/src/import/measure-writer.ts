@@ -36,9 +36,17 @@ async function replaceUnits(manager: EntityManager, measureId: string, measure: 
 }
 
 /** Writes the measures of a document's first revision. */
-export async function insertMeasures(manager: EntityManager, documentId: string, measures: ParsedMeasure[]): Promise<void> {
+export async function insertMeasures(
+  manager: EntityManager,
+  documentId: string,
+  measures: ParsedMeasure[],
+): Promise<void> {
   if (measures.length === 0) return;
-  const rows = measures.map((measure, position) => ({ documentId, firstRevision: 1, ...measureColumns(measure, position, 1) }));
+  const rows = measures.map((measure, position) => ({
+    documentId,
+    firstRevision: 1,
+    ...measureColumns(measure, position, 1),
+  }));
   const inserted = await manager.insert(MeasureEntity, rows);
   const units = measures.flatMap((measure, index) =>
     responsibleUnits(measure.units).map((unit) => ({ measureId: inserted.identifiers[index].id as string, ...unit })),
@@ -51,7 +59,12 @@ export async function insertMeasures(manager: EntityManager, documentId: string,
  * are marked, never deleted (work may refer to them). A supervisor's assignment survives a revision
  * that still names no units for the measure.
  */
-export async function reviseMeasures(manager: EntityManager, documentId: string, measures: ParsedMeasure[], revision: number): Promise<RevisionChanges> {
+export async function reviseMeasures(
+  manager: EntityManager,
+  documentId: string,
+  measures: ParsedMeasure[],
+  revision: number,
+): Promise<RevisionChanges> {
   const existing = await manager.find(MeasureEntity, { where: { documentId } });
   const byPath = new Map(existing.map((measure) => [measure.path, measure]));
   const changes: RevisionChanges = { added: [], removed: [], changed: [] };
@@ -65,7 +78,12 @@ export async function reviseMeasures(manager: EntityManager, documentId: string,
     }
     byPath.delete(measure.path);
     const reappeared = current.removedInRevision !== null;
-    const changed = measureFingerprint({ ...measure, unitsRaw: measure.units.raw }) !== measureFingerprint({ ...current, deadline: { date: current.deadline, source: current.deadlineSource, text: current.deadlineText } });
+    const changed =
+      measureFingerprint({ ...measure, unitsRaw: measure.units.raw }) !==
+      measureFingerprint({
+        ...current,
+        deadline: { date: current.deadline, source: current.deadlineSource, text: current.deadlineText },
+      });
     if (!reappeared && !changed) {
       if (current.position !== position) await manager.update(MeasureEntity, { id: current.id }, { position });
       continue;
@@ -75,21 +93,42 @@ export async function reviseMeasures(manager: EntityManager, documentId: string,
   }
 
   const gone = [...byPath.values()].filter((measure) => measure.removedInRevision === null);
-  if (gone.length > 0) await manager.update(MeasureEntity, { id: In(gone.map((measure) => measure.id)) }, { removedInRevision: revision });
+  if (gone.length > 0)
+    await manager.update(MeasureEntity, { id: In(gone.map((measure) => measure.id)) }, { removedInRevision: revision });
   changes.removed.push(...gone.map((measure) => measure.path));
   return changes;
 }
 
-async function insertOne(manager: EntityManager, documentId: string, measure: ParsedMeasure, position: number, revision: number): Promise<void> {
-  const inserted = await manager.insert(MeasureEntity, { documentId, firstRevision: revision, ...measureColumns(measure, position, revision) });
+async function insertOne(
+  manager: EntityManager,
+  documentId: string,
+  measure: ParsedMeasure,
+  position: number,
+  revision: number,
+): Promise<void> {
+  const inserted = await manager.insert(MeasureEntity, {
+    documentId,
+    firstRevision: revision,
+    ...measureColumns(measure, position, revision),
+  });
   await replaceUnits(manager, inserted.identifiers[0].id as string, measure);
 }
 
-async function updateOne(manager: EntityManager, current: MeasureEntity, measure: ParsedMeasure, position: number, revision: number): Promise<void> {
+async function updateOne(
+  manager: EntityManager,
+  current: MeasureEntity,
+  measure: ParsedMeasure,
+  position: number,
+  revision: number,
+): Promise<void> {
   const keepSupervisorAssignment = current.assignmentSource === 'supervisor' && measure.units.raw === null;
   const columns = measureColumns(measure, position, revision);
   if (keepSupervisorAssignment) {
-    await manager.update(MeasureEntity, { id: current.id }, { ...columns, needsAssignment: false, assignmentSource: 'supervisor' });
+    await manager.update(
+      MeasureEntity,
+      { id: current.id },
+      { ...columns, needsAssignment: false, assignmentSource: 'supervisor' },
+    );
     return;
   }
   await manager.update(MeasureEntity, { id: current.id }, columns);

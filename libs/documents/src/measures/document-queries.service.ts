@@ -31,7 +31,9 @@ export class DocumentQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async listDocuments(): Promise<DocumentSummary[]> {
-    const rows: DocumentSummaryRow[] = await this.dataSource.query(`${DOCUMENT_SUMMARY_SQL} ORDER BY d.issued_on DESC NULLS LAST, d.title`);
+    const rows: DocumentSummaryRow[] = await this.dataSource.query(
+      `${DOCUMENT_SUMMARY_SQL} ORDER BY d.issued_on DESC NULLS LAST, d.title`,
+    );
     return rows.map(toSummary);
   }
 
@@ -42,22 +44,27 @@ export class DocumentQueries {
       `SELECT * FROM (${DOCUMENT_SUMMARY_SQL.replace('SELECT d.id,', 'SELECT r.diagnostics, d.id,')} WHERE ${column}::text = $1) found`,
       [reference],
     );
-    if (rows.length === 0) throw new DomainError('not_found', 'DOCUMENT_NOT_FOUND', `文件 ${reference} 不存在`, { field: 'document' });
+    if (rows.length === 0)
+      throw new DomainError('not_found', 'DOCUMENT_NOT_FOUND', `文件 ${reference} 不存在`, { field: 'document' });
     return { ...toSummary(rows[0]), diagnostics: rows[0].diagnostics };
   }
 
   async listMeasures(documentId: string, filter: MeasureFilter = {}): Promise<MeasureView[]> {
-    const rows = await this.measureRows('m.document_id = $1' + (filter.needsAssignment === undefined ? '' : ' AND m.needs_assignment = $2'), [
-      documentId,
-      ...(filter.needsAssignment === undefined ? [] : [filter.needsAssignment]),
-    ]);
+    const rows = await this.measureRows(
+      'm.document_id = $1' + (filter.needsAssignment === undefined ? '' : ' AND m.needs_assignment = $2'),
+      [documentId, ...(filter.needsAssignment === undefined ? [] : [filter.needsAssignment])],
+    );
     return rows.map(toMeasureView);
   }
 
   async getMeasure(measureId: string): Promise<MeasureView> {
-    if (!UUID.test(measureId)) throw new DomainError('invalid', 'INVALID_MEASURE_ID', `措施编号 ${measureId} 格式不正确`, { field: 'measureId' });
+    if (!UUID.test(measureId))
+      throw new DomainError('invalid', 'INVALID_MEASURE_ID', `措施编号 ${measureId} 格式不正确`, {
+        field: 'measureId',
+      });
     const [row] = await this.measureRows('m.id = $1', [measureId]);
-    if (!row) throw new DomainError('not_found', 'MEASURE_NOT_FOUND', `措施 ${measureId} 不存在`, { field: 'measureId' });
+    if (!row)
+      throw new DomainError('not_found', 'MEASURE_NOT_FOUND', `措施 ${measureId} 不存在`, { field: 'measureId' });
     return toMeasureView(row);
   }
 
@@ -65,7 +72,10 @@ export class DocumentQueries {
   async findMeasure(documentReference: string, path: string): Promise<MeasureView> {
     const document = await this.getDocument(documentReference);
     const [row] = await this.measureRows('m.document_id = $1 AND m.path = $2', [document.id, path]);
-    if (!row) throw new DomainError('not_found', 'MEASURE_NOT_FOUND', `${documentReference} 中没有编号为 ${path} 的措施`, { field: 'path' });
+    if (!row)
+      throw new DomainError('not_found', 'MEASURE_NOT_FOUND', `${documentReference} 中没有编号为 ${path} 的措施`, {
+        field: 'path',
+      });
     return toMeasureView(row);
   }
 
@@ -84,11 +94,14 @@ export class DocumentQueries {
   }
 }
 
-type MeasureRow = Omit<MeasureEntity, 'createdAt' | 'updatedAt' | 'removedInRevision' | 'position'> & { responsible: ResponsibleUnitView[] };
+type MeasureRow = Omit<MeasureEntity, 'createdAt' | 'updatedAt' | 'removedInRevision' | 'position'> & {
+  responsible: ResponsibleUnitView[];
+};
 
 function toSummary(row: DocumentSummaryRow): DocumentSummary {
   const { planStartYear, planEndYear, importedAt, ...rest } = row;
-  const planPeriod = planStartYear !== null && planEndYear !== null ? { startYear: planStartYear, endYear: planEndYear } : null;
+  const planPeriod =
+    planStartYear !== null && planEndYear !== null ? { startYear: planStartYear, endYear: planEndYear } : null;
   return { ...rest, planPeriod, importedAt: new Date(importedAt).toISOString() };
 }
 

@@ -24,17 +24,26 @@ export class MeasureAssignmentService {
   async assign(command: AssignUnitsCommand): Promise<MeasureAssignmentEntity> {
     const codes = [command.leadUnitCode, ...command.coUnitCodes];
     const duplicate = codes.find((code, index) => codes.indexOf(code) !== index);
-    if (duplicate) throw new DomainError('invalid', 'UNIT_LISTED_TWICE', `单位 ${duplicate} 重复出现`, { field: 'coUnitCodes' });
+    if (duplicate)
+      throw new DomainError('invalid', 'UNIT_LISTED_TWICE', `单位 ${duplicate} 重复出现`, { field: 'coUnitCodes' });
     return this.dataSource.transaction(async (manager) => {
       const today = shanghaiDate(this.clock.now());
-      for (const [index, code] of codes.entries()) await assertActiveUnit(manager, code, today, index === 0 ? 'leadUnitCode' : 'coUnitCodes');
+      for (const [index, code] of codes.entries())
+        await assertActiveUnit(manager, code, today, index === 0 ? 'leadUnitCode' : 'coUnitCodes');
       const measure = await lockMeasure(manager, command.measureId);
       await manager.delete(MeasureUnitEntity, { measureId: measure.id });
       await manager.insert(
         MeasureUnitEntity,
-        codes.map((unitCode, position) => ({ measureId: measure.id, unitCode, role: position === 0 ? 'lead' : 'co', position }) as const),
+        codes.map(
+          (unitCode, position) =>
+            ({ measureId: measure.id, unitCode, role: position === 0 ? 'lead' : 'co', position }) as const,
+        ),
       );
-      await manager.update(MeasureEntity, { id: measure.id }, { needsAssignment: false, assignmentSource: 'supervisor' });
+      await manager.update(
+        MeasureEntity,
+        { id: measure.id },
+        { needsAssignment: false, assignmentSource: 'supervisor' },
+      );
       return manager.save(
         manager.create(MeasureAssignmentEntity, {
           measureId: measure.id,
@@ -51,10 +60,19 @@ export class MeasureAssignmentService {
 }
 
 async function lockMeasure(manager: EntityManager, measureId: string): Promise<MeasureEntity> {
-  const measure = await manager.findOne(MeasureEntity, { where: { id: measureId }, lock: { mode: 'pessimistic_write' } });
-  if (!measure) throw new DomainError('not_found', 'MEASURE_NOT_FOUND', `措施 ${measureId} 不存在`, { field: 'measureId' });
+  const measure = await manager.findOne(MeasureEntity, {
+    where: { id: measureId },
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (!measure)
+    throw new DomainError('not_found', 'MEASURE_NOT_FOUND', `措施 ${measureId} 不存在`, { field: 'measureId' });
   if (measure.removedInRevision !== null) {
-    throw new DomainError('conflict', 'MEASURE_REMOVED', `措施 ${measure.path} 已在第${measure.removedInRevision}版中删除，不能指定责任单位`, { field: 'measureId' });
+    throw new DomainError(
+      'conflict',
+      'MEASURE_REMOVED',
+      `措施 ${measure.path} 已在第${measure.removedInRevision}版中删除，不能指定责任单位`,
+      { field: 'measureId' },
+    );
   }
   return measure;
 }

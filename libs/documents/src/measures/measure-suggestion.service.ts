@@ -22,19 +22,38 @@ export class MeasureSuggestionService {
     const index = new MeasureSimilarityIndex(await this.sources(measureId));
     const suggestions = index.suggestUnits({ title: measure.title, text: measure.text }, { limit });
     const names = await this.unitNames(suggestions.map((suggestion) => suggestion.unitCode));
-    return { measureId, suggestions: suggestions.map((suggestion) => ({ ...suggestion, fullName: names.get(suggestion.unitCode) ?? suggestion.unitCode })) };
+    return {
+      measureId,
+      suggestions: suggestions.map((suggestion) => ({
+        ...suggestion,
+        fullName: names.get(suggestion.unitCode) ?? suggestion.unitCode,
+      })),
+    };
   }
 
   /** The top suggestion as lead and the other suggested units as co-responsible: what "accept" assigns. */
   async proposal(measureId: string): Promise<{ leadUnitCode: string; coUnitCodes: string[] }> {
     const { suggestions } = await this.suggest(measureId);
     const lead = suggestions.find((suggestion) => suggestion.role === 'lead') ?? suggestions[0];
-    if (!lead) throw new DomainError('conflict', 'NO_SUGGESTION', '没有足够相似的已定责措施，无法给出建议，请手工指定责任单位', { field: 'measureId' });
-    return { leadUnitCode: lead.unitCode, coUnitCodes: suggestions.filter((suggestion) => suggestion !== lead).map((suggestion) => suggestion.unitCode) };
+    if (!lead)
+      throw new DomainError('conflict', 'NO_SUGGESTION', '没有足够相似的已定责措施，无法给出建议，请手工指定责任单位', {
+        field: 'measureId',
+      });
+    return {
+      leadUnitCode: lead.unitCode,
+      coUnitCodes: suggestions.filter((suggestion) => suggestion !== lead).map((suggestion) => suggestion.unitCode),
+    };
   }
 
   private async sources(excludedMeasureId: string): Promise<SuggestionSourceMeasure[]> {
-    const rows: { measureId: string; documentLabel: string; path: string; title: string; text: string; codes: string[] }[] = await this.dataSource.query(
+    const rows: {
+      measureId: string;
+      documentLabel: string;
+      path: string;
+      title: string;
+      text: string;
+      codes: string[];
+    }[] = await this.dataSource.query(
       `SELECT m.id AS "measureId", COALESCE(d.doc_number, d.title) AS "documentLabel", m.path, m.title, m.text,
               array_agg(mu.unit_code ORDER BY mu.position) AS codes
        FROM measures m JOIN documents d ON d.id = m.document_id JOIN measure_units mu ON mu.measure_id = m.id
@@ -47,7 +66,10 @@ export class MeasureSuggestionService {
 
   private async unitNames(codes: string[]): Promise<Map<string, string>> {
     if (codes.length === 0) return new Map();
-    const rows: { code: string; fullName: string }[] = await this.dataSource.query(`SELECT code, full_name AS "fullName" FROM units WHERE code = ANY($1)`, [codes]);
+    const rows: { code: string; fullName: string }[] = await this.dataSource.query(
+      `SELECT code, full_name AS "fullName" FROM units WHERE code = ANY($1)`,
+      [codes],
+    );
     return new Map(rows.map((row) => [row.code, row.fullName]));
   }
 }

@@ -1,5 +1,16 @@
 const DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** Parses numerals up to 99 as headings write them: 一, 十, 十四, 二十三. Null for anything else. */
@@ -28,11 +39,14 @@ export function parseChineseDigits(text: string): number | null {
 
 /** Replaces Chinese numerals in dates (二〇二二年六月二日) with digits (2022年6月2日). */
 export function chineseDateToDigits(text: string): string {
-  return text.replace(/([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?/gu, (all, y: string, m: string, d?: string) => {
-    const year = parseChineseDigits(y);
-    const month = parseChineseNumber(m);
-    const day = d === undefined ? null : parseChineseNumber(d);
-    if (year === null || month === null || (d !== undefined && day === null)) return all;
-    return `${year}年${month}月${day === null ? '' : `${day}日`}`;
-  });
+  return text.replace(
+    /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?/gu,
+    (all, y: string, m: string, d?: string) => {
+      const year = parseChineseDigits(y);
+      const month = parseChineseNumber(m);
+      const day = d === undefined ? null : parseChineseNumber(d);
+      if (year === null || month === null || (d !== undefined && day === null)) return all;
+      return `${year}年${month}月${day === null ? '' : `${day}日`}`;
+    },
+  );
 }

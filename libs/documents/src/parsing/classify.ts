@@ -27,7 +27,15 @@ interface State {
  * the table of contents, page furniture, and the 抄送/印发 block at the end.
  */
 export function classifyLines(lines: readonly SourceLine[], log: DiagnosticLog): ClassifiedLine[] {
-  const state: State = { out: [], inToc: false, tocLines: 0, tocStart: null, inDistribution: false, table: null, seenHeading: false };
+  const state: State = {
+    out: [],
+    inToc: false,
+    tocLines: 0,
+    tocStart: null,
+    inDistribution: false,
+    table: null,
+    seenHeading: false,
+  };
   for (const line of lines) classifyLine(line, state);
   if (state.tocLines > 0) {
     log.add('info', 'TOC_SKIPPED', `已跳过目录（${state.tocLines}行）：目录中的标题不作为措施。`, state.tocStart);

@@ -20,10 +20,19 @@ const PREFIXES = ['截止到', '截至', '截止', '到', '至', '于', '在'];
 const STRONG_PREFIXES = new Set(['截止到', '截至', '截止', '到', '至']);
 const YEAR_END_WORDS = ['年底', '年末', '底', '末'];
 const BEFORE_WORDS = ['以前', '之前', '前', '内'];
-const HALVES: readonly (readonly [string, number])[] = [['上半年', 6], ['下半年', 12]];
+const HALVES: readonly (readonly [string, number])[] = [
+  ['上半年', 6],
+  ['下半年', 12],
+];
 const QUARTERS: readonly (readonly [string, number])[] = [
-  ['第一季度', 3], ['第二季度', 6], ['第三季度', 9], ['第四季度', 12],
-  ['一季度', 3], ['二季度', 6], ['三季度', 9], ['四季度', 12],
+  ['第一季度', 3],
+  ['第二季度', 6],
+  ['第三季度', 9],
+  ['第四季度', 12],
+  ['一季度', 3],
+  ['二季度', 6],
+  ['三季度', 9],
+  ['四季度', 12],
 ];
 const COMPLETION_LABEL = /(?:完成时限|完成时间|时间节点|完成期限|时限要求):?/u;
 const MAX_TERM = 40;
@@ -77,13 +86,15 @@ function yearBefore(text: string, at: number): number | null {
 }
 
 function readDate(text: string, at: number, year: number): DateExpression {
-  const prefix = PREFIXES.find((word) => at - 4 - word.length >= 0 && text.startsWith(word, at - 4 - word.length)) ?? null;
+  const prefix =
+    PREFIXES.find((word) => at - 4 - word.length >= 0 && text.startsWith(word, at - 4 - word.length)) ?? null;
   const start = at - 4 - (prefix?.length ?? 0);
   let end = at + 1;
   let month: number | null = null;
   let day: number | null = null;
   const monthMatch = /^(\d{1,2})月(?:(\d{1,2})[日号])?/u.exec(text.slice(end, end + 6));
-  const period = HALVES.find(([word]) => text.startsWith(word, end)) ?? QUARTERS.find(([word]) => text.startsWith(word, end));
+  const period =
+    HALVES.find(([word]) => text.startsWith(word, end)) ?? QUARTERS.find(([word]) => text.startsWith(word, end));
   if (monthMatch !== null) {
     month = Number(monthMatch[1]);
     day = monthMatch[2] === undefined ? null : Number(monthMatch[2]);

@@ -34,8 +34,16 @@ describe('decodeDocument', () => {
     ['only white space', Buffer.from(' \n\u3000\r\n\t', 'utf8'), 'EMPTY_DOCUMENT'],
     ['NUL bytes (a binary file)', Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0x41]), 'BINARY_CONTENT'],
     ['UTF-16 text (NUL bytes)', Buffer.from('一、总体要求', 'utf16le'), 'BINARY_CONTENT'],
-    ['many control characters', Buffer.from('一、任务'.repeat(5) + '\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f', 'utf8'), 'BINARY_CONTENT'],
-    ['bytes neither UTF-8 nor GBK', Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 2 === 0 ? 0x81 : 0x20))), 'BINARY_CONTENT'],
+    [
+      'many control characters',
+      Buffer.from('一、任务'.repeat(5) + '\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f', 'utf8'),
+      'BINARY_CONTENT',
+    ],
+    [
+      'bytes neither UTF-8 nor GBK',
+      Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 2 === 0 ? 0x81 : 0x20))),
+      'BINARY_CONTENT',
+    ],
     ['one byte over the limit', Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 0x61), 'DOCUMENT_TOO_LARGE'],
   ])('rejects %s', (_name, bytes, code) => {
     expect(codeOf(() => decodeDocument(bytes))).toBe(code);

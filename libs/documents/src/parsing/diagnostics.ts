@@ -4,7 +4,13 @@ import type { Diagnostic, DiagnosticLevel } from './parse-result.types';
 export class DiagnosticLog {
   private readonly entries: Diagnostic[] = [];
 
-  add(level: DiagnosticLevel, code: string, message: string, line: number | null, measurePath: string | null = null): void {
+  add(
+    level: DiagnosticLevel,
+    code: string,
+    message: string,
+    line: number | null,
+    measurePath: string | null = null,
+  ): void {
     this.entries.push({ level, line, code, message, measurePath });
   }
 

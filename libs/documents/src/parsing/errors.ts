@@ -1,4 +1,9 @@
-export const DOCUMENT_PARSE_ERROR_CODES = ['EMPTY_DOCUMENT', 'DOCUMENT_TOO_LARGE', 'BINARY_CONTENT', 'NO_MEASURES'] as const;
+export const DOCUMENT_PARSE_ERROR_CODES = [
+  'EMPTY_DOCUMENT',
+  'DOCUMENT_TOO_LARGE',
+  'BINARY_CONTENT',
+  'NO_MEASURES',
+] as const;
 export type DocumentParseErrorCode = (typeof DOCUMENT_PARSE_ERROR_CODES)[number];
 
 /** A document the parser cannot use; the message is shown to bureaus, so it is in Chinese. */

@@ -18,9 +18,12 @@ describe('matchHeading', () => {
     expect(matchHeading(text)).toMatchObject({ kind, number, numbering, rest });
   });
 
-  it.each([['6.5%的增长'], ['2022年底前'], ['各市、县人民政府'], ['(市、区)'], ['一是加强领导'], ['0.开始']])('is not fooled by %s', (text) => {
-    expect(matchHeading(text)).toBeNull();
-  });
+  it.each([['6.5%的增长'], ['2022年底前'], ['各市、县人民政府'], ['(市、区)'], ['一是加强领导'], ['0.开始']])(
+    'is not fooled by %s',
+    (text) => {
+      expect(matchHeading(text)).toBeNull();
+    },
+  );
 });
 
 describe('isTocEntry', () => {

@@ -34,7 +34,12 @@ export function matchHeading(text: string): HeadingMatch | null {
   );
 }
 
-function matchChinese(text: string, pattern: RegExp, kind: NumberingKind, show: (n: string) => string): HeadingMatch | null {
+function matchChinese(
+  text: string,
+  pattern: RegExp,
+  kind: NumberingKind,
+  show: (n: string) => string,
+): HeadingMatch | null {
   const match = pattern.exec(text);
   if (match === null) return null;
   const number = parseChineseNumber(match[1]!);
@@ -42,7 +47,12 @@ function matchChinese(text: string, pattern: RegExp, kind: NumberingKind, show: 
   return { kind, rank: RANK[kind], number, numbering: show(match[1]!), rest: match[2]!.trim() };
 }
 
-function matchArabic(text: string, pattern: RegExp, kind: NumberingKind, show: (n: number) => string): HeadingMatch | null {
+function matchArabic(
+  text: string,
+  pattern: RegExp,
+  kind: NumberingKind,
+  show: (n: number) => string,
+): HeadingMatch | null {
   const match = pattern.exec(text);
   if (match === null) return null;
   const number = Number(match[1]);

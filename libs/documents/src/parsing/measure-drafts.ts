@@ -32,13 +32,22 @@ export function paragraphText(paragraph: Paragraph): string {
   return buildLinedText([paragraph.pieces]).text;
 }
 
-export function draftOf(place: DraftPlace, title: string, paragraphs: readonly Paragraph[], line: number): DraftMeasure {
+export function draftOf(
+  place: DraftPlace,
+  title: string,
+  paragraphs: readonly Paragraph[],
+  line: number,
+): DraftMeasure {
   const body = buildLinedText(paragraphs.map((paragraph) => paragraph.pieces));
   return { ...place, title: title === '' ? shortTitle(body.text) : title, line, body, cells: null };
 }
 
 /** Measures that are a plan's headed paragraphs: each runs until the next headed paragraph. */
-export function headedDrafts(place: DraftPlace, paragraphs: readonly Paragraph[], headed: readonly number[]): DraftMeasure[] {
+export function headedDrafts(
+  place: DraftPlace,
+  paragraphs: readonly Paragraph[],
+  headed: readonly number[],
+): DraftMeasure[] {
   return headed.map((start, n) => {
     const end = headed[n + 1] ?? paragraphs.length;
     const group = paragraphs.slice(start, end);
@@ -63,7 +72,12 @@ export function clauseDrafts(place: DraftPlace, paragraphs: readonly Paragraph[]
   if (current.length > 0 && groups.length > 0) groups[groups.length - 1]!.push(...current);
   return groups.map((group, n) => {
     const text = paragraphText(group[0]!);
-    return draftOf({ ...place, path: `${place.path}#${n + 1}` }, headPhrase(text) ?? shortTitle(text), group, group[0]!.line);
+    return draftOf(
+      { ...place, path: `${place.path}#${n + 1}` },
+      headPhrase(text) ?? shortTitle(text),
+      group,
+      group[0]!.line,
+    );
   });
 }
 
@@ -71,6 +85,8 @@ export function clauseDrafts(place: DraftPlace, paragraphs: readonly Paragraph[]
 export function shortTitle(text: string): string {
   const phrase = headPhrase(text);
   if (phrase !== null) return phrase;
-  const cuts = [sentenceEnd(text, 0, MAX_TITLE + 1), text.indexOf(','), text.indexOf('(')].filter((i) => i > 0 && i <= MAX_TITLE);
+  const cuts = [sentenceEnd(text, 0, MAX_TITLE + 1), text.indexOf(','), text.indexOf('(')].filter(
+    (i) => i > 0 && i <= MAX_TITLE,
+  );
   return cuts.length === 0 ? text.slice(0, MAX_TITLE) : text.slice(0, Math.min(...cuts));
 }

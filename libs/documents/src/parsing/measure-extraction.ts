@@ -70,7 +70,13 @@ function leafDrafts(
   const place: DraftPlace = { path: section.node.path, sectionTitles: [...titles] };
   if (paragraphs.length > 0) return [draftOf(place, section.node.title, paragraphs, section.node.line)];
   if (section.kind === 'part' || section.kind === 'sub' || section.kind === 'chapter') {
-    walk.log.add('info', 'EMPTY_SECTION', `“${section.node.title}”下没有正文，未作为措施。`, section.node.line, section.node.path);
+    walk.log.add(
+      'info',
+      'EMPTY_SECTION',
+      `“${section.node.title}”下没有正文，未作为措施。`,
+      section.node.line,
+      section.node.path,
+    );
     return [];
   }
   const titleOnly = buildLinedText([[{ text: section.node.title, line: section.node.line }]]);
@@ -98,6 +104,11 @@ function reportStrayClauses(paragraphs: readonly Paragraph[], why: string, log: 
     const text = buildLinedText([paragraph.pieces]);
     const clause = findResponsibility(text.text);
     if (clause === null) continue;
-    log.add('warning', 'UNPLACED_UNITS', `${why}，其中写明的责任单位“${clause.raw}”未导入。`, text.lineAt(clause.start));
+    log.add(
+      'warning',
+      'UNPLACED_UNITS',
+      `${why}，其中写明的责任单位“${clause.raw}”未导入。`,
+      text.lineAt(clause.start),
+    );
   }
 }

@@ -14,7 +14,8 @@ export interface MeasureDraftContext extends UnitContext {
 export function finishMeasure(draft: DraftMeasure, context: MeasureDraftContext): ParsedMeasure {
   const text = draft.body.text;
   const cells = draft.cells;
-  const clause = cells === null ? findResponsibility(text) : responsibilityFromCells(cells.lead, cells.co, cells.responsible);
+  const clause =
+    cells === null ? findResponsibility(text) : responsibilityFromCells(cells.lead, cells.co, cells.responsible);
   const inText = cells === null && clause !== null;
   const clauseLine = inText ? draft.body.lineAt(clause.start) : draft.line;
   // The clause is cut out before reading dates and targets: it names units, not work.

@@ -8,7 +8,8 @@ function metadataOf(text: string) {
 
 describe('extractMetadata', () => {
   it('reads a wrapper title broken across lines, the number and the signature', () => {
-    const text = '山西省人民政府办公厅文件\n晋政办发〔２０２２〕４５号\n关于印发山西省生活性服务业发展\n\n行动方案的通知\n各市:\n山西省人民政府办公厅\n２０２２年６月２日';
+    const text =
+      '山西省人民政府办公厅文件\n晋政办发〔２０２２〕４５号\n关于印发山西省生活性服务业发展\n\n行动方案的通知\n各市:\n山西省人民政府办公厅\n２０２２年６月２日';
     expect(metadataOf(text)).toEqual({
       docNumber: '晋政办发〔2022〕45号',
       title: '山西省生活性服务业发展行动方案',
@@ -27,7 +28,9 @@ describe('extractMetadata', () => {
   });
 
   it('prefers the number on a line of its own to one cited in the text', () => {
-    expect(metadataOf('根据《意见》(国办发〔2021〕42号)精神\n晋政办发〔2022〕1号').docNumber).toBe('晋政办发〔2022〕1号');
+    expect(metadataOf('根据《意见》(国办发〔2021〕42号)精神\n晋政办发〔2022〕1号').docNumber).toBe(
+      '晋政办发〔2022〕1号',
+    );
   });
 
   it('reads a date in Chinese numerals and the issuer on the same line', () => {
@@ -36,12 +39,20 @@ describe('extractMetadata', () => {
   });
 
   it('falls back on the printing date and the masthead', () => {
-    const lines = toSourceLines('山西省人民政府办公厅文件\n某某方案\n一、任务\n1.做事.\n山西省人民政府办公厅 2021年7月2日印发');
-    expect(extractMetadata(lines, 3).document).toMatchObject({ issuer: '山西省人民政府办公厅', issuedOn: '2021-07-02' });
+    const lines = toSourceLines(
+      '山西省人民政府办公厅文件\n某某方案\n一、任务\n1.做事.\n山西省人民政府办公厅 2021年7月2日印发',
+    );
+    expect(extractMetadata(lines, 3).document).toMatchObject({
+      issuer: '山西省人民政府办公厅',
+      issuedOn: '2021-07-02',
+    });
   });
 
   it('takes the period from 十四五 in the title', () => {
-    expect(metadataOf('关于印发山西省“十四五”现代服务业发展规划的通知').planPeriod).toEqual({ startYear: 2021, endYear: 2025 });
+    expect(metadataOf('关于印发山西省“十四五”现代服务业发展规划的通知').planPeriod).toEqual({
+      startYear: 2021,
+      endYear: 2025,
+    });
   });
 });
 

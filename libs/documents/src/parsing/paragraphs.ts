@@ -38,7 +38,13 @@ function trackParen(sinceParen: string | null, text: string): string | null {
   return sinceParen + text;
 }
 
-function startsParagraph(line: SourceLine, previous: SourceLine, current: Paragraph, sinceParen: string | null, layout: Layout): boolean {
+function startsParagraph(
+  line: SourceLine,
+  previous: SourceLine,
+  current: Paragraph,
+  sinceParen: string | null,
+  layout: Layout,
+): boolean {
   if (line.indent >= layout.baseIndent + 2) return true;
   if (line.blankBefore && !layout.blankLinesAreNoise) return true;
   if (LABEL_START.test(line.text)) return true;

@@ -22,7 +22,8 @@ export interface ParseOptions {
 /** Reads a policy document into its metadata, section tree and measures. Pure: no I/O. */
 export function parseDocument(input: Buffer | string, options: ParseOptions): ParseResult {
   // A caller's mistake, not the document's: fail the same way whether or not the document names units.
-  if (!ISO_DATE.test(options.asOf)) throw new RangeError(`parseDocument: asOf "${options.asOf}" is not a YYYY-MM-DD date`);
+  if (!ISO_DATE.test(options.asOf))
+    throw new RangeError(`parseDocument: asOf "${options.asOf}" is not a YYYY-MM-DD date`);
   const { text, encoding } = typeof input === 'string' ? checkedString(input) : decodeDocument(input);
   const lines = toSourceLines(text);
   if (lines.length === 0) throw new DocumentParseError('EMPTY_DOCUMENT', '文件为空：没有可以识别的文字内容。');

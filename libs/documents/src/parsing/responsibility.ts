@@ -12,10 +12,21 @@ export interface ResponsibilityClause {
 type Role = 'responsible' | 'lead' | 'co' | 'stop';
 
 const LABELS: readonly (readonly [string, Role])[] = [
-  ['责任单位', 'responsible'], ['责任部门', 'responsible'], ['责任主体', 'responsible'],
-  ['牵头单位', 'lead'], ['牵头部门', 'lead'],
-  ['配合单位', 'co'], ['配合部门', 'co'], ['参与单位', 'co'], ['协同单位', 'co'], ['协办单位', 'co'],
-  ['完成时限', 'stop'], ['完成时间', 'stop'], ['时间节点', 'stop'], ['完成期限', 'stop'], ['时限要求', 'stop'],
+  ['责任单位', 'responsible'],
+  ['责任部门', 'responsible'],
+  ['责任主体', 'responsible'],
+  ['牵头单位', 'lead'],
+  ['牵头部门', 'lead'],
+  ['配合单位', 'co'],
+  ['配合部门', 'co'],
+  ['参与单位', 'co'],
+  ['协同单位', 'co'],
+  ['协办单位', 'co'],
+  ['完成时限', 'stop'],
+  ['完成时间', 'stop'],
+  ['时间节点', 'stop'],
+  ['完成期限', 'stop'],
+  ['时限要求', 'stop'],
 ];
 const LABEL_PATTERN = new RegExp(LABELS.map(([label]) => label).join('|'), 'gu');
 const PAREN_CLAUSE = /\((?:责任单位|责任部门|责任主体|牵头单位|牵头部门)/gu;
@@ -23,7 +34,10 @@ const LINE_CLAUSE = /(?:^|[\n。.;!?])(?:责任单位|责任部门|责任主体|
 const MAX_CLAUSE = 400;
 const SEPARATORS = /[、,;/\s]/u;
 const ROLE_SUFFIXES: readonly (readonly [string, 'lead' | 'co'])[] = [
-  ['牵头', 'lead'], ['配合', 'co'], ['参与', 'co'], ['协助', 'co'],
+  ['牵头', 'lead'],
+  ['配合', 'co'],
+  ['参与', 'co'],
+  ['协助', 'co'],
 ];
 
 /** Finds `(责任单位:…)`, `(牵头单位:A;配合单位:B)` or a `责任单位:…` line in a measure's text. */

@@ -30,9 +30,13 @@ function inconsistencies(result: ParseResult): string[] {
     const names = measure.units.lead === null ? [] : [measure.units.lead, ...measure.units.co];
     const resolvedNames = measure.units.resolved.map((resolution) => resolution.name);
     if (resolvedNames.join('\u0001') !== names.join('\u0001')) problems.push(`${measure.path}: resolved names differ`);
-    const unresolved = measure.units.resolved.some((resolution) => resolution.kind === 'unknown' || resolution.kind === 'placeholder');
-    if (measure.units.needsAssignment !== (names.length === 0 || unresolved)) problems.push(`${measure.path}: needsAssignment`);
-    if (measure.deadline.date !== null && !/^\d{4}-\d{2}-\d{2}$/u.test(measure.deadline.date)) problems.push(`${measure.path}: date`);
+    const unresolved = measure.units.resolved.some(
+      (resolution) => resolution.kind === 'unknown' || resolution.kind === 'placeholder',
+    );
+    if (measure.units.needsAssignment !== (names.length === 0 || unresolved))
+      problems.push(`${measure.path}: needsAssignment`);
+    if (measure.deadline.date !== null && !/^\d{4}-\d{2}-\d{2}$/u.test(measure.deadline.date))
+      problems.push(`${measure.path}: date`);
   }
   return problems;
 }
@@ -85,27 +89,89 @@ describe('robustness', () => {
   });
 
   const ALPHABET = [
-    '一', '二', '三', '、', '(', ')', '（', '）', '1', '2', '２', '.', '．', '。', ',', '，', ':', '：', ';', '；',
-    '责任单位', '牵头单位', '配合单位', '完成时限', '省文旅厅', '各市政府', '各相关部门', '省某局', '总体要求', '目录',
-    '\n', '\n\n', ' ', '\u3000', '\t', '|', '年', '2025年', '底前', '到', '个', '家', '%', '-', '抄送', '印发', '推进建设。',
-    '晋政办发〔2022〕45号', '关于印发', '的通知', '十四五', '序号\t重点任务\t牵头单位', '①', '第一章', '\f', '\u0000', '\ud800',
+    '一',
+    '二',
+    '三',
+    '、',
+    '(',
+    ')',
+    '（',
+    '）',
+    '1',
+    '2',
+    '２',
+    '.',
+    '．',
+    '。',
+    ',',
+    '，',
+    ':',
+    '：',
+    ';',
+    '；',
+    '责任单位',
+    '牵头单位',
+    '配合单位',
+    '完成时限',
+    '省文旅厅',
+    '各市政府',
+    '各相关部门',
+    '省某局',
+    '总体要求',
+    '目录',
+    '\n',
+    '\n\n',
+    ' ',
+    '\u3000',
+    '\t',
+    '|',
+    '年',
+    '2025年',
+    '底前',
+    '到',
+    '个',
+    '家',
+    '%',
+    '-',
+    '抄送',
+    '印发',
+    '推进建设。',
+    '晋政办发〔2022〕45号',
+    '关于印发',
+    '的通知',
+    '十四五',
+    '序号\t重点任务\t牵头单位',
+    '①',
+    '第一章',
+    '\f',
+    '\u0000',
+    '\ud800',
   ];
   const documentLike = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 300 }).map((parts) => parts.join(''));
 
   it('gives a result or a DocumentParseError for any text', () => {
     fc.assert(
-      fc.property(fc.oneof(documentLike, fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 })), (text) => {
-        expectConsistent(attempt(text));
-      }),
+      fc.property(
+        fc.oneof(documentLike, fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 })),
+        (text) => {
+          expectConsistent(attempt(text));
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('gives a result or a DocumentParseError for any bytes', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 400 }), documentLike.map((text) => new TextEncoder().encode(text))), (bytes) => {
-        expectConsistent(attempt(Buffer.from(bytes)));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 400 }),
+          documentLike.map((text) => new TextEncoder().encode(text)),
+        ),
+        (bytes) => {
+          expectConsistent(attempt(Buffer.from(bytes)));
+        },
+      ),
       { numRuns: 300 },
     );
   });

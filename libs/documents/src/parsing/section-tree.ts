@@ -41,7 +41,12 @@ export function buildSectionTree(lines: readonly ClassifiedLine[], layout: Layou
     const depth = parentDepth(stack, entry.heading.rank);
     const parent = stack[depth]!;
     if (!fitsSequence(parent, entry.heading)) {
-      log.add('info', 'HEADING_OUT_OF_SEQUENCE', `“${entry.line.text.slice(0, 20)}”的编号与上文不连续，按正文处理。`, entry.line.number);
+      log.add(
+        'info',
+        'HEADING_OUT_OF_SEQUENCE',
+        `“${entry.line.text.slice(0, 20)}”的编号与上文不连续，按正文处理。`,
+        entry.line.number,
+      );
       top.body.push({ kind: 'text', line: entry.line });
       continue;
     }
@@ -73,7 +78,8 @@ function fitsSequence(parent: SectionBuild, heading: HeadingMatch): boolean {
 function newSection(parent: SectionBuild | null, heading: HeadingMatch, line: SourceLine | null): SectionBuild {
   const rest = removeStraySpaces(heading.rest);
   const { title, hasBody } = splitHeadingText(rest);
-  const path = parent === null || parent.node.path === '' ? heading.numbering : `${parent.node.path}.${heading.numbering}`;
+  const path =
+    parent === null || parent.node.path === '' ? heading.numbering : `${parent.node.path}.${heading.numbering}`;
   const node: SectionNode = {
     path,
     numbering: heading.numbering,
@@ -84,7 +90,16 @@ function newSection(parent: SectionBuild | null, heading: HeadingMatch, line: So
   };
   parent?.node.children.push(node);
   const inline = line !== null && hasBody ? { ...line, text: rest } : null;
-  return { node, kind: parent === null ? null : heading.kind, rank: heading.rank, number: heading.number, inline, body: [], children: [], lastChildNumber: null };
+  return {
+    node,
+    kind: parent === null ? null : heading.kind,
+    rank: heading.rank,
+    number: heading.number,
+    inline,
+    body: [],
+    children: [],
+    lastChildNumber: null,
+  };
 }
 
 /**

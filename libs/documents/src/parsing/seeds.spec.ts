@@ -7,8 +7,17 @@ import { parseDocument, ParsedMeasure, ParseResult } from './index';
 const SEEDS = join(__dirname, '..', '..', '..', '..', 'seeds');
 const resolver = loadSeedUnitDirectory();
 const CITY_CODES = [
-  'sx-city-taiyuan', 'sx-city-datong', 'sx-city-shuozhou', 'sx-city-xinzhou', 'sx-city-lvliang', 'sx-city-jinzhong',
-  'sx-city-yangquan', 'sx-city-changzhi', 'sx-city-jincheng', 'sx-city-linfen', 'sx-city-yuncheng',
+  'sx-city-taiyuan',
+  'sx-city-datong',
+  'sx-city-shuozhou',
+  'sx-city-xinzhou',
+  'sx-city-lvliang',
+  'sx-city-jinzhong',
+  'sx-city-yangquan',
+  'sx-city-changzhi',
+  'sx-city-jincheng',
+  'sx-city-linfen',
+  'sx-city-yuncheng',
 ];
 
 function parseSeed(file: string, encode?: (text: string) => Buffer): ParseResult {
@@ -53,8 +62,16 @@ describe('seed: shanxi-consumer-services-action-plan-2022 (action plan, PDF text
     const first = result.measures[0]!;
     expect(first).toMatchObject({ path: '二.(一).1', title: '实施A级旅游景区倍增计划', line: 68 });
     expect(first.sectionTitles).toEqual(['推动六个重点领域提档升级', '文化旅游']);
-    expect(first.units).toMatchObject({ raw: '省文旅厅、省林草局', lead: '省文旅厅', co: ['省林草局'], needsAssignment: false });
-    expect(first.units.resolved.map((resolution) => resolution.units[0]?.code)).toEqual(['sx-culture-tourism', 'sx-forestry-grassland']);
+    expect(first.units).toMatchObject({
+      raw: '省文旅厅、省林草局',
+      lead: '省文旅厅',
+      co: ['省林草局'],
+      needsAssignment: false,
+    });
+    expect(first.units.resolved.map((resolution) => resolution.units[0]?.code)).toEqual([
+      'sx-culture-tourism',
+      'sx-forestry-grassland',
+    ]);
     expect(first.text).toContain('新创建1-3家国家5A级旅游景区、25家国家4A级旅游景区');
     expect(first.text.endsWith('(责任单位:省文旅厅、省林草局)')).toBe(true);
     expect(first.targets).toEqual(
@@ -67,7 +84,12 @@ describe('seed: shanxi-consumer-services-action-plan-2022 (action plan, PDF text
 
   it('resolves 各市政府 in 强化投入保障 to the 11 city governments', () => {
     const measure = byTitle(result, '强化投入保障');
-    expect(measure.units).toMatchObject({ raw: '省财政厅,各市政府', lead: '省财政厅', co: ['各市政府'], needsAssignment: false });
+    expect(measure.units).toMatchObject({
+      raw: '省财政厅,各市政府',
+      lead: '省财政厅',
+      co: ['各市政府'],
+      needsAssignment: false,
+    });
     const group = measure.units.resolved[1]!;
     expect(group.kind).toBe('group');
     expect(group.units.map((unit) => unit.code).sort()).toEqual([...CITY_CODES].sort());
@@ -85,7 +107,11 @@ describe('seed: shanxi-consumer-services-action-plan-2022 (action plan, PDF text
     expect(needing).toEqual(['五.(一)', '五.(二)', '五.(四)']);
     expect(byTitle(result, '完善体制机制').path).toBe('五.(一)');
     const placeholders = result.diagnostics.filter((diagnostic) => diagnostic.code === 'PLACEHOLDER_UNIT');
-    expect(placeholders.map((diagnostic) => [diagnostic.measurePath, diagnostic.line])).toEqual([['五.(一)', 884], ['五.(二)', 895], ['五.(四)', 923]]);
+    expect(placeholders.map((diagnostic) => [diagnostic.measurePath, diagnostic.line])).toEqual([
+      ['五.(一)', 884],
+      ['五.(二)', 895],
+      ['五.(四)', 923],
+    ]);
   });
 
   it('reads the percentage target of 提升社区便民服务供给', () => {
@@ -112,7 +138,13 @@ describe('seed: shanxi-consumer-services-action-plan-2022 (action plan, PDF text
       ['四', '强化营商环境和政策支持', 4],
       ['五', '加强组织实施', 4],
     ]);
-    expect(result.sections[1]!.children[0]).toMatchObject({ path: '二.(一)', numbering: '(一)', title: '文化旅游', level: 2, line: 67 });
+    expect(result.sections[1]!.children[0]).toMatchObject({
+      path: '二.(一)',
+      numbering: '(一)',
+      title: '文化旅游',
+      level: 2,
+      line: 67,
+    });
   });
 
   it('gives the same measures when the file is GBK-encoded', () => {
@@ -155,7 +187,11 @@ describe('seed: shanxi-modern-services-plan-2021 (plan with a table of contents)
   it('reads the first headed paragraph as a measure of 1.现代物流业', () => {
     const first = result.measures[0]!;
     expect(first).toMatchObject({ path: '三.(一).1#1', title: '推进物流通道建设', line: 86 });
-    expect(first.sectionTitles).toEqual(['围绕转型发展,促进生产性服务业高端化发展', '培育优势,构筑三大生产性服务业新支柱', '现代物流业']);
+    expect(first.sectionTitles).toEqual([
+      '围绕转型发展,促进生产性服务业高端化发展',
+      '培育优势,构筑三大生产性服务业新支柱',
+      '现代物流业',
+    ]);
     expect(first.text.startsWith('推进物流通道建设。以打通国际国内物流关键通道')).toBe(true);
   });
 
@@ -163,9 +199,16 @@ describe('seed: shanxi-modern-services-plan-2021 (plan with a table of contents)
     expect(result.measures.filter((measure) => measure.line <= 44)).toEqual([]);
     expect(result.measures.filter((measure) => /^[一二]/u.test(measure.path))).toEqual([]);
     expect(result.sections.map((section) => [section.path, section.line])).toEqual([
-      ['一', 45], ['二', 56], ['三', 81], ['四', 139], ['五', 188], ['六', 211],
+      ['一', 45],
+      ['二', 56],
+      ['三', 81],
+      ['四', 139],
+      ['五', 188],
+      ['六', 211],
     ]);
-    expect(result.diagnostics.filter((diagnostic) => diagnostic.code === 'TOC_SKIPPED').map((diagnostic) => diagnostic.line)).toEqual([14]);
+    expect(
+      result.diagnostics.filter((diagnostic) => diagnostic.code === 'TOC_SKIPPED').map((diagnostic) => diagnostic.line),
+    ).toEqual([14]);
   });
 
   it('marks every measure unassigned, with a diagnostic each', () => {

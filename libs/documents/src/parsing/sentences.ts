@@ -19,7 +19,8 @@ const MIN_HEAD = 2;
 const MAX_HEAD = 40;
 const HEAD_BREAKERS = /[,;:]/u;
 /** A line that opens with a label: `责任单位:`, `配合单位:`, `完成时限:` …. */
-export const LABEL_START = /^(?:责任单位|责任部门|责任主体|牵头单位|牵头部门|配合单位|配合部门|参与单位|完成时限|完成时间|时间节点|完成期限)/u;
+export const LABEL_START =
+  /^(?:责任单位|责任部门|责任主体|牵头单位|牵头部门|配合单位|配合部门|参与单位|完成时限|完成时间|时间节点|完成期限)/u;
 
 /**
  * The short heading phrase a plan's paragraph opens with (`推进物流通道建设。以打通……`):

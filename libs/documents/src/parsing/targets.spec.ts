@@ -1,7 +1,15 @@
 import type { QuantitativeTarget } from './parse-result.types';
 import { extractTargets } from './targets';
 
-type Row = [text: string, comparator: QuantitativeTarget['comparator'], value: number | null, min: number | null, max: number | null, unit: string, subject: string];
+type Row = [
+  text: string,
+  comparator: QuantitativeTarget['comparator'],
+  value: number | null,
+  min: number | null,
+  max: number | null,
+  unit: string,
+  subject: string,
+];
 
 function rows(text: string): Row[] {
   return extractTargets(text).map((t) => [t.text, t.comparator, t.value, t.min, t.max, t.unit, t.subject]);
@@ -9,22 +17,31 @@ function rows(text: string): Row[] {
 
 describe('extractTargets', () => {
   it.each<[string, Row[]]>([
-    ['新创建1-3家国家5A级旅游景区、25家国家4A级旅游景区,培育', [
-      ['新创建1-3家国家5A级旅游景区', 'range', null, 1, 3, '家', '国家5A级旅游景区'],
-      ['25家国家4A级旅游景区', 'eq', 25, null, null, '家', '国家4A级旅游景区'],
-    ]],
+    [
+      '新创建1-3家国家5A级旅游景区、25家国家4A级旅游景区,培育',
+      [
+        ['新创建1-3家国家5A级旅游景区', 'range', null, 1, 3, '家', '国家5A级旅游景区'],
+        ['25家国家4A级旅游景区', 'eq', 25, null, null, '家', '国家4A级旅游景区'],
+      ],
+    ],
     ['打造50个省级旅游度假区.', [['打造50个省级旅游度假区', 'eq', 50, null, null, '个', '省级旅游度假区']]],
     ['新建森林康养基地50个,培育', [['新建森林康养基地50个', 'eq', 50, null, null, '个', '森林康养基地']]],
     ['比例不低于10%的要求', [['比例不低于10%', 'gte', 10, null, null, '%', '比例']]],
     ['开辟3条以上低空旅游航线', [['开辟3条以上低空旅游航线', 'gte', 3, null, null, '条', '低空旅游航线']]],
     ['形成50家左右行业领军企业', [['形成50家左右行业领军企业', 'approx', 50, null, null, '家', '行业领军企业']]],
     ['债务率不超过100%', [['债务率不超过100%', 'lte', 100, null, null, '%', '债务率']]],
-    ['培育5－10家老字号精品旅游餐厅'.replace('－', '-'), [['培育5-10家老字号精品旅游餐厅', 'range', null, 5, 10, '家', '老字号精品旅游餐厅']]],
+    [
+      '培育5－10家老字号精品旅游餐厅'.replace('－', '-'),
+      [['培育5-10家老字号精品旅游餐厅', 'range', null, 5, 10, '家', '老字号精品旅游餐厅']],
+    ],
     ['研发经费投入年均增长20%', [['研发经费投入年均增长20%', 'eq', 20, null, null, '%', '研发经费投入年均增长']]],
-    ['建设1个国家级和11个省级人力资源产业园', [
-      ['建设1个国家级', 'eq', 1, null, null, '个', '国家级'],
-      ['建设1个国家级和11个省级人力资源产业园', 'eq', 11, null, null, '个', '省级人力资源产业园'],
-    ]],
+    [
+      '建设1个国家级和11个省级人力资源产业园',
+      [
+        ['建设1个国家级', 'eq', 1, null, null, '个', '国家级'],
+        ['建设1个国家级和11个省级人力资源产业园', 'eq', 11, null, null, '个', '省级人力资源产业园'],
+      ],
+    ],
   ])('reads %s', (text, expected) => {
     expect(rows(text)).toEqual(expected);
   });

@@ -3,17 +3,52 @@ import { Quantity, quantityAt, skipNumber, startsNumber } from './target-quantit
 import { readSubject, segmentStart, subjectFromPrefix } from './target-subject';
 
 const PREFIX_COMPARATORS: readonly (readonly [string, TargetComparator])[] = [
-  ['不低于', 'gte'], ['不少于', 'gte'], ['不小于', 'gte'], ['至少', 'gte'], ['达到', 'gte'],
-  ['不超过', 'lte'], ['不高于', 'lte'], ['不多于', 'lte'], ['不大于', 'lte'], ['控制在', 'lte'],
-  ['压缩至', 'lte'], ['压减至', 'lte'], ['缩短至', 'lte'], ['降至', 'lte'],
-  ['超过', 'gt'], ['高于', 'gt'], ['大于', 'gt'], ['多于', 'gt'], ['突破', 'gt'],
-  ['低于', 'lt'], ['少于', 'lt'], ['小于', 'lt'],
+  ['不低于', 'gte'],
+  ['不少于', 'gte'],
+  ['不小于', 'gte'],
+  ['至少', 'gte'],
+  ['达到', 'gte'],
+  ['不超过', 'lte'],
+  ['不高于', 'lte'],
+  ['不多于', 'lte'],
+  ['不大于', 'lte'],
+  ['控制在', 'lte'],
+  ['压缩至', 'lte'],
+  ['压减至', 'lte'],
+  ['缩短至', 'lte'],
+  ['降至', 'lte'],
+  ['超过', 'gt'],
+  ['高于', 'gt'],
+  ['大于', 'gt'],
+  ['多于', 'gt'],
+  ['突破', 'gt'],
+  ['低于', 'lt'],
+  ['少于', 'lt'],
+  ['小于', 'lt'],
 ];
 const SUFFIX_COMPARATORS: readonly (readonly [string, TargetComparator])[] = [
-  ['及以上', 'gte'], ['以上', 'gte'], ['以下', 'lte'], ['以内', 'lte'], ['左右', 'approx'],
+  ['及以上', 'gte'],
+  ['以上', 'gte'],
+  ['以下', 'lte'],
+  ['以内', 'lte'],
+  ['左右', 'approx'],
 ];
 // A percentage is a target only when something says what it measures (比例不低于10%), not `按10%加计抵减`.
-const PERCENT_CUES = ['比例', '比重', '占比', '率', '增长', '提高', '提升', '降低', '下降', '增速', '增幅', '覆盖', '占'];
+const PERCENT_CUES = [
+  '比例',
+  '比重',
+  '占比',
+  '率',
+  '增长',
+  '提高',
+  '提升',
+  '降低',
+  '下降',
+  '增速',
+  '增幅',
+  '覆盖',
+  '占',
+];
 const CLAUSE_BREAKS = new Set([',', ';', '。', '\n']);
 
 /** Finds the counted targets in a measure's text: `新创建1-3家国家5A级旅游景区`, `比例不低于10%`. */
@@ -46,7 +81,8 @@ function buildTarget(text: string, start: number, quantity: Quantity): Quantitat
   const subjectAfter = after !== null && after.subject !== '';
   const subject = subjectAfter ? after.subject : subjectFromPrefix(prefix, prefixComparator?.[0] ?? '');
   if (subject === '') return null;
-  const comparator = quantity.second !== null ? 'range' : (suffix?.[1] ?? prefixComparator?.[1] ?? (quantity.roughly ? 'gt' : 'eq'));
+  const comparator =
+    quantity.second !== null ? 'range' : (suffix?.[1] ?? prefixComparator?.[1] ?? (quantity.roughly ? 'gt' : 'eq'));
   return {
     text: text.slice(from, subjectAfter ? after.end : end).trim(),
     comparator,

@@ -10,10 +10,20 @@ export interface UnitContext {
 }
 
 /** Resolves the names a measure gives; reports placeholders, unknown names and measures with none. */
-export function resolveUnits(clause: ResponsibilityClause | null, where: { path: string; line: number }, context: UnitContext): MeasureUnits {
+export function resolveUnits(
+  clause: ResponsibilityClause | null,
+  where: { path: string; line: number },
+  context: UnitContext,
+): MeasureUnits {
   const names = clause?.names ?? [];
   if (clause === null || names.length === 0) {
-    context.log.add('warning', 'NO_UNITS', '该措施未写明责任单位：需督查室指定责任单位后才能下达。', where.line, where.path);
+    context.log.add(
+      'warning',
+      'NO_UNITS',
+      '该措施未写明责任单位：需督查室指定责任单位后才能下达。',
+      where.line,
+      where.path,
+    );
     return { raw: clause?.raw ?? null, lead: null, co: [], needsAssignment: true, resolved: [] };
   }
   const resolved = names.map((name) => context.resolver.resolve(name, context.asOf));
@@ -27,6 +37,8 @@ export function resolveUnits(clause: ResponsibilityClause | null, where: { path:
       context.log.add('warning', 'PLACEHOLDER_UNIT', message, where.line, where.path);
     }
   }
-  const needsAssignment = resolved.some((resolution) => resolution.kind === 'unknown' || resolution.kind === 'placeholder');
+  const needsAssignment = resolved.some(
+    (resolution) => resolution.kind === 'unknown' || resolution.kind === 'placeholder',
+  );
   return { raw: clause.raw, lead: names[0]!, co: names.slice(1), needsAssignment, resolved };
 }

@@ -58,7 +58,12 @@ const VARIANTS: Variant[] = [
       ['一.(二).(1)', '建立信用体系', '省市场监管局', [], '- none'],
     ],
     check: (result) => {
-      expect(result.measures[1]!.targets[0]).toMatchObject({ comparator: 'eq', value: 1, unit: '万人次', subject: '家政从业人员' });
+      expect(result.measures[1]!.targets[0]).toMatchObject({
+        comparator: 'eq',
+        value: 1,
+        unit: '万人次',
+        subject: '家政从业人员',
+      });
     },
   },
   {
@@ -71,7 +76,12 @@ const VARIANTS: Variant[] = [
     ],
     check: (result) => {
       expect(result.measures[0]!.targets[0]).toMatchObject({ comparator: 'lte', value: 1, unit: '个工作日' });
-      expect(result.measures[1]!.targets[0]).toMatchObject({ comparator: 'gte', value: 95, unit: '%', subject: '政务服务事项网上可办率' });
+      expect(result.measures[1]!.targets[0]).toMatchObject({
+        comparator: 'gte',
+        value: 95,
+        unit: '%',
+        subject: '政务服务事项网上可办率',
+      });
       expect(result.measures[2]!.units.resolved[0]).toMatchObject({ kind: 'group' });
       expect(result.measures[2]!.units.resolved[0]!.units).toHaveLength(11);
     },
@@ -122,7 +132,9 @@ const VARIANTS: Variant[] = [
       ['一.(一).3', '加强养老护理队伍建设', '省人社厅', ['省民政厅', '省教育厅'], '- none'],
     ],
     check: (result) => {
-      expect(result.measures[0]!.text).toBe('推进公办养老机构改革。深化公办养老机构改革,提升运营效率。\n责任单位:省民政厅、省发展改革委');
+      expect(result.measures[0]!.text).toBe(
+        '推进公办养老机构改革。深化公办养老机构改革,提升运营效率。\n责任单位:省民政厅、省发展改革委',
+      );
       expect(result.diagnostics.filter((d) => d.code === 'NO_UNITS')).toEqual([]);
     },
   },
@@ -138,7 +150,9 @@ const VARIANTS: Variant[] = [
       expect(result.document.planPeriod).toEqual({ startYear: 2022, endYear: 2025 });
       expect(result.measures[0]!.deadline.text).toBe('2022年底前');
       expect(result.measures[0]!.units.raw).toBe('省体育局');
-      expect(result.diagnostics.filter((d) => d.code === 'UNREADABLE_DEADLINE').map((d) => d.measurePath)).toEqual(['一.3']);
+      expect(result.diagnostics.filter((d) => d.code === 'UNREADABLE_DEADLINE').map((d) => d.measurePath)).toEqual([
+        '一.3',
+      ]);
     },
   },
   {
@@ -175,7 +189,9 @@ const VARIANTS: Variant[] = [
       ['二.(二)', '强化资金保障', '省财政厅', [], '- none'],
     ],
     check: (result) => {
-      expect(result.measures[1]!.text).toBe('各市政府要建立工作机制,明确责任分工,确保各项措施落地见效。(责任单位:各市政府)');
+      expect(result.measures[1]!.text).toBe(
+        '各市政府要建立工作机制,明确责任分工,确保各项措施落地见效。(责任单位:各市政府)',
+      );
       expect(result.measures[1]!.sectionTitles).toEqual(['保障措施']);
     },
   },
@@ -188,7 +204,11 @@ const VARIANTS: Variant[] = [
       ['三', '保障措施', null, [], '- none'],
     ],
     check: (result) => {
-      expect(result.sections.map((s) => [s.path, s.line])).toEqual([['一', 9], ['二', 11], ['三', 15]]);
+      expect(result.sections.map((s) => [s.path, s.line])).toEqual([
+        ['一', 9],
+        ['二', 11],
+        ['三', 15],
+      ]);
       expect(result.diagnostics.find((d) => d.code === 'TOC_SKIPPED')).toMatchObject({ line: 3, level: 'info' });
       expect(result.measures.every((m) => m.units.needsAssignment)).toBe(true);
     },
@@ -210,7 +230,9 @@ const VARIANTS: Variant[] = [
         planPeriod: null,
       });
       expect(result.measures[1]!.units.needsAssignment).toBe(true);
-      expect(result.diagnostics.filter((d) => d.code === 'UNKNOWN_UNIT').map((d) => [d.line, d.measurePath])).toEqual([[19, '一.(一).2']]);
+      expect(result.diagnostics.filter((d) => d.code === 'UNKNOWN_UNIT').map((d) => [d.line, d.measurePath])).toEqual([
+        [19, '一.(一).2'],
+      ]);
     },
   },
 ];

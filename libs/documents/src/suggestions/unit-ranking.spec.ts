@@ -1,8 +1,21 @@
 import { rankUnits } from './unit-ranking';
 import type { SimilarMeasure } from './suggestion.types';
 
-function neighbour(measureId: string, similarity: number, leadUnitCode: string, coUnitCodes: string[] = []): SimilarMeasure {
-  const source = { measureId, documentLabel: 'doc', path: measureId, title: measureId, text: '', leadUnitCode, coUnitCodes };
+function neighbour(
+  measureId: string,
+  similarity: number,
+  leadUnitCode: string,
+  coUnitCodes: string[] = [],
+): SimilarMeasure {
+  const source = {
+    measureId,
+    documentLabel: 'doc',
+    path: measureId,
+    title: measureId,
+    text: '',
+    leadUnitCode,
+    coUnitCodes,
+  };
   return { source, similarity };
 }
 

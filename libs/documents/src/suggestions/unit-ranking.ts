@@ -36,7 +36,12 @@ function unitRoles({ source }: SimilarMeasure): Map<string, SuggestedRole> {
   return roles;
 }
 
-function tally(tallies: Map<string, UnitTally>, unitCode: string, role: SuggestedRole, neighbour: SimilarMeasure): void {
+function tally(
+  tallies: Map<string, UnitTally>,
+  unitCode: string,
+  role: SuggestedRole,
+  neighbour: SimilarMeasure,
+): void {
   const { source, similarity } = neighbour;
   // Neighbours arrive most similar first, so the first one seen is the unit's best evidence.
   const entry = tallies.get(unitCode) ?? { unitCode, role, votes: 0, evidence: [] };

@@ -27,7 +27,13 @@ export interface DeliveryView {
 }
 
 function view(webhook: UnitWebhookEntity): WebhookView {
-  return { unitCode: webhook.unitCode, url: webhook.url, enabled: webhook.enabled, createdAt: webhook.createdAt, secretConfigured: true };
+  return {
+    unitCode: webhook.unitCode,
+    url: webhook.url,
+    enabled: webhook.enabled,
+    createdAt: webhook.createdAt,
+    secretConfigured: true,
+  };
 }
 
 /** Admin side of the channel: set, remove and watch a unit's webhook. */
@@ -53,14 +59,16 @@ export class WebhookAdminService {
 
   async get(unitCode: string): Promise<WebhookView> {
     const webhook = await this.dataSource.manager.findOneBy(UnitWebhookEntity, { unitCode });
-    if (!webhook) throw new DomainError('not_found', 'WEBHOOK_NOT_FOUND', `单位 ${unitCode} 未配置 Webhook`, { field: 'code' });
+    if (!webhook)
+      throw new DomainError('not_found', 'WEBHOOK_NOT_FOUND', `单位 ${unitCode} 未配置 Webhook`, { field: 'code' });
     return view(webhook);
   }
 
   /** Removes it; deliveries still pending then end `failed` with the reason. */
   async remove(unitCode: string): Promise<void> {
     const result = await this.dataSource.manager.delete(UnitWebhookEntity, { unitCode });
-    if (!result.affected) throw new DomainError('not_found', 'WEBHOOK_NOT_FOUND', `单位 ${unitCode} 未配置 Webhook`, { field: 'code' });
+    if (!result.affected)
+      throw new DomainError('not_found', 'WEBHOOK_NOT_FOUND', `单位 ${unitCode} 未配置 Webhook`, { field: 'code' });
   }
 
   /** The unit's most recent webhook deliveries, newest notice first. */

@@ -29,7 +29,10 @@ export class WebhookDeliveryService {
 
   async deliver(noticeId: string, options: { finalAttempt: boolean }): Promise<WebhookOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const delivery = await manager.findOne(NoticeDeliveryEntity, { where: { noticeId, channel: 'webhook' }, lock: { mode: 'pessimistic_write' } });
+      const delivery = await manager.findOne(NoticeDeliveryEntity, {
+        where: { noticeId, channel: 'webhook' },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!delivery) return { outcome: 'skipped', reason: 'no delivery recorded' };
       if (delivery.state !== 'pending') return { outcome: 'skipped', reason: `delivery already ${delivery.state}` };
       const now = this.clock.now();
@@ -37,18 +40,39 @@ export class WebhookDeliveryService {
       const notice = await manager.findOneByOrFail(NoticeEntity, { id: noticeId });
       const webhook = await manager.findOneBy(UnitWebhookEntity, { unitCode: notice.unitCode });
       if (!webhook || !webhook.enabled) {
-        await manager.update(NoticeDeliveryEntity, { noticeId, channel: 'webhook' }, { state: 'failed', lastError: '单位的 Webhook 已删除或停用' });
+        await manager.update(
+          NoticeDeliveryEntity,
+          { noticeId, channel: 'webhook' },
+          { state: 'failed', lastError: '单位的 Webhook 已删除或停用' },
+        );
         return { outcome: 'skipped', reason: 'webhook removed or disabled' };
       }
       const body = JSON.stringify(webhookPayload(notice));
-      const headers = { [SIGNATURE_HEADER]: signBody(webhook.secret, body), [TIMESTAMP_HEADER]: String(Math.floor(now.getTime() / 1000)), [DELIVERY_HEADER]: notice.id };
+      const headers = {
+        [SIGNATURE_HEADER]: signBody(webhook.secret, body),
+        [TIMESTAMP_HEADER]: String(Math.floor(now.getTime() / 1000)),
+        [DELIVERY_HEADER]: notice.id,
+      };
       const result = await this.sender.post(webhook.url, body, headers);
       const attempts = delivery.attempts + 1;
       if (result.ok) {
-        await manager.update(NoticeDeliveryEntity, { noticeId, channel: 'webhook' }, { state: 'delivered', attempts, lastStatus: result.status, lastError: null, deliveredAt: this.clock.now() });
+        await manager.update(
+          NoticeDeliveryEntity,
+          { noticeId, channel: 'webhook' },
+          { state: 'delivered', attempts, lastStatus: result.status, lastError: null, deliveredAt: this.clock.now() },
+        );
         return { outcome: 'delivered', status: result.status };
       }
-      await manager.update(NoticeDeliveryEntity, { noticeId, channel: 'webhook' }, { attempts, lastStatus: result.status, lastError: result.error, ...(options.finalAttempt ? { state: 'failed' as const } : {}) });
+      await manager.update(
+        NoticeDeliveryEntity,
+        { noticeId, channel: 'webhook' },
+        {
+          attempts,
+          lastStatus: result.status,
+          lastError: result.error,
+          ...(options.finalAttempt ? { state: 'failed' as const } : {}),
+        },
+      );
       return { outcome: 'failed', attempts, error: result.error, final: options.finalAttempt };
     });
   }

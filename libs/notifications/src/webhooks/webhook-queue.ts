@@ -31,7 +31,9 @@ export abstract class WebhookQueue {
     try {
       await this.wake(deliveries);
     } catch (error) {
-      this.logger.warn(`queue unavailable (${error instanceof Error ? error.message : String(error)}): the reconciler will queue ${deliveries.length} webhook delivery(ies)`);
+      this.logger.warn(
+        `queue unavailable (${error instanceof Error ? error.message : String(error)}): the reconciler will queue ${deliveries.length} webhook delivery(ies)`,
+      );
     }
   }
 }

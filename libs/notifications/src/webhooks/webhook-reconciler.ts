@@ -28,7 +28,11 @@ export class WebhookReconciler {
         [after],
       );
       if (rows.length === 0) break;
-      const wakeUps: WebhookWakeUp[] = rows.map((row) => ({ noticeId: row.noticeId, jobId: webhookJobId(row.noticeId), notBefore: new Date(row.notBefore) }));
+      const wakeUps: WebhookWakeUp[] = rows.map((row) => ({
+        noticeId: row.noticeId,
+        jobId: webhookJobId(row.noticeId),
+        notBefore: new Date(row.notBefore),
+      }));
       await this.queue.wake(wakeUps);
       requeued += rows.length;
       after = rows[rows.length - 1].noticeId;

@@ -30,7 +30,8 @@ export class WebhookSender {
 
 /** A short Chinese cause for the admin's delivery list; never the request (it carries the signature). */
 export function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `请求超时（${timeoutMs} 毫秒）`;
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return `请求超时（${timeoutMs} 毫秒）`;
   const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
   const code = cause instanceof Error ? ((cause as Error & { code?: string }).code ?? cause.message) : undefined;
   const message = error instanceof Error ? error.message : String(error);

@@ -6,7 +6,9 @@ describe('webhook signature', () => {
   const body = JSON.stringify({ id: 'n1', title: '催办：测试' });
 
   it('is sha256= and the hex HMAC of the exact UTF-8 body', () => {
-    expect(signBody(secret, body)).toBe(`sha256=${createHmac('sha256', secret).update(Buffer.from(body, 'utf8')).digest('hex')}`);
+    expect(signBody(secret, body)).toBe(
+      `sha256=${createHmac('sha256', secret).update(Buffer.from(body, 'utf8')).digest('hex')}`,
+    );
   });
 
   it('verifies only the same body with the same secret', () => {

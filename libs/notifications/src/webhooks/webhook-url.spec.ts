@@ -7,10 +7,13 @@ describe('webhook url and secret rules', () => {
     expect(checkWebhookUrl('http://127.0.0.1:8080/x')).toBe('http://127.0.0.1:8080/x');
   });
 
-  it.each(['ftp://example.com/x', 'file:///etc/passwd', 'not a url', 'https://user:pw@example.com/'])('refuses %s with a Chinese message', (url) => {
-    expect(() => checkWebhookUrl(url)).toThrow(DomainError);
-    expect(() => checkWebhookUrl(url)).toThrow(/Webhook 地址/);
-  });
+  it.each(['ftp://example.com/x', 'file:///etc/passwd', 'not a url', 'https://user:pw@example.com/'])(
+    'refuses %s with a Chinese message',
+    (url) => {
+      expect(() => checkWebhookUrl(url)).toThrow(DomainError);
+      expect(() => checkWebhookUrl(url)).toThrow(/Webhook 地址/);
+    },
+  );
 
   it('needs a secret of 32 characters or more', () => {
     expect(() => checkWebhookSecret('s'.repeat(31))).toThrow(/至少 32 个字符/);

@@ -21,6 +21,8 @@ export function checkWebhookUrl(text: string): string {
 
 export function checkWebhookSecret(secret: string): void {
   if (secret.length < MIN_SECRET_LENGTH) {
-    throw new DomainError('invalid', 'WEBHOOK_SECRET_TOO_SHORT', `签名密钥至少 ${MIN_SECRET_LENGTH} 个字符`, { field: 'secret' });
+    throw new DomainError('invalid', 'WEBHOOK_SECRET_TOO_SHORT', `签名密钥至少 ${MIN_SECRET_LENGTH} 个字符`, {
+      field: 'secret',
+    });
   }
 }

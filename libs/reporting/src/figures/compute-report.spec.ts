@@ -7,17 +7,40 @@ const at = (text: string) => new Date(`${text}+08:00`);
 const Q3 = { year: 2022, quarter: 3 } as const;
 
 function measure(id: string, position: number, section: string, extra: Partial<MeasureInput> = {}): MeasureInput {
-  return { id, path: `${position}`, position, title: `措施${id}`, sectionTitles: [section], targets: [], needsAssignment: false, existsFrom: at('2022-01-10T09:00:00'), removedFrom: null, ...extra };
+  return {
+    id,
+    path: `${position}`,
+    position,
+    title: `措施${id}`,
+    sectionTitles: [section],
+    targets: [],
+    needsAssignment: false,
+    existsFrom: at('2022-01-10T09:00:00'),
+    removedFrom: null,
+    ...extra,
+  };
 }
 
 /** Builds a workflow's events in order; each call appends one event. */
 function history(workflowId: string) {
   const events: HistoryEvent[] = [];
-  const add = (taskId: string, action: string, toState: string | null, when: string, payload: Record<string, unknown> = {}) => {
+  const add = (
+    taskId: string,
+    action: string,
+    toState: string | null,
+    when: string,
+    payload: Record<string, unknown> = {},
+  ) => {
     events.push({ taskId, workflowId, seq: events.length + 1, action, toState, payload, occurredAt: at(when) });
   };
-  const launch = (taskId: string, kind: string, unitCode: string, when: string, deadline: string, ackDeadline: string) =>
-    add(taskId, 'launch', 'assigned', when, { kind, unitCode, deadline, ackDeadline });
+  const launch = (
+    taskId: string,
+    kind: string,
+    unitCode: string,
+    when: string,
+    deadline: string,
+    ackDeadline: string,
+  ) => add(taskId, 'launch', 'assigned', when, { kind, unitCode, deadline, ackDeadline });
   return { events, add, launch };
 }
 
@@ -48,9 +71,16 @@ function scenario(): ReportInputs {
     quarter: Q3,
     asOf: quarterEndMoment(Q3),
     scopeUnitCode: null,
-    unitNames: new Map([['u-lead', '牵头单位'], ['u-co', '配合单位']]),
+    unitNames: new Map([
+      ['u-lead', '牵头单位'],
+      ['u-co', '配合单位'],
+    ]),
     measures: [
-      measure('A', 1, '一、第一部分', { targets: [{ text: '建设50个', comparator: 'gte', value: 50, min: null, max: null, unit: '个', subject: '基地' }] }),
+      measure('A', 1, '一、第一部分', {
+        targets: [
+          { text: '建设50个', comparator: 'gte', value: 50, min: null, max: null, unit: '个', subject: '基地' },
+        ],
+      }),
       measure('B', 2, '二、第二部分'),
       measure('C', 3, '二、第二部分', { needsAssignment: true }),
     ],
@@ -63,7 +93,16 @@ function scenario(): ReportInputs {
       { taskId: 'b-lead', level: 1, deliveredAt: at('2022-09-08T08:30:00') },
       { taskId: 'b-lead', level: 2, deliveredAt: at('2022-10-01T08:30:00') },
     ],
-    approvedReports: [{ taskId: 'a-lead', quarter: '2022Q2', percentDone: 60, text: '已建成30个基地', targetActuals: [{ targetIndex: 0, actual: 30 }], approvedAt: at('2022-07-08T10:00:00') }],
+    approvedReports: [
+      {
+        taskId: 'a-lead',
+        quarter: '2022Q2',
+        percentDone: 60,
+        text: '已建成30个基地',
+        targetActuals: [{ targetIndex: 0, actual: 30 }],
+        approvedAt: at('2022-07-08T10:00:00'),
+      },
+    ],
     ladder: DEFAULT_LADDER,
     calendar: new WeekdayCalendar(),
   };
@@ -93,35 +132,77 @@ describe('computeReport', () => {
 
   it('compares with the previous quarter as of its own end', () => {
     expect(figures.previousQuarter.quarter).toBe('2022Q2');
-    expect(figures.previousQuarter.overall).toMatchObject({ tasks: 4, acknowledged: 3, completed: 0, overdue: 0, lateAcknowledgements: 2, completionRate: 0 });
+    expect(figures.previousQuarter.overall).toMatchObject({
+      tasks: 4,
+      acknowledged: 3,
+      completed: 0,
+      overdue: 0,
+      lateAcknowledgements: 2,
+      completionRate: 0,
+    });
   });
 
   it('ranks units by completion rate, then on-time rate', () => {
-    expect(figures.units.map((unit) => [unit.rank, unit.unitCode, unit.asLead, unit.asCo, unit.completed, unit.overdue])).toEqual([
+    expect(
+      figures.units.map((unit) => [unit.rank, unit.unitCode, unit.asLead, unit.asCo, unit.completed, unit.overdue]),
+    ).toEqual([
       [1, 'u-lead', 2, 0, 1, 1],
       [2, 'u-co', 0, 2, 1, 1],
     ]);
-    expect(figures.units.find((unit) => unit.unitCode === 'u-lead')).toMatchObject({ completedOnTime: 1, onTimeRate: 1, lateAcknowledgements: 0 });
-    expect(figures.units.find((unit) => unit.unitCode === 'u-co')).toMatchObject({ completedOnTime: 0, onTimeRate: 0, lateAcknowledgements: 2 });
+    expect(figures.units.find((unit) => unit.unitCode === 'u-lead')).toMatchObject({
+      completedOnTime: 1,
+      onTimeRate: 1,
+      lateAcknowledgements: 0,
+    });
+    expect(figures.units.find((unit) => unit.unitCode === 'u-co')).toMatchObject({
+      completedOnTime: 0,
+      onTimeRate: 0,
+      lateAcknowledgements: 2,
+    });
   });
 
   it('lists overdue tasks with working days overdue and the escalation level reached by then', () => {
-    expect(figures.overdue.map((item) => [item.taskId, item.deadline, item.workingDaysOverdue, item.escalationLevel])).toEqual([
+    expect(
+      figures.overdue.map((item) => [item.taskId, item.deadline, item.workingDaysOverdue, item.escalationLevel]),
+    ).toEqual([
       ['b-co', '2022-08-31', 22, 0],
       ['b-lead', '2022-08-31', 22, 1],
     ]);
   });
 
   it('gives per-section figures in the document order', () => {
-    expect(figures.sections.map((section) => [section.title, section.measures, section.tasks, section.completed, section.overdue])).toEqual([
+    expect(
+      figures.sections.map((section) => [
+        section.title,
+        section.measures,
+        section.tasks,
+        section.completed,
+        section.overdue,
+      ]),
+    ).toEqual([
       ['一、第一部分', 1, 2, 2, 0],
       ['二、第二部分', 2, 2, 0, 2],
     ]);
   });
 
   it('reports indicators, excerpts of the quarter and unlaunched measures', () => {
-    expect(figures.indicators).toEqual([expect.objectContaining({ target: '建设50个', targetValue: 50, actual: 30, actualQuarter: '2022Q2', shareReached: 0.6 })]);
-    expect(figures.excerpts).toEqual([expect.objectContaining({ unitCode: 'u-lead', reportQuarter: '2022Q2', percentDone: 60, section: '一、第一部分' })]);
+    expect(figures.indicators).toEqual([
+      expect.objectContaining({
+        target: '建设50个',
+        targetValue: 50,
+        actual: 30,
+        actualQuarter: '2022Q2',
+        shareReached: 0.6,
+      }),
+    ]);
+    expect(figures.excerpts).toEqual([
+      expect.objectContaining({
+        unitCode: 'u-lead',
+        reportQuarter: '2022Q2',
+        percentDone: 60,
+        section: '一、第一部分',
+      }),
+    ]);
     expect(figures.notLaunched).toEqual([expect.objectContaining({ measurePath: '3', reason: '尚未明确责任单位' })]);
   });
 
@@ -137,7 +218,15 @@ describe('computeReport', () => {
 
   it('gives the same figures when regenerated after later events', () => {
     const later = scenario();
-    later.events.push({ taskId: 'b-co', workflowId: 'wf-b', seq: 99, action: 'submit', toState: 'submitted', payload: {}, occurredAt: at('2022-11-01T09:00:00') });
+    later.events.push({
+      taskId: 'b-co',
+      workflowId: 'wf-b',
+      seq: 99,
+      action: 'submit',
+      toState: 'submitted',
+      payload: {},
+      occurredAt: at('2022-11-01T09:00:00'),
+    });
     expect(computeReport(later)).toEqual(figures);
   });
 });

@@ -1,5 +1,13 @@
 import { shanghaiDate } from '@app/common';
-import { addCalendarDays, atShanghaiTime, formatQuarter, previousQuarter, quarterEnd, quarterStart, type Quarter } from '@app/scheduling';
+import {
+  addCalendarDays,
+  atShanghaiTime,
+  formatQuarter,
+  previousQuarter,
+  quarterEnd,
+  quarterStart,
+  type Quarter,
+} from '@app/scheduling';
 import type { ApprovedReportInput, MeasureInput, ReportInputs } from './report-inputs';
 import type {
   AtRiskItem,
@@ -55,25 +63,51 @@ function snapshot(inputs: ReportInputs, moment: Date): Snapshot {
     escalationLevels.set(escalation.taskId, Math.max(escalation.level, escalationLevels.get(escalation.taskId) ?? 0));
   }
   const today = shanghaiDate(moment);
-  const context = { today, ladder: inputs.ladder, calendar: inputs.calendar, reportQuarter: lastDueReportQuarter(today, inputs.ladder, inputs.calendar), reportedQuarters: reportedQuartersOf(events), escalationLevels };
+  const context = {
+    today,
+    ladder: inputs.ladder,
+    calendar: inputs.calendar,
+    reportQuarter: lastDueReportQuarter(today, inputs.ladder, inputs.calendar),
+    reportedQuarters: reportedQuartersOf(events),
+    escalationLevels,
+  };
   const facts = [...replayTasks(events).values()]
-    .filter((task) => measureOfWorkflow.has(task.workflowId) && (inputs.scopeUnitCode === null || task.unitCode === inputs.scopeUnitCode))
+    .filter(
+      (task) =>
+        measureOfWorkflow.has(task.workflowId) &&
+        (inputs.scopeUnitCode === null || task.unitCode === inputs.scopeUnitCode),
+    )
     .map((task) => factsOf(task, context));
   const measureOfTask = new Map(facts.map((fact) => [fact.task.id, measureOfWorkflow.get(fact.task.workflowId)!]));
   const scopedMeasureIds = new Set([...measureOfTask.values()].map((measure) => measure.id));
   const inScope = (measureId: string) => inputs.scopeUnitCode === null || scopedMeasureIds.has(measureId);
-  const closedWorkflows = new Set(events.filter((event) => event.action === 'close_measure').map((event) => event.workflowId));
+  const closedWorkflows = new Set(
+    events.filter((event) => event.action === 'close_measure').map((event) => event.workflowId),
+  );
   return {
     facts,
-    measures: inputs.measures.filter((measure) => happened(measure.existsFrom) && !(measure.removedFrom && happened(measure.removedFrom)) && inScope(measure.id)),
+    measures: inputs.measures.filter(
+      (measure) =>
+        happened(measure.existsFrom) && !(measure.removedFrom && happened(measure.removedFrom)) && inScope(measure.id),
+    ),
     measureOfTask,
     launchedMeasureIds: new Set(workflows.map((workflow) => workflow.measureId).filter(inScope)),
-    closedMeasureIds: new Set(workflows.filter((workflow) => closedWorkflows.has(workflow.id)).map((workflow) => workflow.measureId).filter(inScope)),
+    closedMeasureIds: new Set(
+      workflows
+        .filter((workflow) => closedWorkflows.has(workflow.id))
+        .map((workflow) => workflow.measureId)
+        .filter(inScope),
+    ),
   };
 }
 
 function overallOf(state: Snapshot): OverallFigures {
-  return { measures: state.measures.length, launchedMeasures: state.launchedMeasureIds.size, closedMeasures: state.closedMeasureIds.size, ...countTasks(state.facts) };
+  return {
+    measures: state.measures.length,
+    launchedMeasures: state.launchedMeasureIds.size,
+    closedMeasures: state.closedMeasureIds.size,
+    ...countTasks(state.facts),
+  };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -90,7 +124,14 @@ function unitsOf(state: Snapshot, unitNames: ReadonlyMap<string, string>): UnitF
   const units = [...groupBy(state.facts, (fact) => fact.task.unitCode)].map(([unitCode, facts]) => {
     const live = facts.filter((fact) => !fact.cancelled);
     const ofKind = (kind: string) => live.filter((fact) => fact.task.kind === kind).length;
-    return { unitCode, unitName: unitNames.get(unitCode) ?? unitCode, asLead: ofKind('lead'), asCo: ofKind('co'), asSubtask: ofKind('subtask'), ...countTasks(facts) };
+    return {
+      unitCode,
+      unitName: unitNames.get(unitCode) ?? unitCode,
+      asLead: ofKind('lead'),
+      asCo: ofKind('co'),
+      asSubtask: ofKind('subtask'),
+      ...countTasks(facts),
+    };
   });
   return rankUnits(units.filter((unit) => unit.tasks > 0));
 }
@@ -99,11 +140,17 @@ function sectionsOf(state: Snapshot): SectionFigures[] {
   const ordered = [...state.measures].sort((a, b) => a.position - b.position);
   const titles = [...new Set(ordered.map(sectionOf))];
   const factsBySection = groupBy(state.facts, (fact) => sectionOf(state.measureOfTask.get(fact.task.id)!));
-  return titles.map((title) => ({ title, measures: ordered.filter((measure) => sectionOf(measure) === title).length, ...countTasks(factsBySection.get(title) ?? []) }));
+  return titles.map((title) => ({
+    title,
+    measures: ordered.filter((measure) => sectionOf(measure) === title).length,
+    ...countTasks(factsBySection.get(title) ?? []),
+  }));
 }
 
 function byMeasureThenUnit(state: Snapshot) {
-  return (a: TaskFacts, b: TaskFacts) => state.measureOfTask.get(a.task.id)!.position - state.measureOfTask.get(b.task.id)!.position || a.task.unitCode.localeCompare(b.task.unitCode);
+  return (a: TaskFacts, b: TaskFacts) =>
+    state.measureOfTask.get(a.task.id)!.position - state.measureOfTask.get(b.task.id)!.position ||
+    a.task.unitCode.localeCompare(b.task.unitCode);
 }
 
 function overdueOf(state: Snapshot, unitNames: ReadonlyMap<string, string>): OverdueItem[] {
@@ -134,12 +181,21 @@ function atRiskOf(state: Snapshot, inputs: ReportInputs): AtRiskItem[] {
     .sort((a, b) => a.workingDaysLeft! - b.workingDaysLeft! || byMeasureThenUnit(state)(a, b))
     .map((fact) => {
       const measure = state.measureOfTask.get(fact.task.id)!;
-      return { measurePath: measure.path, measureTitle: measure.title, taskId: fact.task.id, unitCode: fact.task.unitCode, unitName: inputs.unitNames.get(fact.task.unitCode) ?? fact.task.unitCode, deadline: fact.task.deadline, workingDaysLeft: fact.workingDaysLeft! };
+      return {
+        measurePath: measure.path,
+        measureTitle: measure.title,
+        taskId: fact.task.id,
+        unitCode: fact.task.unitCode,
+        unitName: inputs.unitNames.get(fact.task.unitCode) ?? fact.task.unitCode,
+        deadline: fact.task.deadline,
+        workingDaysLeft: fact.workingDaysLeft!,
+      };
     });
 }
 
 /** Latest first: the later quarter, then the later approval. */
-const latestFirst = (a: ApprovedReportInput, b: ApprovedReportInput) => b.quarter.localeCompare(a.quarter) || b.approvedAt.getTime() - a.approvedAt.getTime();
+const latestFirst = (a: ApprovedReportInput, b: ApprovedReportInput) =>
+  b.quarter.localeCompare(a.quarter) || b.approvedAt.getTime() - a.approvedAt.getTime();
 
 function indicatorsOf(state: Snapshot, reports: readonly ApprovedReportInput[]): IndicatorProgress[] {
   const reportsByMeasure = groupBy(
@@ -150,9 +206,13 @@ function indicatorsOf(state: Snapshot, reports: readonly ApprovedReportInput[]):
   return [...state.measures]
     .sort((a, b) => a.position - b.position)
     .flatMap((measure) => {
-      const latest = (reportsByMeasure.get(measure.id) ?? []).sort((a, b) => Number(leadTasks.has(b.taskId)) - Number(leadTasks.has(a.taskId)) || latestFirst(a, b));
+      const latest = (reportsByMeasure.get(measure.id) ?? []).sort(
+        (a, b) => Number(leadTasks.has(b.taskId)) - Number(leadTasks.has(a.taskId)) || latestFirst(a, b),
+      );
       return measure.targets.map((target, targetIndex) => {
-        const report = latest.find((candidate) => candidate.targetActuals.some((actual) => actual.targetIndex === targetIndex));
+        const report = latest.find((candidate) =>
+          candidate.targetActuals.some((actual) => actual.targetIndex === targetIndex),
+        );
         const actual = report?.targetActuals.find((entry) => entry.targetIndex === targetIndex)?.actual ?? null;
         const targetValue = target.value ?? target.min;
         return {
@@ -164,7 +224,8 @@ function indicatorsOf(state: Snapshot, reports: readonly ApprovedReportInput[]):
           measureUnit: target.unit,
           actual,
           actualQuarter: report?.quarter ?? null,
-          shareReached: actual !== null && targetValue && !CEILINGS.has(target.comparator) ? rate(actual, targetValue) : null,
+          shareReached:
+            actual !== null && targetValue && !CEILINGS.has(target.comparator) ? rate(actual, targetValue) : null,
         };
       });
     });
@@ -174,9 +235,19 @@ function excerptsOf(state: Snapshot, inputs: ReportInputs): ProgressExcerpt[] {
   const from = quarterStartMoment(inputs.quarter).getTime();
   const unitOfTask = new Map(state.facts.map((fact) => [fact.task.id, fact.task.unitCode]));
   return inputs.approvedReports
-    .filter((report) => state.measureOfTask.has(report.taskId) && report.approvedAt.getTime() >= from && report.approvedAt.getTime() <= inputs.asOf.getTime())
+    .filter(
+      (report) =>
+        state.measureOfTask.has(report.taskId) &&
+        report.approvedAt.getTime() >= from &&
+        report.approvedAt.getTime() <= inputs.asOf.getTime(),
+    )
     .map((report) => ({ report, measure: state.measureOfTask.get(report.taskId)! }))
-    .sort((a, b) => a.measure.position - b.measure.position || unitOfTask.get(a.report.taskId)!.localeCompare(unitOfTask.get(b.report.taskId)!) || a.report.approvedAt.getTime() - b.report.approvedAt.getTime())
+    .sort(
+      (a, b) =>
+        a.measure.position - b.measure.position ||
+        unitOfTask.get(a.report.taskId)!.localeCompare(unitOfTask.get(b.report.taskId)!) ||
+        a.report.approvedAt.getTime() - b.report.approvedAt.getTime(),
+    )
     .map(({ report, measure }) => {
       const unitCode = unitOfTask.get(report.taskId)!;
       return {
@@ -198,7 +269,12 @@ function notLaunchedOf(state: Snapshot, inputs: ReportInputs): UnlaunchedMeasure
   return state.measures
     .filter((measure) => !state.launchedMeasureIds.has(measure.id))
     .sort((a, b) => a.position - b.position)
-    .map((measure) => ({ measurePath: measure.path, measureTitle: measure.title, section: sectionOf(measure), reason: measure.needsAssignment ? '尚未明确责任单位' : '尚未分解下达' }));
+    .map((measure) => ({
+      measurePath: measure.path,
+      measureTitle: measure.title,
+      section: sectionOf(measure),
+      reason: measure.needsAssignment ? '尚未明确责任单位' : '尚未分解下达',
+    }));
 }
 
 /** The quarterly report's figures: a pure function of what the database held at `inputs.asOf`. */
@@ -215,9 +291,15 @@ export function computeReport(inputs: ReportInputs): ReportFigures {
     asOf: inputs.asOf.toISOString(),
     asOfDate: shanghaiDate(inputs.asOf),
     issuingBody: inputs.issuingBody,
-    scope: scopeUnitCode === null ? null : { unitCode: scopeUnitCode, unitName: inputs.unitNames.get(scopeUnitCode) ?? scopeUnitCode },
+    scope:
+      scopeUnitCode === null
+        ? null
+        : { unitCode: scopeUnitCode, unitName: inputs.unitNames.get(scopeUnitCode) ?? scopeUnitCode },
     overall: overallOf(now),
-    previousQuarter: { quarter: formatQuarter(previous), overall: overallOf(snapshot(inputs, quarterEndMoment(previous))) },
+    previousQuarter: {
+      quarter: formatQuarter(previous),
+      overall: overallOf(snapshot(inputs, quarterEndMoment(previous))),
+    },
     units: unitsOf(now, inputs.unitNames),
     sections: sectionsOf(now),
     overdue: overdueOf(now, inputs.unitNames),

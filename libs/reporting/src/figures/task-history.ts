@@ -31,7 +31,8 @@ type Replay = (task: TaskAsOf, event: HistoryEvent) => void;
 
 const text = (event: HistoryEvent, key: string): string => {
   const value = event.payload[key];
-  if (typeof value !== 'string') throw new Error(`event ${event.workflowId}#${event.seq} (${event.action}) has no ${key}`);
+  if (typeof value !== 'string')
+    throw new Error(`event ${event.workflowId}#${event.seq} (${event.action}) has no ${key}`);
   return value;
 };
 

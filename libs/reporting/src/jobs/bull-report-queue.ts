@@ -25,7 +25,11 @@ export class BullReportQueue extends ReportQueue {
       reports.map((report) => ({
         name: 'report.generate',
         data: { reportId: report.id },
-        opts: { jobId: `report:${report.id}:a${report.attempts}`, attempts: this.options.attempts, backoff: this.options.backoff },
+        opts: {
+          jobId: `report:${report.id}:a${report.attempts}`,
+          attempts: this.options.attempts,
+          backoff: this.options.backoff,
+        },
       })),
     );
   }

@@ -8,7 +8,10 @@ import { BullReportQueue, ReportJobOptions } from './bull-report-queue';
 @Global()
 @Module({
   imports: [BullModule.registerQueue({ name: QUEUES.reports, defaultJobOptions: QUEUE_JOB_OPTIONS.reports })],
-  providers: [{ provide: ReportJobOptions, useValue: new ReportJobOptions() }, { provide: ReportQueue, useClass: BullReportQueue }],
+  providers: [
+    { provide: ReportJobOptions, useValue: new ReportJobOptions() },
+    { provide: ReportQueue, useClass: BullReportQueue },
+  ],
   exports: [ReportQueue, ReportJobOptions, BullModule],
 })
 export class ReportQueueModule {}

@@ -30,7 +30,9 @@ export class ReportProcessor extends WorkerHost {
   }
 
   /** The job's return value stays in Redis, so it says what happened, not the figures. */
-  async process(job: Job<JobPayloads[ReportJobName], unknown, ReportJobName>): Promise<ScheduleOutcome | { outcome: string }> {
+  async process(
+    job: Job<JobPayloads[ReportJobName], unknown, ReportJobName>,
+  ): Promise<ScheduleOutcome | { outcome: string }> {
     if (job.name === 'reports.schedule') return this.schedule.run();
     const { reportId } = job.data as JobPayloads['report.generate'];
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

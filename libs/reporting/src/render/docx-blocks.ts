@@ -56,7 +56,11 @@ export const DOCUMENT_STYLES: IStylesOptions = {
     },
     heading2: {
       run: { font: FONT.subheading, size: SIZE.body, bold: true, color: '000000' },
-      paragraph: { spacing: { before: 120, after: 60, ...BODY_LINE }, keepNext: true, indent: { firstLine: TWO_CHARACTERS } },
+      paragraph: {
+        spacing: { before: 120, after: 60, ...BODY_LINE },
+        keepNext: true,
+        indent: { firstLine: TWO_CHARACTERS },
+      },
     },
   },
 };

@@ -94,7 +94,10 @@ export async function renderDocx(figures: ReportFigures, chartPng: Buffer): Prom
 }
 
 function header(figures: ReportFigures, title: string): Paragraph[] {
-  const lines = [titleParagraph(title), centeredLine(`${figures.issuingBody}　　${formatChineseDate(figures.asOfDate)}`)];
+  const lines = [
+    titleParagraph(title),
+    centeredLine(`${figures.issuingBody}　　${formatChineseDate(figures.asOfDate)}`),
+  ];
   if (figures.scope) lines.push(centeredLine(`（本通报仅统计${figures.scope.unitName}承担的任务）`));
   return lines;
 }
@@ -115,9 +118,12 @@ function overallProse(figures: ReportFigures): string {
     ? `《${figures.document.title}》（${figures.document.docNumber}）`
     : `《${figures.document.title}》`;
   const counts = OVERALL_ROWS.map(
-    ({ key, label, unit }) => `${label} ${current[key]} ${unit}，${describeCountChange(current[key], previous[key], unit)}`,
+    ({ key, label, unit }) =>
+      `${label} ${current[key]} ${unit}，${describeCountChange(current[key], previous[key], unit)}`,
   );
-  const rates = RATE_ROWS.map(({ key, label }) => `${label} ${formatRate(current[key])}，${describeRateChange(current[key], previous[key])}`);
+  const rates = RATE_ROWS.map(
+    ({ key, label }) => `${label} ${formatRate(current[key])}，${describeRateChange(current[key], previous[key])}`,
+  );
   return (
     `截至${formatChineseDate(figures.asOfDate)}，${documentName}共有${counts.join('；')}。` +
     `${rates.join('；')}（上季度指${formatQuarter(figures.previousQuarter.quarter)}）。`
@@ -135,8 +141,14 @@ function unitsSection(figures: ReportFigures): FileChild[] {
 const UNIT_COLUMNS: TableColumn[] = [
   { heading: COLUMN.rank, weight: 4.5 },
   { heading: COLUMN.unit, weight: 16, align: 'left' },
-  ...[COLUMN.asLead, COLUMN.asCo, COLUMN.asSubtask, COLUMN.tasks, COLUMN.completed].map((heading) => ({ heading, weight: 4.5 })),
-  ...[COLUMN.completedOnTime, COLUMN.overdue, COLUMN.lateAcknowledgements, COLUMN.missingReports].map((heading) => ({ heading, weight: 5 })),
+  ...[COLUMN.asLead, COLUMN.asCo, COLUMN.asSubtask, COLUMN.tasks, COLUMN.completed].map((heading) => ({
+    heading,
+    weight: 4.5,
+  })),
+  ...[COLUMN.completedOnTime, COLUMN.overdue, COLUMN.lateAcknowledgements, COLUMN.missingReports].map((heading) => ({
+    heading,
+    weight: 5,
+  })),
   // Wide enough for 100.0% on one line.
   { heading: COLUMN.completionRate, weight: 7.5 },
   { heading: COLUMN.onTimeRate, weight: 7.5 },
@@ -187,15 +199,17 @@ function overdueSection(figures: ReportFigures): FileChild[] {
   const summary =
     `截至${formatChineseDate(figures.asOfDate)}，共有逾期任务 ${items.length} 项，` +
     `其中挂牌督办 ${byLevel(2)} 项、督办 ${byLevel(1)} 项。`;
-  const rows = items.slice(0, DOCX_OVERDUE_LIMIT).map((item, index) => [
-    String(index + 1),
-    measureLabel(item.measurePath, item.measureTitle),
-    item.unitName,
-    taskKindLabel(item.taskKind),
-    item.deadline,
-    String(item.workingDaysOverdue),
-    escalationLabel(item.escalationLevel),
-  ]);
+  const rows = items
+    .slice(0, DOCX_OVERDUE_LIMIT)
+    .map((item, index) => [
+      String(index + 1),
+      measureLabel(item.measurePath, item.measureTitle),
+      item.unitName,
+      taskKindLabel(item.taskKind),
+      item.deadline,
+      String(item.workingDaysOverdue),
+      escalationLabel(item.escalationLevel),
+    ]);
   const children: FileChild[] = [
     heading1(SECTION_HEADINGS.overdue),
     bodyParagraph(summary),
@@ -217,7 +231,8 @@ const INDICATOR_COLUMNS: TableColumn[] = [
 ];
 
 function indicatorsSection(figures: ReportFigures): FileChild[] {
-  if (figures.indicators.length === 0) return [heading1(SECTION_HEADINGS.indicators), bodyParagraph('本通报涉及的措施暂无量化指标。')];
+  if (figures.indicators.length === 0)
+    return [heading1(SECTION_HEADINGS.indicators), bodyParagraph('本通报涉及的措施暂无量化指标。')];
   const withValue = (value: number | null, unit: string) => (value === null ? EMPTY_VALUE : `${value}${unit}`);
   const rows = figures.indicators.map((indicator) => [
     measureLabel(indicator.measurePath, indicator.measureTitle),
@@ -227,7 +242,11 @@ function indicatorsSection(figures: ReportFigures): FileChild[] {
     indicator.actualQuarter ?? EMPTY_VALUE,
     formatRate(indicator.shareReached),
   ]);
-  return [heading1(SECTION_HEADINGS.indicators), tableCaption('表4　量化指标进展情况'), dataTable(INDICATOR_COLUMNS, rows)];
+  return [
+    heading1(SECTION_HEADINGS.indicators),
+    tableCaption('表4　量化指标进展情况'),
+    dataTable(INDICATOR_COLUMNS, rows),
+  ];
 }
 
 function excerptsSection(figures: ReportFigures): FileChild[] {
@@ -300,6 +319,7 @@ function atRiskSteps(figures: ReportFigures): string[] {
 
 function notLaunchedSteps(figures: ReportFigures): string[] {
   return figures.notLaunched.map(
-    (measure) => `“${measureLabel(measure.measurePath, measure.measureTitle)}”尚未下达（${measure.reason}），请尽快明确后启动。`,
+    (measure) =>
+      `“${measureLabel(measure.measurePath, measure.measureTitle)}”尚未下达（${measure.reason}），请尽快明确后启动。`,
   );
 }

@@ -4,7 +4,15 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { ReportFigures } from '../figures/report-figures';
 import { overdueItem, sampleFigures } from './__fixtures__/sample-figures';
-import { CHART_MAX_UNITS, DOCX_EXCERPTS_PER_SECTION, DOCX_OVERDUE_LIMIT, renderCompletionChart, renderDocx, renderJson, renderXlsx } from './index';
+import {
+  CHART_MAX_UNITS,
+  DOCX_EXCERPTS_PER_SECTION,
+  DOCX_OVERDUE_LIMIT,
+  renderCompletionChart,
+  renderDocx,
+  renderJson,
+  renderXlsx,
+} from './index';
 import { SECTION_HEADINGS } from './report-labels';
 
 const PNG_SIGNATURE = '89504e470d0a1a0a';
@@ -45,7 +53,8 @@ function rowLabelled(worksheet: Worksheet, label: string, column = 1) {
 
 describe('renderCompletionChart', () => {
   const units = sampleFigures().units;
-  const many = (count: number) => Array.from({ length: count }, (_, i) => ({ ...units[i % 3], unitCode: `U${i}`, rank: i + 1 }));
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ ...units[i % 3], unitCode: `U${i}`, rank: i + 1 }));
 
   it('draws a PNG that grows with the number of units', () => {
     const three = renderCompletionChart(units);
@@ -55,7 +64,9 @@ describe('renderCompletionChart', () => {
   });
 
   it('stops growing at the cap', () => {
-    expect(pngHeight(renderCompletionChart(many(CHART_MAX_UNITS + 10)))).toBe(pngHeight(renderCompletionChart(many(CHART_MAX_UNITS))));
+    expect(pngHeight(renderCompletionChart(many(CHART_MAX_UNITS + 10)))).toBe(
+      pngHeight(renderCompletionChart(many(CHART_MAX_UNITS))),
+    );
   });
 
   it('gives the same bytes for the same units', () => {
@@ -109,7 +120,9 @@ describe('renderDocx', () => {
 
   it('lists the overdue items with their unit, days and level', () => {
     expect(text).toContain('共有逾期任务 2 项，其中挂牌督办 1 项、督办 1 项');
-    expect(text).toContain('督促省交通运输厅尽快办结“2.1 完善旅游公路服务设施”（完成时限2022年8月31日，已逾期 21 个工作日，挂牌督办）');
+    expect(text).toContain(
+      '督促省交通运输厅尽快办结“2.1 完善旅游公路服务设施”（完成时限2022年8月31日，已逾期 21 个工作日，挂牌督办）',
+    );
     expect(text).toContain('挂牌督办');
     expect(text).not.toContain('本季度无逾期事项');
   });
@@ -133,7 +146,9 @@ describe('renderDocx', () => {
   it('lists next steps: overdue, at-risk and unlaunched measures', () => {
     const nextSteps = text.slice(text.indexOf(SECTION_HEADINGS.nextSteps));
     expect(nextSteps).toContain('督促省发展和改革委员会尽快办结');
-    expect(nextSteps).toContain('提醒省文化和旅游厅抓紧推进“1.5 培育夜间文旅消费集聚区”，距完成时限（2022年10月14日）还有 5 个工作日');
+    expect(nextSteps).toContain(
+      '提醒省文化和旅游厅抓紧推进“1.5 培育夜间文旅消费集聚区”，距完成时限（2022年10月14日）还有 5 个工作日',
+    );
     expect(nextSteps).toContain('“2.6 推进博物馆夜间开放”尚未下达（尚未明确责任单位）');
   });
 
@@ -174,7 +189,10 @@ describe('renderDocx', () => {
 
   it(`quotes at most ${DOCX_EXCERPTS_PER_SECTION} progress reports per section and points to the workbook for the rest`, async () => {
     const [first] = sampleFigures().excerpts;
-    const excerpts = Array.from({ length: DOCX_EXCERPTS_PER_SECTION + 3 }, (_, i) => ({ ...first, text: `第${i + 1}条进展摘录` }));
+    const excerpts = Array.from({ length: DOCX_EXCERPTS_PER_SECTION + 3 }, (_, i) => ({
+      ...first,
+      text: `第${i + 1}条进展摘录`,
+    }));
     const text = await docxText({ ...sampleFigures(), excerpts });
     expect(text).toContain(`第${DOCX_EXCERPTS_PER_SECTION}条进展摘录`);
     expect(text).not.toContain(`第${DOCX_EXCERPTS_PER_SECTION + 1}条进展摘录`);
@@ -195,7 +213,14 @@ describe('renderXlsx', () => {
 
   it('has one sheet per table, in order', () => {
     expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual([
-      '总体情况', '各单位', '各部分', '逾期事项', '临期事项', '指标进展', '进展摘录', '未下达措施',
+      '总体情况',
+      '各单位',
+      '各部分',
+      '逾期事项',
+      '临期事项',
+      '指标进展',
+      '进展摘录',
+      '未下达措施',
     ]);
   });
 

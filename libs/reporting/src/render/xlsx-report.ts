@@ -38,22 +38,37 @@ export async function renderXlsx(figures: ReportFigures): Promise<Buffer> {
   const workbook = new Workbook();
   describeWorkbook(workbook, figures);
   addOverallSheet(workbook, figures);
-  addTableSheet(workbook, SHEET_NAMES.units, unitColumns(), [...figures.units].sort((a, b) => a.rank - b.rank));
-  addTableSheet(workbook, SHEET_NAMES.sections, [
-    { header: COLUMN.section, width: 36, value: (section) => section.title, wrap: true },
-    { header: COLUMN.measures, width: 9, value: (section) => section.measures },
-    ...countColumns(),
-  ], figures.sections);
+  addTableSheet(
+    workbook,
+    SHEET_NAMES.units,
+    unitColumns(),
+    [...figures.units].sort((a, b) => a.rank - b.rank),
+  );
+  addTableSheet(
+    workbook,
+    SHEET_NAMES.sections,
+    [
+      { header: COLUMN.section, width: 36, value: (section) => section.title, wrap: true },
+      { header: COLUMN.measures, width: 9, value: (section) => section.measures },
+      ...countColumns(),
+    ],
+    figures.sections,
+  );
   addTableSheet(workbook, SHEET_NAMES.overdue, overdueColumns(), figures.overdue);
   addTableSheet(workbook, SHEET_NAMES.atRisk, atRiskColumns(), figures.atRisk);
   addTableSheet(workbook, SHEET_NAMES.indicators, indicatorColumns(), figures.indicators);
   addTableSheet(workbook, SHEET_NAMES.excerpts, excerptColumns(), figures.excerpts);
-  addTableSheet(workbook, SHEET_NAMES.notLaunched, [
-    { header: COLUMN.section, width: 30, value: (measure) => measure.section, wrap: true },
-    { header: COLUMN.measurePath, width: 10, value: (measure) => measure.measurePath },
-    { header: COLUMN.measure, width: 40, value: (measure) => measure.measureTitle, wrap: true },
-    { header: COLUMN.reason, width: 30, value: (measure) => measure.reason, wrap: true },
-  ], figures.notLaunched);
+  addTableSheet(
+    workbook,
+    SHEET_NAMES.notLaunched,
+    [
+      { header: COLUMN.section, width: 30, value: (measure) => measure.section, wrap: true },
+      { header: COLUMN.measurePath, width: 10, value: (measure) => measure.measurePath },
+      { header: COLUMN.measure, width: 40, value: (measure) => measure.measureTitle, wrap: true },
+      { header: COLUMN.reason, width: 30, value: (measure) => measure.reason, wrap: true },
+    ],
+    figures.notLaunched,
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -74,8 +89,18 @@ function addOverallSheet(workbook: Workbook, figures: ReportFigures): void {
   const counts = OVERALL_ROWS.map(({ key, label }) => ({ label, current: current[key], previous: previous[key] }));
   const rates = RATE_ROWS.map(({ key, label }) => ({ label, current: current[key], previous: previous[key] }));
   const sheet = addTableSheet(workbook, SHEET_NAMES.overall, overallColumns(), [
-    ...counts.map((row) => ({ ...row, format: undefined, change: row.current - row.previous, changeFormat: FORMAT.countChange })),
-    ...rates.map((row) => ({ ...row, format: FORMAT.rate, change: rateChange(row.current, row.previous), changeFormat: FORMAT.pointsChange })),
+    ...counts.map((row) => ({
+      ...row,
+      format: undefined,
+      change: row.current - row.previous,
+      changeFormat: FORMAT.countChange,
+    })),
+    ...rates.map((row) => ({
+      ...row,
+      format: FORMAT.rate,
+      change: rateChange(row.current, row.previous),
+      changeFormat: FORMAT.pointsChange,
+    })),
   ]);
   addHeaderBlock(sheet, figures);
 }
@@ -214,12 +239,22 @@ function excerptColumns(): SheetColumn<ReportFigures['excerpts'][number]>[] {
     { header: COLUMN.reportQuarter, width: 10, value: (excerpt) => excerpt.reportQuarter },
     { header: COLUMN.percentDone, width: 10, value: (excerpt) => excerpt.percentDone / 100, numFmt: FORMAT.percent },
     { header: COLUMN.progressText, width: 80, value: (excerpt) => excerpt.text, wrap: true },
-    { header: COLUMN.approvedAt, width: 17, value: (excerpt) => shanghaiWallClock(excerpt.approvedAt), numFmt: FORMAT.moment },
+    {
+      header: COLUMN.approvedAt,
+      width: 17,
+      value: (excerpt) => shanghaiWallClock(excerpt.approvedAt),
+      numFmt: FORMAT.moment,
+    },
   ];
 }
 
 /** A sheet with a bold heading row that stays in view and filters, then one row per item. */
-function addTableSheet<Row>(workbook: Workbook, name: string, columns: SheetColumn<Row>[], rows: readonly Row[]): Worksheet {
+function addTableSheet<Row>(
+  workbook: Workbook,
+  name: string,
+  columns: SheetColumn<Row>[],
+  rows: readonly Row[],
+): Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
   sheet.columns = columns.map((column) => ({ header: column.header, width: column.width }));
   const heading = sheet.getRow(1);

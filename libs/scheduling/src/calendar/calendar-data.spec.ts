@@ -36,13 +36,47 @@ describe('readCalendarOverrides', () => {
     ['unknown key', { days: [], extra: 1 }, /unexpected key\(s\) extra/],
     ['about not text', { about: 3, days: [] }, /"about" must be a string/],
     ['entry not an object', { days: ['2027-01-01'] }, /days\[0\]: expected an object/],
-    ['impossible date', { days: [{ date: '2027-01-01', kind: 'holiday' }, { date: '2027-02-29', kind: 'holiday' }] }, /entry 1 \(2027-02-29\): not a calendar date/],
-    ['malformed date', { days: [{ date: '2027-1-1', kind: 'holiday' }] }, /entry 0 \(2027-1-1\): not a YYYY-MM-DD date/],
+    [
+      'impossible date',
+      {
+        days: [
+          { date: '2027-01-01', kind: 'holiday' },
+          { date: '2027-02-29', kind: 'holiday' },
+        ],
+      },
+      /entry 1 \(2027-02-29\): not a calendar date/,
+    ],
+    [
+      'malformed date',
+      { days: [{ date: '2027-1-1', kind: 'holiday' }] },
+      /entry 0 \(2027-1-1\): not a YYYY-MM-DD date/,
+    ],
     ['date not text', { days: [{ date: 20270101, kind: 'holiday' }] }, /days\[0\]: "date" must be/],
-    ['unknown kind', { days: [{ date: '2027-01-01', kind: 'rest' }] }, /days\[0\] \(2027-01-01\): "kind" must be "holiday" or "workday", not "rest"/],
-    ['note not text', { days: [{ date: '2027-01-01', kind: 'holiday', note: 1 }] }, /days\[0\] \(2027-01-01\): "note" must be a string/],
-    ['extra field', { days: [{ date: '2027-01-01', kind: 'holiday', name: 'x' }] }, /days\[0\] \(2027-01-01\): unexpected key\(s\) name/],
-    ['date twice', { days: [{ date: '2027-01-01', kind: 'holiday' }, { date: '2027-01-01', kind: 'workday' }] }, /entry 1 \(2027-01-01\): the date is already listed in entry 0/],
+    [
+      'unknown kind',
+      { days: [{ date: '2027-01-01', kind: 'rest' }] },
+      /days\[0\] \(2027-01-01\): "kind" must be "holiday" or "workday", not "rest"/,
+    ],
+    [
+      'note not text',
+      { days: [{ date: '2027-01-01', kind: 'holiday', note: 1 }] },
+      /days\[0\] \(2027-01-01\): "note" must be a string/,
+    ],
+    [
+      'extra field',
+      { days: [{ date: '2027-01-01', kind: 'holiday', name: 'x' }] },
+      /days\[0\] \(2027-01-01\): unexpected key\(s\) name/,
+    ],
+    [
+      'date twice',
+      {
+        days: [
+          { date: '2027-01-01', kind: 'holiday' },
+          { date: '2027-01-01', kind: 'workday' },
+        ],
+      },
+      /entry 1 \(2027-01-01\): the date is already listed in entry 0/,
+    ],
   ])('refuses %s, naming the file and entry', (_, value, message) => {
     expect(() => parseCalendarOverrides(value, 'calendar.json')).toThrow(message);
     expect(() => readCalendarOverrides(fileWith('bad.json', JSON.stringify(value)))).toThrow(/bad\.json/);

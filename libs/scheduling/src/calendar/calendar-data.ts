@@ -29,7 +29,8 @@ export function parseCalendarOverrides(value: unknown, source: string): Calendar
   if (!isRecord(value)) throw new Error(`${source}: expected an object with a "days" list`);
   const unknownKeys = Object.keys(value).filter((key) => key !== 'about' && key !== 'days');
   if (unknownKeys.length > 0) throw new Error(`${source}: unexpected key(s) ${unknownKeys.join(', ')}`);
-  if (value.about !== undefined && typeof value.about !== 'string') throw new Error(`${source}: "about" must be a string`);
+  if (value.about !== undefined && typeof value.about !== 'string')
+    throw new Error(`${source}: "about" must be a string`);
   if (!Array.isArray(value.days)) throw new Error(`${source}: "days" must be a list`);
   const days = value.days.map((entry: unknown, index: number) => calendarDay(entry, `${source}: days[${index}]`));
   checkCalendarDays(days, `${source} days`);
@@ -43,7 +44,8 @@ function calendarDay(entry: unknown, where: string): CalendarDay {
   const extra = Object.keys(rest);
   if (extra.length > 0) throw new Error(`${label}: unexpected key(s) ${extra.join(', ')}`);
   if (typeof date !== 'string') throw new Error(`${label}: "date" must be a YYYY-MM-DD string`);
-  if (!isCalendarDayKind(kind)) throw new Error(`${label}: "kind" must be "holiday" or "workday", not ${JSON.stringify(kind)}`);
+  if (!isCalendarDayKind(kind))
+    throw new Error(`${label}: "kind" must be "holiday" or "workday", not ${JSON.stringify(kind)}`);
   if (note !== undefined && typeof note !== 'string') throw new Error(`${label}: "note" must be a string`);
   return note === undefined ? { date, kind } : { date, kind, note };
 }

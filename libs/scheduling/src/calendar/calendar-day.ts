@@ -28,7 +28,8 @@ export function checkCalendarDays(days: readonly CalendarDay[], source: string):
     } catch (error) {
       throw new Error(`${entry}: ${(error as Error).message}`);
     }
-    if (!isCalendarDayKind(day.kind)) throw new Error(`${entry}: kind must be one of ${CALENDAR_DAY_KINDS.join(', ')}, not ${String(day.kind)}`);
+    if (!isCalendarDayKind(day.kind))
+      throw new Error(`${entry}: kind must be one of ${CALENDAR_DAY_KINDS.join(', ')}, not ${String(day.kind)}`);
     const earlier = seen.get(day.date);
     if (earlier !== undefined) throw new Error(`${entry}: the date is already listed in entry ${earlier}`);
     seen.set(day.date, index);

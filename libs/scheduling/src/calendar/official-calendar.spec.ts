@@ -5,7 +5,10 @@ import { addCalendarDays, SteppingCalendar, WeekdayCalendar } from './working-ca
 
 const published = readPackageCalendarDays();
 
-function calendarWith(overrides: CalendarDay[] = [], onUnknownYear: (year: number) => void = jest.fn()): OfficialCalendar {
+function calendarWith(
+  overrides: CalendarDay[] = [],
+  onUnknownYear: (year: number) => void = jest.fn(),
+): OfficialCalendar {
   return new OfficialCalendar({ published, overrides, onUnknownYear });
 }
 
@@ -168,9 +171,12 @@ describe('OfficialCalendar: overrides', () => {
   });
 
   it('refuses a date listed twice or an impossible date, naming it', () => {
-    expect(() => calendarWith([{ date: '2027-01-01', kind: 'holiday' }, { date: '2027-01-01', kind: 'workday' }])).toThrow(
-      /entry 1 \(2027-01-01\).*already listed in entry 0/,
-    );
+    expect(() =>
+      calendarWith([
+        { date: '2027-01-01', kind: 'holiday' },
+        { date: '2027-01-01', kind: 'workday' },
+      ]),
+    ).toThrow(/entry 1 \(2027-01-01\).*already listed in entry 0/);
     expect(() => calendarWith([{ date: '2027-02-30', kind: 'holiday' }])).toThrow(/entry 0 \(2027-02-30\)/);
   });
 });
@@ -233,7 +239,12 @@ describe('OfficialCalendar: speed', () => {
       last = calendar.addWorkingDays(deadline, 15);
     }
     expect(isWorkingDay).not.toHaveBeenCalled();
-    expect(last).toBe(new SteppingReference(calendarWith()).addWorkingDays(calendar.addWorkingDays(addCalendarDays('2025-01-01', 99_999 % 600), 60), 15));
+    expect(last).toBe(
+      new SteppingReference(calendarWith()).addWorkingDays(
+        calendar.addWorkingDays(addCalendarDays('2025-01-01', 99_999 % 600), 60),
+        15,
+      ),
+    );
   });
 });
 

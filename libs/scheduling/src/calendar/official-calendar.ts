@@ -102,7 +102,7 @@ export class OfficialCalendar extends SteppingCalendar {
   private forward(date: string, start: CalendarPosition, days: number): string {
     if (days === 0) return date;
     let { year, index } = nextPosition(start);
-    for (let remaining = days; ; ) {
+    for (let remaining = days; ;) {
       const table = this.table(year);
       const before = table.workingBefore(index);
       const available = table.workingDayCount - before;
@@ -116,7 +116,7 @@ export class OfficialCalendar extends SteppingCalendar {
   /** The `days`-th working day before `start` (`days` > 0). */
   private backward(start: CalendarPosition, days: number): string {
     let { year, index } = previousPosition(start);
-    for (let remaining = days; ; ) {
+    for (let remaining = days; ;) {
       const table = this.table(year);
       const upTo = table.workingThrough[index];
       if (remaining <= upTo) return table.dates[table.workingIndices[upTo - remaining]];

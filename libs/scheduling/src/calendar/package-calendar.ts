@@ -23,7 +23,8 @@ export function readPackageCalendarDays(file: string = packageCalendarFile()): C
   const holidays = dateRecord(data, 'holidays', file);
   const workdays = dateRecord(data, 'workdays', file);
   const days: CalendarDay[] = [];
-  for (const [date, name] of Object.entries(workdays)) days.push({ date, kind: 'workday', note: `${CALENDAR_PACKAGE}: ${name}` });
+  for (const [date, name] of Object.entries(workdays))
+    days.push({ date, kind: 'workday', note: `${CALENDAR_PACKAGE}: ${name}` });
   for (const [date, name] of Object.entries(holidays)) {
     if (!(date in workdays)) days.push({ date, kind: 'holiday', note: `${CALENDAR_PACKAGE}: ${name}` });
   }
@@ -33,8 +34,10 @@ export function readPackageCalendarDays(file: string = packageCalendarFile()): C
 }
 
 function dateRecord(data: unknown, key: string, file: string): Record<string, string> {
-  const record: unknown = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined;
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new Error(`${file}: "${key}" is not an object of dates`);
+  const record: unknown =
+    typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined;
+  if (typeof record !== 'object' || record === null || Array.isArray(record))
+    throw new Error(`${file}: "${key}" is not an object of dates`);
   const result: Record<string, string> = {};
   for (const [date, name] of Object.entries(record)) {
     if (typeof name !== 'string') throw new Error(`${file}: ${key}["${date}"] is not a string`);

@@ -20,7 +20,8 @@ const DAY_MS = 86_400_000;
 export function parseDate(date: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`not a YYYY-MM-DD date: ${date}`);
   const parsed = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) throw new Error(`not a calendar date: ${date}`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date)
+    throw new Error(`not a calendar date: ${date}`);
   return parsed;
 }
 
@@ -39,7 +40,7 @@ export abstract class SteppingCalendar extends WorkingCalendar {
   addWorkingDays(date: string, days: number): string {
     const step = days < 0 ? -1 : 1;
     let current = date;
-    for (let remaining = Math.abs(days); remaining > 0; ) {
+    for (let remaining = Math.abs(days); remaining > 0;) {
       current = addCalendarDays(current, step);
       if (this.isWorkingDay(current)) remaining -= 1;
     }

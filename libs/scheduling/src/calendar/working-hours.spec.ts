@@ -36,7 +36,9 @@ describe('Asia/Shanghai instants', () => {
   it('gives the start and end of a working day, with default and custom hours', () => {
     expect(startOfWorkingDay('2026-11-20').toISOString()).toBe('2026-11-20T00:30:00.000Z');
     expect(endOfWorkingDay('2026-11-20').toISOString()).toBe('2026-11-20T10:00:00.000Z');
-    expect(endOfWorkingDay('2026-11-20', { start: '09:00', end: '17:00' }).toISOString()).toBe('2026-11-20T09:00:00.000Z');
+    expect(endOfWorkingDay('2026-11-20', { start: '09:00', end: '17:00' }).toISOString()).toBe(
+      '2026-11-20T09:00:00.000Z',
+    );
     expect(() => startOfWorkingDay('2026-11-20', { start: '18:00', end: '08:30' })).toThrow(/not before/);
   });
 });
@@ -67,7 +69,11 @@ describe('nextWorkingMoment (quiet hours)', () => {
 
   it('follows custom hours', () => {
     const hours = { start: '09:00', end: '17:00' };
-    expect(nextWorkingMoment(shanghai('2026-11-20 08:45'), calendar, hours).toISOString()).toBe(shanghai('2026-11-20 09:00').toISOString());
-    expect(nextWorkingMoment(shanghai('2026-11-20 17:00'), calendar, hours).toISOString()).toBe(shanghai('2026-11-23 09:00').toISOString());
+    expect(nextWorkingMoment(shanghai('2026-11-20 08:45'), calendar, hours).toISOString()).toBe(
+      shanghai('2026-11-20 09:00').toISOString(),
+    );
+    expect(nextWorkingMoment(shanghai('2026-11-20 17:00'), calendar, hours).toISOString()).toBe(
+      shanghai('2026-11-23 09:00').toISOString(),
+    );
   });
 });

@@ -50,7 +50,11 @@ export function endOfWorkingDay(date: string, hours: WorkingHours = DEFAULT_WORK
  * `instant` itself when it falls on a working day within working hours (start included, end
  * excluded), else the start of the next working period: the quiet-hours rule for external channels.
  */
-export function nextWorkingMoment(instant: Date, calendar: WorkingCalendar, hours: WorkingHours = DEFAULT_WORKING_HOURS): Date {
+export function nextWorkingMoment(
+  instant: Date,
+  calendar: WorkingCalendar,
+  hours: WorkingHours = DEFAULT_WORKING_HOURS,
+): Date {
   if (Number.isNaN(instant.getTime())) throw new Error('not a valid instant');
   const date = shanghaiDateOf(instant);
   if (calendar.isWorkingDay(date)) {

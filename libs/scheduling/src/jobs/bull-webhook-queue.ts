@@ -31,7 +31,12 @@ export class BullWebhookQueue extends WebhookQueue {
         deliveries.slice(start, start + CHUNK).map((delivery) => ({
           name: 'notice.webhook',
           data: { noticeId: delivery.noticeId },
-          opts: { jobId: delivery.jobId, delay: Math.max(0, delivery.notBefore.getTime() - now), attempts: this.options.attempts, backoff: this.options.backoff },
+          opts: {
+            jobId: delivery.jobId,
+            delay: Math.max(0, delivery.notBefore.getTime() - now),
+            attempts: this.options.attempts,
+            backoff: this.options.backoff,
+          },
         })),
       );
     }

@@ -29,7 +29,8 @@ export async function waitForIdle(queue: Queue, timeoutMs = 20_000): Promise<voi
   for (;;) {
     const counts = await queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
     if (Object.values(counts).every((count) => count === 0)) return;
-    if (Date.now() > deadline) throw new Error(`queue ${queue.name} still busy after ${timeoutMs} ms: ${JSON.stringify(counts)}`);
+    if (Date.now() > deadline)
+      throw new Error(`queue ${queue.name} still busy after ${timeoutMs} ms: ${JSON.stringify(counts)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

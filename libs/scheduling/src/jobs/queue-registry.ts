@@ -65,8 +65,23 @@ export const RECONCILE_EVERY_MS = 5 * 60_000;
 
 /** Every recurring job of every queue; each worker process declares its queues' own. */
 export const RECURRING_JOBS: readonly RecurringJob[] = [
-  { schedulerId: 'steps-reconcile', queue: QUEUES.steps, name: 'steps.reconcile', repeat: { every: RECONCILE_EVERY_MS } },
-  { schedulerId: 'webhooks-reconcile', queue: QUEUES.webhooks, name: 'webhooks.reconcile', repeat: { every: RECONCILE_EVERY_MS } },
+  {
+    schedulerId: 'steps-reconcile',
+    queue: QUEUES.steps,
+    name: 'steps.reconcile',
+    repeat: { every: RECONCILE_EVERY_MS },
+  },
+  {
+    schedulerId: 'webhooks-reconcile',
+    queue: QUEUES.webhooks,
+    name: 'webhooks.reconcile',
+    repeat: { every: RECONCILE_EVERY_MS },
+  },
   // The daily check for quarterly bulletins: 02:00 in Shanghai, as the bureaus' day starts.
-  { schedulerId: 'reports-schedule', queue: QUEUES.reports, name: 'reports.schedule', repeat: { pattern: '0 2 * * *', tz: 'Asia/Shanghai' } },
+  {
+    schedulerId: 'reports-schedule',
+    queue: QUEUES.reports,
+    name: 'reports.schedule',
+    repeat: { pattern: '0 2 * * *', tz: 'Asia/Shanghai' },
+  },
 ];

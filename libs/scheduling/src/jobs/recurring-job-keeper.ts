@@ -17,7 +17,13 @@ export class RecurringJobKeeper implements OnApplicationShutdown {
 
   async keep(queue: Queue): Promise<void> {
     await this.declare(queue);
-    const timer = setInterval(() => this.declare(queue).catch((error: Error) => this.logger.warn(`could not declare the recurring jobs of ${queue.name}: ${error.message}`)), REDECLARE_EVERY_MS);
+    const timer = setInterval(
+      () =>
+        this.declare(queue).catch((error: Error) =>
+          this.logger.warn(`could not declare the recurring jobs of ${queue.name}: ${error.message}`),
+        ),
+      REDECLARE_EVERY_MS,
+    );
     timer.unref();
     this.timers.push(timer);
   }

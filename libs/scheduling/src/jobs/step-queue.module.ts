@@ -11,7 +11,10 @@ import { QUEUE_JOB_OPTIONS, QUEUES } from './queue-registry';
   imports: [
     BullModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: config.QUEUE_PREFIX }),
+      useFactory: (config: AppConfig) => ({
+        connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+        prefix: config.QUEUE_PREFIX,
+      }),
     }),
     BullModule.registerQueue({ name: QUEUES.steps, defaultJobOptions: QUEUE_JOB_OPTIONS.steps }),
   ],

@@ -20,6 +20,8 @@ export class StepWorkerModule implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.recurring.keep(this.steps);
     const report = await this.reconciler.reconcile();
-    this.logger.log(`reconciled at start: ${report.deliveredLate} late step(s) delivered, ${report.rewoken} future step(s) re-queued`);
+    this.logger.log(
+      `reconciled at start: ${report.deliveredLate} late step(s) delivered, ${report.rewoken} future step(s) re-queued`,
+    );
   }
 }

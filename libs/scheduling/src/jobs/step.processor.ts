@@ -28,7 +28,10 @@ export class StepProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<JobPayloads[JobName], unknown, JobName>, token?: string): Promise<DeliveryOutcome | ReconcileReport> {
+  async process(
+    job: Job<JobPayloads[JobName], unknown, JobName>,
+    token?: string,
+  ): Promise<DeliveryOutcome | ReconcileReport> {
     if (job.name === 'steps.reconcile') return this.reconciler.reconcile(RECONCILE_HORIZON_MS);
     const outcome = await this.delivery.deliver((job.data as JobPayloads['step.deliver']).stepId);
     if (outcome.outcome === 'not_due') {

@@ -11,7 +11,10 @@ import { WebhookQueue } from '@app/notifications';
 @Global()
 @Module({
   imports: [BullModule.registerQueue({ name: QUEUES.webhooks, defaultJobOptions: QUEUE_JOB_OPTIONS.webhooks })],
-  providers: [{ provide: WebhookJobOptions, useValue: new WebhookJobOptions() }, { provide: WebhookQueue, useClass: BullWebhookQueue }],
+  providers: [
+    { provide: WebhookJobOptions, useValue: new WebhookJobOptions() },
+    { provide: WebhookQueue, useClass: BullWebhookQueue },
+  ],
   exports: [WebhookQueue, WebhookJobOptions, BullModule],
 })
 export class WebhookQueueModule {}

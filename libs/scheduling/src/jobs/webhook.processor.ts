@@ -34,12 +34,18 @@ export class WebhookProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<JobPayloads[WebhookJobName], unknown, WebhookJobName>, token?: string): Promise<WebhookOutcome | { requeued: number }> {
+  async process(
+    job: Job<JobPayloads[WebhookJobName], unknown, WebhookJobName>,
+    token?: string,
+  ): Promise<WebhookOutcome | { requeued: number }> {
     if (job.name === 'webhooks.reconcile') return this.reconciler.reconcile();
     const { noticeId } = job.data as JobPayloads['notice.webhook'];
     const outcome = await this.delivery.deliver(noticeId, { finalAttempt: isFinalAttempt(job) });
     if (outcome.outcome === 'not_due') {
-      await job.moveToDelayed(Date.now() + Math.max(1000, outcome.notBefore.getTime() - this.clock.now().getTime()), token);
+      await job.moveToDelayed(
+        Date.now() + Math.max(1000, outcome.notBefore.getTime() - this.clock.now().getTime()),
+        token,
+      );
       throw new DelayedError();
     }
     if (outcome.outcome === 'failed') {

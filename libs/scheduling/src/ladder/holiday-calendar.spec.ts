@@ -8,7 +8,11 @@ const calendar = new HolidayWeekCalendar();
 
 describe('the ladder on an official calendar with a holiday week and a make-up Saturday', () => {
   it('knows its own days', () => {
-    expect([calendar.isWorkingDay('2027-03-20'), calendar.isWorkingDay('2027-03-24'), calendar.isWorkingDay('2027-03-27')]).toEqual([true, false, false]);
+    expect([
+      calendar.isWorkingDay('2027-03-20'),
+      calendar.isWorkingDay('2027-03-24'),
+      calendar.isWorkingDay('2027-03-27'),
+    ]).toEqual([true, false, false]);
   });
 
   it('moves the reminders back across the holidays, the 3-day one onto the make-up Saturday', () => {

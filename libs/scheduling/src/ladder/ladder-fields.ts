@@ -13,11 +13,13 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function rejectUnknownKeys(value: Record<string, unknown>, known: readonly string[], field: string): void {
   const unknown = Object.keys(value).find((key) => !known.includes(key));
-  if (unknown !== undefined) fail(`${field}.${unknown}`, `unknown setting (known: ${known.join(', ')})`, value[unknown]);
+  if (unknown !== undefined)
+    fail(`${field}.${unknown}`, `unknown setting (known: ${known.join(', ')})`, value[unknown]);
 }
 
 export function wholeNumber(value: unknown, field: string, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) fail(field, `must be a whole number of at least ${min}`, value);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
+    fail(field, `must be a whole number of at least ${min}`, value);
   return value;
 }
 
@@ -26,7 +28,8 @@ export function offsets(value: unknown, field: string): readonly number[] {
   if (!Array.isArray(value)) fail(field, 'must be a list of working days', value);
   const days = (value as unknown[]).map((item, index) => wholeNumber(item, `${field}[${index}]`, 1));
   days.forEach((day, index) => {
-    if (index > 0 && day >= days[index - 1]) fail(field, 'must be in strictly decreasing order, without duplicates', value);
+    if (index > 0 && day >= days[index - 1])
+      fail(field, 'must be in strictly decreasing order, without duplicates', value);
   });
   return days;
 }
@@ -53,15 +56,21 @@ export function escalations(value: unknown, field: string): readonly EscalationR
     const previous = rules[index - 1];
     if (!previous) return;
     if (rule.afterWorkingDaysOverdue <= previous.afterWorkingDaysOverdue) {
-      fail(`${field}[${index}].afterWorkingDaysOverdue`, 'must be greater than the previous escalation’s', rule.afterWorkingDaysOverdue);
+      fail(
+        `${field}[${index}].afterWorkingDaysOverdue`,
+        'must be greater than the previous escalation’s',
+        rule.afterWorkingDaysOverdue,
+      );
     }
-    if (rule.level <= previous.level) fail(`${field}[${index}].level`, 'must be greater than the previous escalation’s', rule.level);
+    if (rule.level <= previous.level)
+      fail(`${field}[${index}].level`, 'must be greater than the previous escalation’s', rule.level);
   });
   return rules;
 }
 
 function clockTime(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !isClockTime(value)) fail(field, 'must be a time HH:MM between 00:00 and 23:59', value);
+  if (typeof value !== 'string' || !isClockTime(value))
+    fail(field, 'must be a time HH:MM between 00:00 and 23:59', value);
   return value;
 }
 

@@ -10,9 +10,11 @@ const calendar = new WeekdayCalendar();
 describe('planSteps under overrides', () => {
   it('uses a per-document reminder list over the global one', () => {
     const ladder = resolveLadder([{ reminderWorkingDaysBefore: [15, 5] }, { reminderWorkingDaysBefore: [5] }]);
-    expect(planSteps(deadlineOnly(), ladder, calendar).filter((step) => step.kind === 'deadline_reminder').map(row)).toEqual([
-      ['deadline_reminder.5d', '2027-03-24T00:30:00.000Z', 'assignee'],
-    ]);
+    expect(
+      planSteps(deadlineOnly(), ladder, calendar)
+        .filter((step) => step.kind === 'deadline_reminder')
+        .map(row),
+    ).toEqual([['deadline_reminder.5d', '2027-03-24T00:30:00.000Z', 'assignee']]);
   });
 
   it('fires at the configured working hours', () => {
@@ -25,8 +27,14 @@ describe('planSteps under overrides', () => {
   });
 
   it('follows the configured escalations and report due days', () => {
-    const ladder = resolveLadder([{ escalations: [{ afterWorkingDaysOverdue: 2, to: 'assigner', level: 1 }], reportDueWorkingDays: 10 }]);
-    const steps = planSteps(task({ state: 'in_progress', acknowledged: true, reportedQuarters: ['2027Q1'] }), ladder, calendar);
+    const ladder = resolveLadder([
+      { escalations: [{ afterWorkingDaysOverdue: 2, to: 'assigner', level: 1 }], reportDueWorkingDays: 10 },
+    ]);
+    const steps = planSteps(
+      task({ state: 'in_progress', acknowledged: true, reportedQuarters: ['2027Q1'] }),
+      ladder,
+      calendar,
+    );
     expect(steps.filter((step) => step.kind !== 'deadline_reminder').map(row)).toEqual([
       ['report_reminder.2026Q4.3d', '2027-01-11T00:30:00.000Z', 'assignee'],
       ['report_overdue.2026Q4', '2027-01-14T10:00:00.000Z', 'assignee+assigner'],
@@ -40,17 +48,32 @@ describe('planSteps under overrides', () => {
 describe('planSteps at the edges', () => {
   it('sorts steps due at the same instant by key', () => {
     // The deadline and the 2026Q4 report both fall due at the end of 2027-01-07.
-    const steps = planSteps(task({ state: 'in_progress', acknowledged: true, deadline: '2027-01-07' }), DEFAULT_LADDER, calendar);
-    expect(steps.filter((step) => step.dueAt.toISOString() === '2027-01-07T10:00:00.000Z').map((step) => step.key)).toEqual([
-      'deadline_overdue',
-      'report_overdue.2026Q4',
-    ]);
+    const steps = planSteps(
+      task({ state: 'in_progress', acknowledged: true, deadline: '2027-01-07' }),
+      DEFAULT_LADDER,
+      calendar,
+    );
+    expect(
+      steps.filter((step) => step.dueAt.toISOString() === '2027-01-07T10:00:00.000Z').map((step) => step.key),
+    ).toEqual(['deadline_overdue', 'report_overdue.2026Q4']);
   });
 
   it('orders by dueAt, then by key whatever the input order', () => {
-    const at = (key: string, iso: string) => ({ ...planSteps(task(), DEFAULT_LADDER, calendar)[0], key, dueAt: new Date(iso) });
-    const mixed = [at('report_overdue.2026Q4', '2027-01-07T10:00:00Z'), at('deadline_overdue', '2027-01-07T10:00:00Z'), at('ack_reminder', '2027-01-07T09:59:00Z')];
-    expect([...mixed].sort(byDueAtThenKey).map((step) => step.key)).toEqual(['ack_reminder', 'deadline_overdue', 'report_overdue.2026Q4']);
+    const at = (key: string, iso: string) => ({
+      ...planSteps(task(), DEFAULT_LADDER, calendar)[0],
+      key,
+      dueAt: new Date(iso),
+    });
+    const mixed = [
+      at('report_overdue.2026Q4', '2027-01-07T10:00:00Z'),
+      at('deadline_overdue', '2027-01-07T10:00:00Z'),
+      at('ack_reminder', '2027-01-07T09:59:00Z'),
+    ];
+    expect([...mixed].sort(byDueAtThenKey).map((step) => step.key)).toEqual([
+      'ack_reminder',
+      'deadline_overdue',
+      'report_overdue.2026Q4',
+    ]);
   });
 
   it('leaves out reminders on or before the assignment day', () => {
@@ -66,9 +89,11 @@ describe('planSteps at the edges', () => {
 
   it('sends no ack reminder after a recorded ack deadline shorter than the reminder', () => {
     const short = task({ ackDeadline: '2026-11-24' });
-    expect(planSteps(short, DEFAULT_LADDER, calendar).filter((step) => step.kind.startsWith('ack')).map(row)).toEqual([
-      ['ack_overdue', '2026-11-24T10:00:00.000Z', 'assigner'],
-    ]);
+    expect(
+      planSteps(short, DEFAULT_LADDER, calendar)
+        .filter((step) => step.kind.startsWith('ack'))
+        .map(row),
+    ).toEqual([['ack_overdue', '2026-11-24T10:00:00.000Z', 'assigner']]);
   });
 
   it('counts a weekend deadline as due on the next working day', () => {
@@ -90,12 +115,17 @@ describe('planSteps at the edges', () => {
 
 describe('stepJobId', () => {
   it('builds task:key:vN', () => {
-    expect(stepJobId('7f1c', { key: 'deadline_reminder.10d', deadlineVersion: 2 })).toBe('7f1c:deadline_reminder.10d:v2');
-    expect(stepJobId('7f1c', { key: 'report_escalation.2026Q4.L1', deadlineVersion: 0 })).toBe('7f1c:report_escalation.2026Q4.L1:v0');
+    expect(stepJobId('7f1c', { key: 'deadline_reminder.10d', deadlineVersion: 2 })).toBe(
+      '7f1c:deadline_reminder.10d:v2',
+    );
+    expect(stepJobId('7f1c', { key: 'report_escalation.2026Q4.L1', deadlineVersion: 0 })).toBe(
+      '7f1c:report_escalation.2026Q4.L1:v0',
+    );
   });
 
   it('keeps every planned key free of ":" (BullMQ accepts a ":" id only in exactly three parts)', () => {
-    for (const step of planSteps(task(), DEFAULT_LADDER, calendar)) expect(stepJobId('7f1c', step).split(':')).toHaveLength(3);
+    for (const step of planSteps(task(), DEFAULT_LADDER, calendar))
+      expect(stepJobId('7f1c', step).split(':')).toHaveLength(3);
   });
 
   it('refuses a key or task id with ":"', () => {

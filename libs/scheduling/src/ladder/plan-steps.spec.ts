@@ -29,15 +29,29 @@ describe('planSteps: the default ladder of a co-task assigned 2026-11-23, due 20
   ];
 
   it('has every step, in order of dueAt then key', () => {
-    expect(plan().map((step) => [...row(step), step.escalationLevel, step.deadlineVersion, step.quarter])).toEqual(expected);
+    expect(plan().map((step) => [...row(step), step.escalationLevel, step.deadlineVersion, step.quarter])).toEqual(
+      expected,
+    );
   });
 
   it('gives each step its kind and its Shanghai working day', () => {
     const steps = plan();
     expect(steps.map((step) => step.kind)).toEqual([
-      'ack_reminder', 'ack_overdue', 'report_reminder', 'report_overdue', 'report_escalation', 'report_escalation',
-      'deadline_reminder', 'deadline_reminder', 'deadline_overdue', 'report_reminder', 'escalation', 'report_overdue',
-      'report_escalation', 'escalation', 'report_escalation',
+      'ack_reminder',
+      'ack_overdue',
+      'report_reminder',
+      'report_overdue',
+      'report_escalation',
+      'report_escalation',
+      'deadline_reminder',
+      'deadline_reminder',
+      'deadline_overdue',
+      'report_reminder',
+      'escalation',
+      'report_overdue',
+      'report_escalation',
+      'escalation',
+      'report_escalation',
     ]);
     expect(steps.slice(0, 2).map((step) => step.dueDate)).toEqual(['2026-11-25', '2026-11-26']);
   });
@@ -53,14 +67,29 @@ describe('planSteps: the default ladder of a co-task assigned 2026-11-23, due 20
   });
 
   it('sends a subtask’s overdue notice to its lead unit too', () => {
-    expect(plan({ kind: 'subtask' }).find((step) => step.key === 'deadline_overdue')?.recipients).toEqual(['assignee', 'assigner']);
+    expect(plan({ kind: 'subtask' }).find((step) => step.key === 'deadline_overdue')?.recipients).toEqual([
+      'assignee',
+      'assigner',
+    ]);
   });
 });
 
 describe('planSteps by state', () => {
-  const withoutAck = ['report_reminder.2026Q4.3d', 'report_overdue.2026Q4', 'report_escalation.2026Q4.L1', 'report_escalation.2026Q4.L2',
-    'deadline_reminder.10d', 'deadline_reminder.3d', 'deadline_overdue', 'report_reminder.2027Q1.3d', 'escalation.L1',
-    'report_overdue.2027Q1', 'report_escalation.2027Q1.L1', 'escalation.L2', 'report_escalation.2027Q1.L2'];
+  const withoutAck = [
+    'report_reminder.2026Q4.3d',
+    'report_overdue.2026Q4',
+    'report_escalation.2026Q4.L1',
+    'report_escalation.2026Q4.L2',
+    'deadline_reminder.10d',
+    'deadline_reminder.3d',
+    'deadline_overdue',
+    'report_reminder.2027Q1.3d',
+    'escalation.L1',
+    'report_overdue.2027Q1',
+    'report_escalation.2027Q1.L1',
+    'escalation.L2',
+    'report_escalation.2027Q1.L2',
+  ];
 
   it.each([
     ['acknowledged', { state: 'acknowledged', acknowledged: true }, withoutAck],
@@ -75,7 +104,9 @@ describe('planSteps by state', () => {
   });
 
   it('refuses a state it does not know', () => {
-    expect(() => planSteps({ ...task(), state: 'archived' as never }, DEFAULT_LADDER, calendar)).toThrow(/unknown state archived/);
+    expect(() => planSteps({ ...task(), state: 'archived' as never }, DEFAULT_LADDER, calendar)).toThrow(
+      /unknown state archived/,
+    );
   });
 });
 
@@ -95,17 +126,38 @@ describe('planSteps: a changed deadline', () => {
   it('no longer applies a step of the old version; report steps (version 0) keep applying', () => {
     const before = task({ state: 'in_progress', acknowledged: true });
     const after = { ...before, deadline: '2027-04-30', deadlineVersion: 3 };
-    expect(stepApplies(before, { key: 'deadline_reminder.10d', deadlineVersion: 2 }, DEFAULT_LADDER, calendar)).toBe(true);
-    expect(stepApplies(after, { key: 'deadline_reminder.10d', deadlineVersion: 2 }, DEFAULT_LADDER, calendar)).toBe(false);
-    expect(stepApplies(after, { key: 'deadline_reminder.10d', deadlineVersion: 3 }, DEFAULT_LADDER, calendar)).toBe(true);
-    expect(stepApplies(after, { key: 'report_overdue.2026Q4', deadlineVersion: 0 }, DEFAULT_LADDER, calendar)).toBe(true);
-    expect(stepApplies({ ...after, state: 'approved' }, { key: 'deadline_reminder.10d', deadlineVersion: 3 }, DEFAULT_LADDER, calendar)).toBe(false);
+    expect(stepApplies(before, { key: 'deadline_reminder.10d', deadlineVersion: 2 }, DEFAULT_LADDER, calendar)).toBe(
+      true,
+    );
+    expect(stepApplies(after, { key: 'deadline_reminder.10d', deadlineVersion: 2 }, DEFAULT_LADDER, calendar)).toBe(
+      false,
+    );
+    expect(stepApplies(after, { key: 'deadline_reminder.10d', deadlineVersion: 3 }, DEFAULT_LADDER, calendar)).toBe(
+      true,
+    );
+    expect(stepApplies(after, { key: 'report_overdue.2026Q4', deadlineVersion: 0 }, DEFAULT_LADDER, calendar)).toBe(
+      true,
+    );
+    expect(
+      stepApplies(
+        { ...after, state: 'approved' },
+        { key: 'deadline_reminder.10d', deadlineVersion: 3 },
+        DEFAULT_LADDER,
+        calendar,
+      ),
+    ).toBe(false);
     expect(stepApplies(after, { key: 'ack_reminder', deadlineVersion: 0 }, DEFAULT_LADDER, calendar)).toBe(false);
   });
 });
 
 describe('planSteps: quarterly reports', () => {
-  const quarters = (overrides: Partial<LadderTask>) => [...new Set(plan(overrides).map((step) => step.quarter).filter(Boolean))];
+  const quarters = (overrides: Partial<LadderTask>) => [
+    ...new Set(
+      plan(overrides)
+        .map((step) => step.quarter)
+        .filter(Boolean),
+    ),
+  ];
 
   const cases: [string, Partial<LadderTask>, string[]][] = [
     ['both quarters, 2027Q1 ending on the deadline day included', {}, ['2026Q4', '2027Q1']],

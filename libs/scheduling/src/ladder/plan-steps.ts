@@ -15,7 +15,10 @@ function deadlineSeries({ task, calendar }: LadderContext, reminders: readonly n
 
 function deadlineSteps(ctx: LadderContext, policy: StatePolicy): PlannedStep[] {
   const series = deadlineSeries(ctx, ctx.ladder.reminderWorkingDaysBefore);
-  return [...(policy.unitNotices ? noticeSteps(ctx, series) : []), ...(policy.escalations ? escalationSteps(ctx, series) : [])];
+  return [
+    ...(policy.unitNotices ? noticeSteps(ctx, series) : []),
+    ...(policy.escalations ? escalationSteps(ctx, series) : []),
+  ];
 }
 
 function reportSteps(ctx: LadderContext, policy: StatePolicy): PlannedStep[] {
@@ -54,7 +57,9 @@ export function stepApplies(
   ladder: LadderConfig,
   calendar: WorkingCalendar,
 ): boolean {
-  return planSteps(task, ladder, calendar).some((planned) => planned.key === step.key && planned.deadlineVersion === step.deadlineVersion);
+  return planSteps(task, ladder, calendar).some(
+    (planned) => planned.key === step.key && planned.deadlineVersion === step.deadlineVersion,
+  );
 }
 
 /** The ack deadline to record at launch; the ladder then reads the task's recorded one. */

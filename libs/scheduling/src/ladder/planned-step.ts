@@ -24,6 +24,7 @@ export interface PlannedStep {
  * three parts, so neither the task id nor the key may contain one (keys use '.').
  */
 export function stepJobId(taskId: string, step: Pick<PlannedStep, 'key' | 'deadlineVersion'>): string {
-  if (taskId.includes(':') || step.key.includes(':')) throw new Error(`a step job id cannot contain ':' (task ${taskId}, step ${step.key})`);
+  if (taskId.includes(':') || step.key.includes(':'))
+    throw new Error(`a step job id cannot contain ':' (task ${taskId}, step ${step.key})`);
   return `${taskId}:${step.key}:v${step.deadlineVersion}`;
 }

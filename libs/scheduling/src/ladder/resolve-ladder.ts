@@ -1,7 +1,11 @@
 import { DEFAULT_LADDER, type LadderConfig } from './ladder-config';
 import { escalations, fail, isRecord, offsets, rejectUnknownKeys, wholeNumber, workingHours } from './ladder-fields';
 
-type FieldReader<K extends keyof LadderConfig> = (value: unknown, field: string, current: LadderConfig) => LadderConfig[K];
+type FieldReader<K extends keyof LadderConfig> = (
+  value: unknown,
+  field: string,
+  current: LadderConfig,
+) => LadderConfig[K];
 
 const READERS: { readonly [K in keyof LadderConfig]: FieldReader<K> } = {
   ackDueWorkingDays: (value, field) => wholeNumber(value, field, 1),
@@ -15,7 +19,12 @@ const READERS: { readonly [K in keyof LadderConfig]: FieldReader<K> } = {
 
 const FIELDS = Object.keys(READERS) as (keyof LadderConfig)[];
 
-function withField<K extends keyof LadderConfig>(config: LadderConfig, key: K, value: unknown, field: string): LadderConfig {
+function withField<K extends keyof LadderConfig>(
+  config: LadderConfig,
+  key: K,
+  value: unknown,
+  field: string,
+): LadderConfig {
   const next: LadderConfig = { ...config };
   (next as { -readonly [P in keyof LadderConfig]: LadderConfig[P] })[key] = READERS[key](value, field, config);
   return next;
@@ -25,13 +34,20 @@ function applyOverride(config: LadderConfig, override: unknown, field: string): 
   if (override === null || override === undefined) return config;
   if (!isRecord(override)) fail(field, 'must be an object of ladder settings', override);
   rejectUnknownKeys(override, FIELDS, field);
-  return FIELDS.filter((key) => override[key] !== undefined).reduce((next, key) => withField(next, key, override[key], `${field}.${key}`), config);
+  return FIELDS.filter((key) => override[key] !== undefined).reduce(
+    (next, key) => withField(next, key, override[key], `${field}.${key}`),
+    config,
+  );
 }
 
 /** Rules between fields, checked on the merged ladder (an override may be fine alone and not combined). */
 function checkCombination(config: LadderConfig): LadderConfig {
   if (config.ackReminderAfterWorkingDays > config.ackDueWorkingDays) {
-    fail('ackReminderAfterWorkingDays', `must not exceed ackDueWorkingDays (${config.ackDueWorkingDays})`, config.ackReminderAfterWorkingDays);
+    fail(
+      'ackReminderAfterWorkingDays',
+      `must not exceed ackDueWorkingDays (${config.ackDueWorkingDays})`,
+      config.ackReminderAfterWorkingDays,
+    );
   }
   if (config.workingHours.start >= config.workingHours.end) {
     fail('workingHours', 'start must be before end', config.workingHours);
@@ -45,6 +61,9 @@ function checkCombination(config: LadderConfig): LadderConfig {
  * null and undefined overrides are skipped. Throws an Error naming the first field at fault.
  */
 export function resolveLadder(overrides: readonly unknown[]): LadderConfig {
-  const merged = overrides.reduce<LadderConfig>((config, override, index) => applyOverride(config, override, `overrides[${index}]`), DEFAULT_LADDER);
+  const merged = overrides.reduce<LadderConfig>(
+    (config, override, index) => applyOverride(config, override, `overrides[${index}]`),
+    DEFAULT_LADDER,
+  );
   return checkCombination(merged);
 }

@@ -37,9 +37,14 @@ describe('statusColour of a task due Wednesday 2027-03-31', () => {
     ['the day after the 2026Q4 report was due', {}, '2027-01-08', 'yellow'],
     ['2026Q4 reported', { reportedQuarters: ['2026Q4'] }, '2027-01-08', 'green'],
     ['submitted: no report owed', { state: 'submitted' }, '2027-01-08', 'green'],
-  ] as [string, Partial<LadderTask>, string, StatusColour][])('report: %s (%s, %s) is %s', (_name, overrides, today, expected) => {
-    expect(statusColour(task({ state: 'in_progress', acknowledged: true, ...overrides }), today, DEFAULT_LADDER, calendar)).toBe(expected);
-  });
+  ] as [string, Partial<LadderTask>, string, StatusColour][])(
+    'report: %s (%s, %s) is %s',
+    (_name, overrides, today, expected) => {
+      expect(
+        statusColour(task({ state: 'in_progress', acknowledged: true, ...overrides }), today, DEFAULT_LADDER, calendar),
+      ).toBe(expected);
+    },
+  );
 
   it('refuses a malformed day', () => {
     expect(() => statusColour(task(), '2027-3-1', DEFAULT_LADDER, calendar)).toThrow(/YYYY-MM-DD/);

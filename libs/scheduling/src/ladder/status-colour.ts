@@ -18,7 +18,12 @@ function reportLate(task: LadderTask, today: string, ladder: LadderConfig, calen
  * quarterly report is late; green otherwise, and always for finished tasks. Submitted and objected
  * tasks are open: their colour follows the deadline like any other.
  */
-export function statusColour(task: LadderTask, today: string, ladder: LadderConfig, calendar: WorkingCalendar): StatusColour {
+export function statusColour(
+  task: LadderTask,
+  today: string,
+  ladder: LadderConfig,
+  calendar: WorkingCalendar,
+): StatusColour {
   parseDate(today);
   if (policyOf(task).finished) return 'green';
   const dueDay = deadlineDueDay(task, calendar);
@@ -38,7 +43,12 @@ export function rollUpColour(own: StatusColour, children: StatusColour[]): Statu
  * Report escalations do not count: the level describes how overdue the work is, as the bulletin's
  * overdue list shows it. Tasks whose state calls for no escalations (submitted, finished) are at 0.
  */
-export function escalationLevelAt(task: LadderTask, now: Date, ladder: LadderConfig, calendar: WorkingCalendar): number {
+export function escalationLevelAt(
+  task: LadderTask,
+  now: Date,
+  ladder: LadderConfig,
+  calendar: WorkingCalendar,
+): number {
   return planSteps(task, ladder, calendar)
     .filter((step) => step.kind === 'escalation' && step.dueAt.getTime() <= now.getTime())
     .reduce((level, step) => Math.max(level, step.escalationLevel), 0);

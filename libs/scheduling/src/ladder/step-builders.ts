@@ -46,10 +46,27 @@ export function ackSteps(ctx: LadderContext): PlannedStep[] {
   const { task, ladder, calendar } = ctx;
   const dueDay = dueWorkingDay(task.ackDeadline, calendar);
   const reminderDay = calendar.addWorkingDays(task.assignedOn, ladder.ackReminderAfterWorkingDays);
-  const overdue = step(ctx, { key: 'ack_overdue', kind: 'ack_overdue', day: dueDay, at: 'end', recipients: ['assigner'], followsDeadline: false });
+  const overdue = step(ctx, {
+    key: 'ack_overdue',
+    kind: 'ack_overdue',
+    day: dueDay,
+    at: 'end',
+    recipients: ['assigner'],
+    followsDeadline: false,
+  });
   // A task recorded with a shorter ack deadline than the ladder's reminder gets no reminder after the fact.
   if (reminderDay > dueDay) return [overdue];
-  return [step(ctx, { key: 'ack_reminder', kind: 'ack_reminder', day: reminderDay, at: 'start', recipients: ['assignee'], followsDeadline: false }), overdue];
+  return [
+    step(ctx, {
+      key: 'ack_reminder',
+      kind: 'ack_reminder',
+      day: reminderDay,
+      at: 'start',
+      recipients: ['assignee'],
+      followsDeadline: false,
+    }),
+    overdue,
+  ];
 }
 
 /** One due day with its reminders before, overdue notice on it and escalations after. */
@@ -74,7 +91,14 @@ export function noticeSteps(ctx: LadderContext, series: Series): PlannedStep[] {
     // The assignment notice already states the due day: no reminder on or before it.
     .filter(({ day }) => day > task.assignedOn)
     .map(({ days, day }) =>
-      step(ctx, { ...common, key: keyOf(series.kinds.reminder, series, `${days}d`), kind: series.kinds.reminder, day, at: 'start', recipients: ['assignee'] }),
+      step(ctx, {
+        ...common,
+        key: keyOf(series.kinds.reminder, series, `${days}d`),
+        kind: series.kinds.reminder,
+        day,
+        at: 'start',
+        recipients: ['assignee'],
+      }),
     );
   const overdue = step(ctx, {
     ...common,

@@ -17,7 +17,10 @@ export function formatQuarter({ year, quarter }: Quarter): string {
 
 /** The quarter a date (YYYY-MM-DD) falls in. */
 export function quarterOf(date: string): Quarter {
-  return { year: Number(date.slice(0, 4)), quarter: (Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1) as Quarter['quarter'] };
+  return {
+    year: Number(date.slice(0, 4)),
+    quarter: (Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1) as Quarter['quarter'],
+  };
 }
 
 export function quarterStart({ year, quarter }: Quarter): string {

@@ -37,21 +37,30 @@ export class CalendarDaysService implements OnModuleInit {
 
   /** One small query: reloads the days when another process added some since. */
   async refreshIfChanged(): Promise<void> {
-    const [{ signature }] = await this.dataSource.query(`SELECT count(*) || ':' || COALESCE(max(created_at)::text, '') AS signature FROM calendar_days`);
+    const [{ signature }] = await this.dataSource.query(
+      `SELECT count(*) || ':' || COALESCE(max(created_at)::text, '') AS signature FROM calendar_days`,
+    );
     if (signature === this.signature) return;
     this.official().addDays(await this.stored());
     this.signature = signature;
   }
 
   async stored(): Promise<CalendarDay[]> {
-    return this.dataSource.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, note FROM calendar_days ORDER BY date`);
+    return this.dataSource.query(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, note FROM calendar_days ORDER BY date`,
+    );
   }
 
   async add(days: CalendarDay[], enteredBy: string): Promise<CalendarChange> {
     try {
       checkCalendarDays(days, 'days');
     } catch (error) {
-      throw new DomainError('invalid', 'INVALID_CALENDAR_DAYS', `日历数据有误：${error instanceof Error ? error.message : String(error)}`, { field: 'days' });
+      throw new DomainError(
+        'invalid',
+        'INVALID_CALENDAR_DAYS',
+        `日历数据有误：${error instanceof Error ? error.message : String(error)}`,
+        { field: 'days' },
+      );
     }
     await this.dataSource.query(
       `INSERT INTO calendar_days (date, kind, note, created_by, created_at) SELECT date, kind, note, $2, $3 FROM jsonb_to_recordset($1::jsonb) AS d(date date, kind text, note text)
@@ -71,7 +80,13 @@ export class CalendarDaysService implements OnModuleInit {
          OR extract(year FROM s.due_at AT TIME ZONE 'Asia/Shanghai')::int = ANY($1))`,
       [years],
     );
-    await replanInBatches(this.dataSource, this.planner, this.queue, tasks.map((task) => task.id), this.clock.now());
+    await replanInBatches(
+      this.dataSource,
+      this.planner,
+      this.queue,
+      tasks.map((task) => task.id),
+      this.clock.now(),
+    );
     return tasks.length;
   }
 

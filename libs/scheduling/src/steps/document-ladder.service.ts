@@ -28,20 +28,38 @@ export class DocumentLadderService {
     try {
       ladder = this.planner.ladderFor({ documentLadder: overrides });
     } catch (error) {
-      throw new DomainError('invalid', 'INVALID_LADDER', `提醒与督办规则有误：${error instanceof Error ? error.message : String(error)}`, { field: 'ladder' });
+      throw new DomainError(
+        'invalid',
+        'INVALID_LADDER',
+        `提醒与督办规则有误：${error instanceof Error ? error.message : String(error)}`,
+        { field: 'ladder' },
+      );
     }
-    await this.dataSource.query('UPDATE documents SET ladder = $2 WHERE id = $1', [documentId, overrides === null ? null : JSON.stringify(overrides)]);
+    await this.dataSource.query('UPDATE documents SET ladder = $2 WHERE id = $1', [
+      documentId,
+      overrides === null ? null : JSON.stringify(overrides),
+    ]);
     const tasks: { id: string }[] = await this.dataSource.query(
       `SELECT t.id FROM tasks t JOIN workflows w ON w.id = t.workflow_id WHERE w.document_id = $1 AND t.state NOT IN ('approved', 'cancelled')`,
       [documentId],
     );
-    await replanInBatches(this.dataSource, this.planner, this.queue, tasks.map((task) => task.id), this.clock.now());
+    await replanInBatches(
+      this.dataSource,
+      this.planner,
+      this.queue,
+      tasks.map((task) => task.id),
+      this.clock.now(),
+    );
     return { ladder, tasksReplanned: tasks.length };
   }
 
   private async storedOverrides(documentId: string): Promise<unknown> {
-    const [document]: { ladder: unknown }[] = await this.dataSource.query('SELECT ladder FROM documents WHERE id = $1', [documentId]);
-    if (!document) throw new DomainError('not_found', 'DOCUMENT_NOT_FOUND', `文件 ${documentId} 不存在`, { field: 'document' });
+    const [document]: { ladder: unknown }[] = await this.dataSource.query(
+      'SELECT ladder FROM documents WHERE id = $1',
+      [documentId],
+    );
+    if (!document)
+      throw new DomainError('not_found', 'DOCUMENT_NOT_FOUND', `文件 ${documentId} 不存在`, { field: 'document' });
     return document.ladder;
   }
 }

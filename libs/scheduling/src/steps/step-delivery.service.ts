@@ -43,13 +43,20 @@ export class StepDeliveryService {
     const result = await this.dataSource.transaction(async (manager): Promise<DeliveryOutcome> => {
       const now = this.clock.now();
       // Lock the task before the step, in the order task actions take them, so the two never deadlock.
-      await manager.query('SELECT 1 FROM tasks WHERE id = (SELECT task_id FROM scheduled_steps WHERE id = $1) FOR UPDATE', [stepId]);
-      const step = await manager.findOne(ScheduledStepEntity, { where: { id: stepId }, lock: { mode: 'pessimistic_write' } });
+      await manager.query(
+        'SELECT 1 FROM tasks WHERE id = (SELECT task_id FROM scheduled_steps WHERE id = $1) FOR UPDATE',
+        [stepId],
+      );
+      const step = await manager.findOne(ScheduledStepEntity, {
+        where: { id: stepId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!step) return { outcome: 'skipped', reason: 'step no longer exists' };
       if (step.state !== 'pending') return { outcome: 'skipped', reason: `step already ${step.state}` };
       if (step.dueAt > now) return { outcome: 'not_due', dueAt: step.dueAt };
       // After a clock jump or a backlog, the jobs of one task fire together: its earlier steps go first.
-      for (const earlier of await this.earlierDueSteps(manager, step)) await this.deliverLocked(manager, earlier, now, webhooks);
+      for (const earlier of await this.earlierDueSteps(manager, step))
+        await this.deliverLocked(manager, earlier, now, webhooks);
       return this.deliverLocked(manager, step, now, webhooks);
     });
     await this.notices.wakeAfterCommit(webhooks);
@@ -61,27 +68,60 @@ export class StepDeliveryService {
     const earlier = await manager
       .createQueryBuilder(ScheduledStepEntity, 's')
       .setLock('pessimistic_write')
-      .where('s.task_id = :taskId AND s.state = :pending AND s.id <> :id', { taskId: step.taskId, pending: 'pending', id: step.id })
-      .andWhere('(s.due_at < :dueAt OR (s.due_at = :dueAt AND s.step_key COLLATE "C" < :key))', { dueAt: step.dueAt, key: step.stepKey })
+      .where('s.task_id = :taskId AND s.state = :pending AND s.id <> :id', {
+        taskId: step.taskId,
+        pending: 'pending',
+        id: step.id,
+      })
+      .andWhere('(s.due_at < :dueAt OR (s.due_at = :dueAt AND s.step_key COLLATE "C" < :key))', {
+        dueAt: step.dueAt,
+        key: step.stepKey,
+      })
       .getMany();
     return earlier.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.stepKey < b.stepKey ? -1 : 1));
   }
 
   /** Delivers one pending, due step whose task and row the transaction holds, if the task still calls for it. */
-  private async deliverLocked(manager: EntityManager, step: ScheduledStepEntity, now: Date, webhooks: WebhookWakeUp[]): Promise<DeliveryOutcome> {
+  private async deliverLocked(
+    manager: EntityManager,
+    step: ScheduledStepEntity,
+    now: Date,
+    webhooks: WebhookWakeUp[],
+  ): Promise<DeliveryOutcome> {
     const [task]: TaskLadderRow[] = await manager.query(`${LADDER_TASK_SQL} WHERE t.id = $1`, [step.taskId]);
-    if (!stepApplies(task, { key: step.stepKey, deadlineVersion: step.deadlineVersion }, this.planner.ladderFor(task), this.calendar)) {
+    if (
+      !stepApplies(
+        task,
+        { key: step.stepKey, deadlineVersion: step.deadlineVersion },
+        this.planner.ladderFor(task),
+        this.calendar,
+      )
+    ) {
       await manager.update(ScheduledStepEntity, { id: step.id }, { state: 'cancelled' });
       return { outcome: 'skipped', reason: 'no longer called for by the task' };
     }
     const late = now.getTime() - step.dueAt.getTime() > LATE_AFTER_MS;
-    const overdueWorkingDays = Math.max(0, this.calendar.workingDaysBetween(deadlineDueDay(task, this.calendar), shanghaiDate(now)));
-    const written = await this.notices.write(manager, stepNotices(step, { ...task, overdueWorkingDays }, LEADERSHIP_UNIT_CODE, late), now);
+    const overdueWorkingDays = Math.max(
+      0,
+      this.calendar.workingDaysBetween(deadlineDueDay(task, this.calendar), shanghaiDate(now)),
+    );
+    const written = await this.notices.write(
+      manager,
+      stepNotices(step, { ...task, overdueWorkingDays }, LEADERSHIP_UNIT_CODE, late),
+      now,
+    );
     webhooks.push(...written.webhooks);
-    await manager.update(ScheduledStepEntity, { id: step.id }, { state: 'delivered', deliveredAt: now, deliveredLate: late });
+    await manager.update(
+      ScheduledStepEntity,
+      { id: step.id },
+      { state: 'delivered', deliveredAt: now, deliveredLate: late },
+    );
     // The task's level counts deadline escalations only: the bulletin's overdue list is about late work.
     if (step.kind === 'escalation' && step.escalationLevel > task.escalationLevel) {
-      await manager.query('UPDATE tasks SET escalation_level = $2 WHERE id = $1 AND escalation_level < $2', [task.id, step.escalationLevel]);
+      await manager.query('UPDATE tasks SET escalation_level = $2 WHERE id = $1 AND escalation_level < $2', [
+        task.id,
+        step.escalationLevel,
+      ]);
     }
     return { outcome: 'delivered', notices: written.count, late };
   }

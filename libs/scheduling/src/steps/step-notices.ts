@@ -35,9 +35,15 @@ function wording(step: ScheduledStepEntity, task: StepTaskFacts): { title: strin
     case 'deadline_reminder':
       return { title: `到期提醒：${task.title}`, body: `该任务将于 ${task.deadline} 到期，请抓紧办理。` };
     case 'deadline_overdue':
-      return { title: `逾期催办：${task.title}`, body: `${task.unitName} 承办的该任务已于 ${task.deadline} 到期，尚未办结。` };
+      return {
+        title: `逾期催办：${task.title}`,
+        body: `${task.unitName} 承办的该任务已于 ${task.deadline} 到期，尚未办结。`,
+      };
     case 'escalation':
-      return { title: `${level}：${task.title}`, body: `${task.unitName} 承办的该任务已逾期 ${task.overdueWorkingDays} 个工作日（完成时限 ${task.deadline}）。` };
+      return {
+        title: `${level}：${task.title}`,
+        body: `${task.unitName} 承办的该任务已逾期 ${task.overdueWorkingDays} 个工作日（完成时限 ${task.deadline}）。`,
+      };
     case 'report_reminder':
       return { title: `季度进展报送提醒：${task.title}`, body: `请按时报送 ${quarter} 进展情况。` };
     case 'report_overdue':
@@ -48,7 +54,12 @@ function wording(step: ScheduledStepEntity, task: StepTaskFacts): { title: strin
 }
 
 /** The notices one ladder step sends: one per recipient unit, each once whatever runs twice. */
-export function stepNotices(step: ScheduledStepEntity, task: StepTaskFacts, leadershipUnitCode: string, late: boolean): NewNotice[] {
+export function stepNotices(
+  step: ScheduledStepEntity,
+  task: StepTaskFacts,
+  leadershipUnitCode: string,
+  late: boolean,
+): NewNotice[] {
   const unitOf: Record<string, string> = {
     assignee: task.unitCode,
     assigner: task.assignerUnitCode,

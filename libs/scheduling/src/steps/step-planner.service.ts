@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { WorkingCalendar } from '../calendar/working-calendar';
-import { ackDeadlineFor, planSteps, resolveLadder, stepJobId, type LadderConfig, type LadderTask, type PlannedStep } from '../ladder';
+import {
+  ackDeadlineFor,
+  planSteps,
+  resolveLadder,
+  stepJobId,
+  type LadderConfig,
+  type LadderTask,
+  type PlannedStep,
+} from '../ladder';
 import { LadderSettings } from './ladder-settings';
 import type { StepWakeUp } from './step-queue';
 
@@ -43,7 +51,11 @@ export class StepPlanner {
   async replan(manager: EntityManager, taskIds: string[], now: Date): Promise<StepWakeUp[]> {
     if (taskIds.length === 0) return [];
     const tasks: TaskLadderRow[] = await manager.query(`${LADDER_TASK_SQL} WHERE t.id = ANY($1)`, [taskIds]);
-    const planned = tasks.flatMap((task) => this.plan(task).filter((step) => step.dueAt > now).map((step) => ({ task, step })));
+    const planned = tasks.flatMap((task) =>
+      this.plan(task)
+        .filter((step) => step.dueAt > now)
+        .map((step) => ({ task, step })),
+    );
     const rows = planned.map(({ task, step }) => ({
       taskId: task.id,
       stepKey: step.key,
@@ -84,13 +96,18 @@ export class StepPlanner {
 
   /** When a task assigned on `today` under this workflow's document must be acknowledged. */
   async ackDeadlineForWorkflow(manager: EntityManager, workflowId: string, today: string): Promise<string> {
-    const [row]: { ladder: unknown }[] = await manager.query('SELECT d.ladder FROM documents d JOIN workflows w ON w.document_id = d.id WHERE w.id = $1', [workflowId]);
+    const [row]: { ladder: unknown }[] = await manager.query(
+      'SELECT d.ladder FROM documents d JOIN workflows w ON w.document_id = d.id WHERE w.id = $1',
+      [workflowId],
+    );
     return ackDeadlineFor(today, this.ladderFor({ documentLadder: row?.ladder ?? null }), this.calendar);
   }
 
   /** The same for a document's tasks before its workflows exist (at launch). */
   async ackDeadlineForDocument(manager: EntityManager, documentId: string, today: string): Promise<string> {
-    const [row]: { ladder: unknown }[] = await manager.query('SELECT ladder FROM documents WHERE id = $1', [documentId]);
+    const [row]: { ladder: unknown }[] = await manager.query('SELECT ladder FROM documents WHERE id = $1', [
+      documentId,
+    ]);
     return ackDeadlineFor(today, this.ladderFor({ documentLadder: row?.ladder ?? null }), this.calendar);
   }
 
@@ -117,5 +134,9 @@ interface StepRow {
 }
 
 export function toWakeUp(step: StepRow): StepWakeUp {
-  return { stepId: step.id, jobId: stepJobId(step.taskId, { key: step.stepKey, deadlineVersion: step.deadlineVersion }), dueAt: new Date(step.dueAt) };
+  return {
+    stepId: step.id,
+    jobId: stepJobId(step.taskId, { key: step.stepKey, deadlineVersion: step.deadlineVersion }),
+    dueAt: new Date(step.dueAt),
+  };
 }

@@ -31,7 +31,9 @@ export abstract class StepQueue {
     try {
       await this.wake(steps);
     } catch (error) {
-      this.logger.warn(`queue unavailable (${error instanceof Error ? error.message : String(error)}): the reconciler will wake ${steps.length} step(s)`);
+      this.logger.warn(
+        `queue unavailable (${error instanceof Error ? error.message : String(error)}): the reconciler will wake ${steps.length} step(s)`,
+      );
     }
   }
 }

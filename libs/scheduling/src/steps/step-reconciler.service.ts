@@ -49,16 +49,18 @@ export class StepReconciler {
     }
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const future: { id: string; taskId: string; stepKey: string; deadlineVersion: number; dueAt: Date }[] = await this.dataSource.query(
-        `SELECT id, task_id AS "taskId", step_key AS "stepKey", deadline_version AS "deadlineVersion", due_at AS "dueAt"
+      const future: { id: string; taskId: string; stepKey: string; deadlineVersion: number; dueAt: Date }[] =
+        await this.dataSource.query(
+          `SELECT id, task_id AS "taskId", step_key AS "stepKey", deadline_version AS "deadlineVersion", due_at AS "dueAt"
          FROM scheduled_steps WHERE state = 'pending' AND id > $1 AND ($2::timestamptz IS NULL OR due_at <= $2) ORDER BY id LIMIT ${BATCH * 10}`,
-        [after, horizonMs === undefined ? null : new Date(this.clock.now().getTime() + horizonMs)],
-      );
+          [after, horizonMs === undefined ? null : new Date(this.clock.now().getTime() + horizonMs)],
+        );
       if (future.length === 0) break;
       report.rewoken += await this.queue.wakeMissing(future.map(toWakeUp));
       after = future[future.length - 1].id;
     }
-    if (report.deliveredLate > 0) this.logger.warn(`delivered ${report.deliveredLate} step(s) that came due while no job existed`);
+    if (report.deliveredLate > 0)
+      this.logger.warn(`delivered ${report.deliveredLate} step(s) that came due while no job existed`);
     return report;
   }
 }

@@ -27,7 +27,9 @@ export class UnitDirectoryStore {
     ]);
     return {
       units: units.map(toUnitRecord),
-      groups: rules.filter((rule) => rule.rule === 'group').map(({ name, aliases, memberCodes }) => ({ name, aliases, memberCodes })),
+      groups: rules
+        .filter((rule) => rule.rule === 'group')
+        .map(({ name, aliases, memberCodes }) => ({ name, aliases, memberCodes })),
       placeholders: rules.filter((rule) => rule.rule === 'placeholder').map(({ name, aliases }) => ({ name, aliases })),
     };
   }
@@ -42,10 +44,20 @@ export class UnitDirectoryStore {
       const report: UnitLoadReport = { inserted: 0, updated: 0, unchanged: 0, rules: 0 };
       for (const unit of data.units) report[await upsertUnit(manager, unit)] += 1;
       for (const group of data.groups) {
-        await upsertRule(manager, { name: group.name, rule: 'group', aliases: group.aliases, memberCodes: group.memberCodes });
+        await upsertRule(manager, {
+          name: group.name,
+          rule: 'group',
+          aliases: group.aliases,
+          memberCodes: group.memberCodes,
+        });
       }
       for (const placeholder of data.placeholders) {
-        await upsertRule(manager, { name: placeholder.name, rule: 'placeholder', aliases: placeholder.aliases, memberCodes: [] });
+        await upsertRule(manager, {
+          name: placeholder.name,
+          rule: 'placeholder',
+          aliases: placeholder.aliases,
+          memberCodes: [],
+        });
       }
       report.rules = data.groups.length + data.placeholders.length;
       return report;
@@ -69,7 +81,16 @@ async function upsertUnit(manager: EntityManager, unit: UnitRecord): Promise<'in
      WHERE (units.full_name, units.short_name, units.aliases, units.kind, units.parent_code, units.successor_code, units.successor_since)
        IS DISTINCT FROM (EXCLUDED.full_name, EXCLUDED.short_name, EXCLUDED.aliases, EXCLUDED.kind, EXCLUDED.parent_code, EXCLUDED.successor_code, EXCLUDED.successor_since)
      RETURNING (xmax = 0) AS inserted`,
-    [unit.code, unit.fullName, unit.shortName, unit.aliases, unit.kind, unit.parentCode, unit.successorCode, unit.successorSince],
+    [
+      unit.code,
+      unit.fullName,
+      unit.shortName,
+      unit.aliases,
+      unit.kind,
+      unit.parentCode,
+      unit.successorCode,
+      unit.successorSince,
+    ],
   );
   if (rows.length === 0) return 'unchanged';
   return rows[0].inserted ? 'inserted' : 'updated';

@@ -15,7 +15,10 @@ describe('AttachmentStore', () => {
 
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  const filesUnder = (folder: string): string[] => readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  const filesUnder = (folder: string): string[] =>
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name);
 
   it('names a file by its SHA-256, in a folder per first two hex digits', async () => {
     const content = Buffer.from('森林康养基地建设进展');
@@ -27,7 +30,11 @@ describe('AttachmentStore', () => {
 
   it('stores the same content once, also when two uploads race, and leaves no temp file', async () => {
     const content = Buffer.from('同一份佐证材料');
-    const [first, second, third] = await Promise.all([store.put(content), store.put(content), store.put(Buffer.from(content))]);
+    const [first, second, third] = await Promise.all([
+      store.put(content),
+      store.put(content),
+      store.put(Buffer.from(content)),
+    ]);
     expect(new Set([first, second, third]).size).toBe(1);
     expect(filesUnder(root)).toEqual([first]);
   });
@@ -54,6 +61,8 @@ describe('AttachmentStore', () => {
   });
 
   it('takes a relative ATTACHMENTS_DIR from the repository root', () => {
-    expect(new AttachmentStore(loadConfig({ ATTACHMENTS_DIR: 'var/attachments' })).root).toBe(join(repositoryRoot(), 'var/attachments'));
+    expect(new AttachmentStore(loadConfig({ ATTACHMENTS_DIR: 'var/attachments' })).root).toBe(
+      join(repositoryRoot(), 'var/attachments'),
+    );
   });
 });

@@ -23,7 +23,9 @@ export class AttachmentStore {
   readonly root: string;
 
   constructor(config: AppConfig) {
-    this.root = isAbsolute(config.ATTACHMENTS_DIR) ? config.ATTACHMENTS_DIR : resolve(repositoryRoot(), config.ATTACHMENTS_DIR);
+    this.root = isAbsolute(config.ATTACHMENTS_DIR)
+      ? config.ATTACHMENTS_DIR
+      : resolve(repositoryRoot(), config.ATTACHMENTS_DIR);
   }
 
   /** `<root>/ab/ab12…`: a folder per first two hex digits keeps folders small. */

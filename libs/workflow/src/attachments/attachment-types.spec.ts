@@ -1,4 +1,10 @@
-import { ATTACHMENT_TYPES, attachmentTypeOfContentType, cleanFileName, downloadName, formatBytes } from './attachment-types';
+import {
+  ATTACHMENT_TYPES,
+  attachmentTypeOfContentType,
+  cleanFileName,
+  downloadName,
+  formatBytes,
+} from './attachment-types';
 
 describe('cleanFileName', () => {
   it.each([
@@ -46,7 +52,8 @@ describe('formatBytes', () => {
 
 describe('attachmentTypeOfContentType', () => {
   it('maps every stored content type back to its type', () => {
-    for (const type of Object.values(ATTACHMENT_TYPES)) expect(attachmentTypeOfContentType(type.contentType)).toBe(type);
+    for (const type of Object.values(ATTACHMENT_TYPES))
+      expect(attachmentTypeOfContentType(type.contentType)).toBe(type);
     expect(attachmentTypeOfContentType('application/x-msdownload')).toBeUndefined();
   });
 });

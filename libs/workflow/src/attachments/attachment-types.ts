@@ -15,15 +15,36 @@ export const ATTACHMENT_TYPES: Readonly<Record<AttachmentKind, AttachmentType>> 
   png: { kind: 'png', contentType: 'image/png', extensions: ['png'], label: 'PNG 图片' },
   jpeg: { kind: 'jpeg', contentType: 'image/jpeg', extensions: ['jpg', 'jpeg', 'jpe'], label: 'JPEG 图片' },
   gif: { kind: 'gif', contentType: 'image/gif', extensions: ['gif'], label: 'GIF 图片' },
-  docx: { kind: 'docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extensions: ['docx'], label: 'Word 文档（docx）' },
-  xlsx: { kind: 'xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['xlsx'], label: 'Excel 工作簿（xlsx）' },
-  pptx: { kind: 'pptx', contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', extensions: ['pptx'], label: 'PowerPoint 演示文稿（pptx）' },
+  docx: {
+    kind: 'docx',
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extensions: ['docx'],
+    label: 'Word 文档（docx）',
+  },
+  xlsx: {
+    kind: 'xlsx',
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extensions: ['xlsx'],
+    label: 'Excel 工作簿（xlsx）',
+  },
+  pptx: {
+    kind: 'pptx',
+    contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    extensions: ['pptx'],
+    label: 'PowerPoint 演示文稿（pptx）',
+  },
   doc: { kind: 'doc', contentType: 'application/msword', extensions: ['doc'], label: 'Word 97-2003 文档（doc）' },
-  xls: { kind: 'xls', contentType: 'application/vnd.ms-excel', extensions: ['xls'], label: 'Excel 97-2003 工作簿（xls）' },
+  xls: {
+    kind: 'xls',
+    contentType: 'application/vnd.ms-excel',
+    extensions: ['xls'],
+    label: 'Excel 97-2003 工作簿（xls）',
+  },
   text: { kind: 'text', contentType: 'text/plain', extensions: ['txt', 'csv', 'md', 'log'], label: 'UTF-8 纯文本' },
 };
 
-export const ACCEPTED_TYPES_TEXT = 'PDF、PNG、JPEG、GIF、Word/Excel/PowerPoint（docx/xlsx/pptx）、Word/Excel 97-2003（doc/xls）和 UTF-8 纯文本';
+export const ACCEPTED_TYPES_TEXT =
+  'PDF、PNG、JPEG、GIF、Word/Excel/PowerPoint（docx/xlsx/pptx）、Word/Excel 97-2003（doc/xls）和 UTF-8 纯文本';
 
 export function attachmentTypeOfContentType(contentType: string): AttachmentType | undefined {
   return Object.values(ATTACHMENT_TYPES).find((type) => type.contentType === contentType);
@@ -53,6 +74,7 @@ export function downloadName(fileName: string, type: AttachmentType): string {
 
 /** 20971520 → "20 MiB", 1536 → "1.5 KiB". */
 export function formatBytes(bytes: number): string {
-  const [size, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'MiB'] : bytes >= 1024 ? [bytes / 1024, 'KiB'] : [bytes, '字节'];
+  const [size, unit] =
+    bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'MiB'] : bytes >= 1024 ? [bytes / 1024, 'KiB'] : [bytes, '字节'];
   return `${Number.isInteger(size) ? size : size.toFixed(1)} ${unit}`;
 }

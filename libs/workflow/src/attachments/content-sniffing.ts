@@ -4,7 +4,8 @@ import { OLE_SIGNATURE, oleRootEntryNames } from './ole-entries';
 import { zipEntryNames } from './zip-entries';
 
 /** What the bytes are: an accepted type, or what they looked like (a machine tag and a label for people). */
-export type SniffResult = { accepted: true; type: AttachmentType } | { accepted: false; detected: string; label: string };
+export type SniffResult =
+  { accepted: true; type: AttachmentType } | { accepted: false; detected: string; label: string };
 
 interface Signature {
   offset?: number;
@@ -60,7 +61,11 @@ export function sniffContent(bytes: Buffer): SniffResult {
   return refusedBinary(bytes);
 }
 
-const OOXML_MAIN_PARTS: [string, AttachmentKind][] = [['word/document.xml', 'docx'], ['xl/workbook.xml', 'xlsx'], ['ppt/presentation.xml', 'pptx']];
+const OOXML_MAIN_PARTS: [string, AttachmentKind][] = [
+  ['word/document.xml', 'docx'],
+  ['xl/workbook.xml', 'xlsx'],
+  ['ppt/presentation.xml', 'pptx'],
+];
 
 /** OOXML: a zip holding `[Content_Types].xml` and the main part of Word, Excel or PowerPoint. */
 function sniffZip(bytes: Buffer): SniffResult {
@@ -68,11 +73,13 @@ function sniffZip(bytes: Buffer): SniffResult {
   if (!names) return { accepted: false, detected: 'zip-damaged', label: '损坏或无法读取的 ZIP 文件' };
   const entries = new Set(names);
   if (entries.has('[Content_Types].xml')) {
-    if (names.some((name) => /^(word|xl|ppt)\/vbaProject\.bin$/.test(name))) return { accepted: false, detected: 'ooxml-macro', label: '含宏的 Office 文档（docm/xlsm/pptm）' };
+    if (names.some((name) => /^(word|xl|ppt)\/vbaProject\.bin$/.test(name)))
+      return { accepted: false, detected: 'ooxml-macro', label: '含宏的 Office 文档（docm/xlsm/pptm）' };
     const main = OOXML_MAIN_PARTS.find(([part]) => entries.has(part));
     if (main) return accepted(main[1]);
   }
-  if (entries.has('mimetype') && entries.has('content.xml')) return { accepted: false, detected: 'odf', label: 'OpenDocument 文档（odt/ods/odp）' };
+  if (entries.has('mimetype') && entries.has('content.xml'))
+    return { accepted: false, detected: 'odf', label: 'OpenDocument 文档（odt/ods/odp）' };
   return { accepted: false, detected: 'zip', label: 'ZIP 压缩包' };
 }
 
@@ -80,10 +87,12 @@ function sniffZip(bytes: Buffer): SniffResult {
 function sniffOle(bytes: Buffer): SniffResult {
   const names = oleRootEntryNames(bytes);
   if (!names) return { accepted: false, detected: 'ole-damaged', label: '损坏或无法读取的 OLE 复合文档' };
-  if (names.includes('Macros') || names.includes('_VBA_PROJECT_CUR')) return { accepted: false, detected: 'ole-macro', label: '含宏的 Word/Excel 97-2003 文档' };
+  if (names.includes('Macros') || names.includes('_VBA_PROJECT_CUR'))
+    return { accepted: false, detected: 'ole-macro', label: '含宏的 Word/Excel 97-2003 文档' };
   if (names.includes('WordDocument')) return accepted('doc');
   if (names.includes('Workbook') || names.includes('Book')) return accepted('xls');
-  if (names.includes('PowerPoint Document')) return { accepted: false, detected: 'ppt', label: 'PowerPoint 97-2003 演示文稿（ppt，请另存为 pptx）' };
+  if (names.includes('PowerPoint Document'))
+    return { accepted: false, detected: 'ppt', label: 'PowerPoint 97-2003 演示文稿（ppt，请另存为 pptx）' };
   return { accepted: false, detected: 'ole', label: 'Windows 安装包或其他 OLE 复合文档' };
 }
 
@@ -91,13 +100,20 @@ function sniffOle(bytes: Buffer): SniffResult {
 function refusedBinary(bytes: Buffer): SniffResult {
   const sample = bytes.subarray(0, 64 * 1024);
   let controls = 0;
-  for (const byte of sample) if (byte === 0 || (byte < 0x20 && ![0x09, 0x0a, 0x0c, 0x0d, 0x1b].includes(byte))) controls += 1;
-  if (controls * 100 <= sample.length) return { accepted: false, detected: 'non-utf8-text', label: '非 UTF-8 编码的文本（如 GBK，请另存为 UTF-8）' };
+  for (const byte of sample)
+    if (byte === 0 || (byte < 0x20 && ![0x09, 0x0a, 0x0c, 0x0d, 0x1b].includes(byte))) controls += 1;
+  if (controls * 100 <= sample.length)
+    return { accepted: false, detected: 'non-utf8-text', label: '非 UTF-8 编码的文本（如 GBK，请另存为 UTF-8）' };
   return { accepted: false, detected: 'binary', label: '无法识别的二进制内容' };
 }
 
 function matchSignature(bytes: Buffer, signatures: Signature[]): SniffResult | null {
-  const found = signatures.find(({ offset = 0, bytes: expected }) => startsWith(bytes.subarray(offset), typeof expected === 'string' ? Buffer.from(expected, 'latin1') : Buffer.from(expected)));
+  const found = signatures.find(({ offset = 0, bytes: expected }) =>
+    startsWith(
+      bytes.subarray(offset),
+      typeof expected === 'string' ? Buffer.from(expected, 'latin1') : Buffer.from(expected),
+    ),
+  );
   if (!found) return null;
   return typeof found.result === 'string' ? accepted(found.result) : { accepted: false, ...found.result };
 }

@@ -27,10 +27,16 @@ export function oleRootEntryNames(bytes: Buffer): string[] | null {
   };
   const entries: Buffer[] = [];
   const seen = new Set<number>();
-  for (let sector: number | null = bytes.readUInt32LE(0x30); sector !== null && sector <= LAST_REGULAR_SECTOR; sector = nextSector(sector)) {
-    if (seen.has(sector) || seen.size >= MAX_DIRECTORY_SECTORS || sectorOffset(sector) + sectorSize > bytes.length) return null;
+  for (
+    let sector: number | null = bytes.readUInt32LE(0x30);
+    sector !== null && sector <= LAST_REGULAR_SECTOR;
+    sector = nextSector(sector)
+  ) {
+    if (seen.has(sector) || seen.size >= MAX_DIRECTORY_SECTORS || sectorOffset(sector) + sectorSize > bytes.length)
+      return null;
     seen.add(sector);
-    for (let at = sectorOffset(sector); at < sectorOffset(sector) + sectorSize; at += ENTRY_BYTES) entries.push(bytes.subarray(at, at + ENTRY_BYTES));
+    for (let at = sectorOffset(sector); at < sectorOffset(sector) + sectorSize; at += ENTRY_BYTES)
+      entries.push(bytes.subarray(at, at + ENTRY_BYTES));
   }
   if (entries.length === 0 || entries[0][0x42] !== 5) return null;
   return childrenOf(entries, entries[0].readUInt32LE(0x4c));
@@ -41,7 +47,7 @@ function fatSectorsOf(bytes: Buffer, sectorSize: number, sectorOffset: (sector: 
   const sectors: number[] = [];
   for (let slot = 0; slot < HEADER_FAT_SLOTS; slot += 1) sectors.push(bytes.readUInt32LE(0x4c + slot * 4));
   const seen = new Set<number>();
-  for (let sector = bytes.readUInt32LE(0x44); sector <= LAST_REGULAR_SECTOR && !seen.has(sector); ) {
+  for (let sector = bytes.readUInt32LE(0x44); sector <= LAST_REGULAR_SECTOR && !seen.has(sector);) {
     seen.add(sector);
     const at = sectorOffset(sector);
     if (at + sectorSize > bytes.length) break;

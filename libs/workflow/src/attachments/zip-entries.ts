@@ -31,7 +31,11 @@ export function zipEntryNames(bytes: Buffer, maxEntries = 10_000): string[] | nu
 function findEndRecord(bytes: Buffer): number {
   const lowest = Math.max(0, bytes.length - END_RECORD_BYTES - MAX_COMMENT_BYTES);
   for (let at = bytes.length - END_RECORD_BYTES; at >= lowest; at -= 1) {
-    if (bytes.readUInt32LE(at) === END_OF_CENTRAL_DIRECTORY && at + END_RECORD_BYTES + bytes.readUInt16LE(at + 20) <= bytes.length) return at;
+    if (
+      bytes.readUInt32LE(at) === END_OF_CENTRAL_DIRECTORY &&
+      at + END_RECORD_BYTES + bytes.readUInt16LE(at + 20) <= bytes.length
+    )
+      return at;
   }
   return -1;
 }

@@ -27,7 +27,9 @@ function chain(count: number): ChainedEvent[] {
 
 describe('canonicalJson', () => {
   it('orders keys at every depth and drops undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[2,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } })).toBe(
+      '{"a":{"d":[2,{"y":2,"z":1}]},"b":1}',
+    );
   });
 });
 
@@ -51,7 +53,11 @@ describe('verifyChain', () => {
 
   it('finds a deleted event and a rewritten link', () => {
     const events = chain(4);
-    expect(verifyChain([events[0], events[2], events[3]])).toMatchObject({ ok: false, firstBadSeq: 3, problem: 'sequence' });
+    expect(verifyChain([events[0], events[2], events[3]])).toMatchObject({
+      ok: false,
+      firstBadSeq: 3,
+      problem: 'sequence',
+    });
     const relinked = chain(3);
     relinked[2] = { ...relinked[2], prevHash: GENESIS_HASH };
     expect(verifyChain(relinked)).toMatchObject({ ok: false, firstBadSeq: 3, problem: 'link' });
@@ -60,7 +66,15 @@ describe('verifyChain', () => {
   it('finds a recomputed hash that no longer links to the next event', () => {
     const events = chain(3);
     const forged = { ...events[1], reason: '伪造' };
-    events[1] = { ...forged, hash: eventHash(forged.prevHash, { ...forged, id: undefined, prevHash: undefined, hash: undefined } as unknown as ChainedEventBody) };
+    events[1] = {
+      ...forged,
+      hash: eventHash(forged.prevHash, {
+        ...forged,
+        id: undefined,
+        prevHash: undefined,
+        hash: undefined,
+      } as unknown as ChainedEventBody),
+    };
     expect(verifyChain(events)).toMatchObject({ ok: false, firstBadSeq: 3, problem: 'link' });
   });
 });

@@ -44,7 +44,14 @@ export function eventHash(prevHash: string, body: ChainedEventBody): string {
 
 export type ChainVerification =
   | { ok: true; events: number }
-  | { ok: false; events: number; firstBadEventId: string; firstBadSeq: number; problem: 'sequence' | 'link' | 'hash'; message: string };
+  | {
+      ok: false;
+      events: number;
+      firstBadEventId: string;
+      firstBadSeq: number;
+      problem: 'sequence' | 'link' | 'hash';
+      message: string;
+    };
 
 /** Checks a workflow's events, in seq order: numbering without gaps, each linked to the one before, each hash recomputed. */
 export function verifyChain(events: readonly ChainedEvent[]): ChainVerification {
@@ -57,10 +64,16 @@ export function verifyChain(events: readonly ChainedEvent[]): ChainVerification 
   return { ok: true, events: events.length };
 }
 
-function faultOf(event: ChainedEvent, expectedSeq: number, prevHash: string): { problem: 'sequence' | 'link' | 'hash'; message: string } | null {
-  if (event.seq !== expectedSeq) return { problem: 'sequence', message: `第${expectedSeq}条事件缺失或顺序错乱（实为第${event.seq}条）` };
+function faultOf(
+  event: ChainedEvent,
+  expectedSeq: number,
+  prevHash: string,
+): { problem: 'sequence' | 'link' | 'hash'; message: string } | null {
+  if (event.seq !== expectedSeq)
+    return { problem: 'sequence', message: `第${expectedSeq}条事件缺失或顺序错乱（实为第${event.seq}条）` };
   if (event.prevHash !== prevHash) return { problem: 'link', message: `第${event.seq}条事件与前一条事件的链接不符` };
   const { id: _id, prevHash: _prev, hash, ...body } = event;
-  if (eventHash(prevHash, body) !== hash) return { problem: 'hash', message: `第${event.seq}条事件的内容与其哈希不符：记录已被改动` };
+  if (eventHash(prevHash, body) !== hash)
+    return { problem: 'hash', message: `第${event.seq}条事件的内容与其哈希不符：记录已被改动` };
   return null;
 }

@@ -29,7 +29,13 @@ export interface ChainState {
 export type EventRow = Omit<TaskEventEntity, 'id'>;
 
 /** The rows that continue a workflow's chain from `state`, and the state after them. */
-export function chainRows(workflowId: string, state: ChainState, actor: EventActor, occurredAt: Date, events: NewEvent[]): { rows: EventRow[]; next: ChainState } {
+export function chainRows(
+  workflowId: string,
+  state: ChainState,
+  actor: EventActor,
+  occurredAt: Date,
+  events: NewEvent[],
+): { rows: EventRow[]; next: ChainState } {
   let prevHash = state.lastEventHash;
   let seq = state.eventCount;
   const rows = events.map((event): EventRow => {
@@ -61,9 +67,18 @@ export function chainRows(workflowId: string, state: ChainState, actor: EventAct
  * Appends events to a workflow's chain inside the caller's transaction. The workflow row is locked
  * first, so concurrent actions on one workflow get consecutive numbers and an unbroken chain.
  */
-export async function appendEvents(manager: EntityManager, workflowId: string, actor: EventActor, occurredAt: Date, events: NewEvent[]): Promise<void> {
+export async function appendEvents(
+  manager: EntityManager,
+  workflowId: string,
+  actor: EventActor,
+  occurredAt: Date,
+  events: NewEvent[],
+): Promise<void> {
   if (events.length === 0) return;
-  const workflow = await manager.findOne(WorkflowEntity, { where: { id: workflowId }, lock: { mode: 'pessimistic_write' } });
+  const workflow = await manager.findOne(WorkflowEntity, {
+    where: { id: workflowId },
+    lock: { mode: 'pessimistic_write' },
+  });
   if (!workflow) throw new DomainError('not_found', 'WORKFLOW_NOT_FOUND', `流程 ${workflowId} 不存在`);
   const { rows, next } = chainRows(workflowId, workflow, actor, occurredAt, events);
   await insertEventRows(manager, rows);

@@ -4,7 +4,14 @@ import { Clock, DomainError, shanghaiDate } from '@app/common';
 import { NoticeOutbox, type NewNotice, type WebhookWakeUp } from '@app/notifications';
 import { StepPlanner, StepQueue, type StepWakeUp } from '@app/scheduling';
 import { chainRows, insertEventRows, type EventActor } from '../audit/event-recorder';
-import { LaunchableMeasure, NEW_CHAIN, notReady, planWorkflow, PlannedWorkflow, readinessProblems } from './launch-plan';
+import {
+  LaunchableMeasure,
+  NEW_CHAIN,
+  notReady,
+  planWorkflow,
+  PlannedWorkflow,
+  readinessProblems,
+} from './launch-plan';
 import type { LaunchCommand, LaunchOutcome, MeasureNotReady } from './launch.types';
 
 /** 分解下达: a supervisor turns measures into workflows of assigned tasks, all of them or none. */
@@ -23,20 +30,37 @@ export class LaunchService {
     const today = shanghaiDate(now);
     const ackDeadline = await this.planner.ackDeadlineForDocument(this.dataSource.manager, command.documentId, today);
     const measures = await this.loadMeasures(command);
-    const deadlineOf = (measure: LaunchableMeasure) => command.deadlines?.[measure.id] ?? measure.deadline ?? command.defaultDeadline ?? null;
+    const deadlineOf = (measure: LaunchableMeasure) =>
+      command.deadlines?.[measure.id] ?? measure.deadline ?? command.defaultDeadline ?? null;
     const problems: MeasureNotReady[] = measures
       .map((measure) => notReady(measure, readinessProblems(measure, deadlineOf(measure), today)))
       .filter((problem) => problem.reasons.length > 0);
     if (problems.length > 0) {
-      throw new DomainError('invalid', 'MEASURES_NOT_READY', `${problems.length}项措施尚不能下达，本次未下达任何措施`, { field: 'measureIds', measures: problems });
+      throw new DomainError('invalid', 'MEASURES_NOT_READY', `${problems.length}项措施尚不能下达，本次未下达任何措施`, {
+        field: 'measureIds',
+        measures: problems,
+      });
     }
-    const plans = measures.map((measure) => planWorkflow(measure, deadlineOf(measure)!, ackDeadline, command.actor.unitCode));
-    const actor: EventActor = { userId: command.actor.userId, username: command.actor.username, unitCode: command.actor.unitCode };
+    const plans = measures.map((measure) =>
+      planWorkflow(measure, deadlineOf(measure)!, ackDeadline, command.actor.unitCode),
+    );
+    const actor: EventActor = {
+      userId: command.actor.userId,
+      username: command.actor.username,
+      unitCode: command.actor.unitCode,
+    };
     const { steps, webhooks } = await this.dataSource.transaction((manager) => this.write(manager, plans, actor, now));
     await this.stepQueue.wakeAfterCommit(steps);
     await this.notices.wakeAfterCommit(webhooks);
     return {
-      launched: plans.map((plan) => ({ measureId: plan.measure.id, workflowId: plan.id, path: plan.measure.path, title: plan.measure.title, deadline: plan.deadline, taskCount: plan.tasks.length })),
+      launched: plans.map((plan) => ({
+        measureId: plan.measure.id,
+        workflowId: plan.id,
+        path: plan.measure.path,
+        title: plan.measure.title,
+        deadline: plan.deadline,
+        taskCount: plan.tasks.length,
+      })),
       taskCount: plans.reduce((sum, plan) => sum + plan.tasks.length, 0),
       ackDeadline,
     };
@@ -52,22 +76,50 @@ export class LaunchService {
     );
     if (filterIds) {
       const missing = command.measureIds!.filter((id) => !measures.some((measure) => measure.id === id));
-      if (missing.length > 0) throw new DomainError('not_found', 'MEASURE_NOT_FOUND', `该文件中没有措施 ${missing.join('、')}`, { field: 'measureIds', missing });
+      if (missing.length > 0)
+        throw new DomainError('not_found', 'MEASURE_NOT_FOUND', `该文件中没有措施 ${missing.join('、')}`, {
+          field: 'measureIds',
+          missing,
+        });
     }
-    if (measures.length === 0) throw new DomainError('invalid', 'NOTHING_TO_LAUNCH', '没有可下达的措施', { field: 'measureIds' });
+    if (measures.length === 0)
+      throw new DomainError('invalid', 'NOTHING_TO_LAUNCH', '没有可下达的措施', { field: 'measureIds' });
     return measures;
   }
 
-  private async write(manager: EntityManager, plans: PlannedWorkflow[], actor: EventActor, now: Date): Promise<{ steps: StepWakeUp[]; webhooks: WebhookWakeUp[] }> {
-    const launchedAlready: { measure_id: string }[] = await manager.query('SELECT measure_id FROM workflows WHERE measure_id = ANY($1)', [plans.map((plan) => plan.measure.id)]);
-    if (launchedAlready.length > 0) throw alreadyLaunched(plans, launchedAlready.map((row) => row.measure_id));
+  private async write(
+    manager: EntityManager,
+    plans: PlannedWorkflow[],
+    actor: EventActor,
+    now: Date,
+  ): Promise<{ steps: StepWakeUp[]; webhooks: WebhookWakeUp[] }> {
+    const launchedAlready: { measure_id: string }[] = await manager.query(
+      'SELECT measure_id FROM workflows WHERE measure_id = ANY($1)',
+      [plans.map((plan) => plan.measure.id)],
+    );
+    if (launchedAlready.length > 0)
+      throw alreadyLaunched(
+        plans,
+        launchedAlready.map((row) => row.measure_id),
+      );
     const chains = plans.map((plan) => ({ plan, ...chainRows(plan.id, NEW_CHAIN, actor, now, plan.events) }));
     try {
       await manager.query(
         `INSERT INTO workflows (id, measure_id, document_id, state, launched_by, launched_at, event_count, last_event_hash)
          SELECT id, "measureId", "documentId", 'active', $2, $3, "eventCount", "lastEventHash"
          FROM jsonb_to_recordset($1::jsonb) AS w(id uuid, "measureId" uuid, "documentId" uuid, "eventCount" int, "lastEventHash" text)`,
-        [JSON.stringify(chains.map(({ plan, next }) => ({ id: plan.id, measureId: plan.measure.id, documentId: plan.measure.documentId, ...next }))), actor.username, now],
+        [
+          JSON.stringify(
+            chains.map(({ plan, next }) => ({
+              id: plan.id,
+              measureId: plan.measure.id,
+              documentId: plan.measure.documentId,
+              ...next,
+            })),
+          ),
+          actor.username,
+          now,
+        ],
       );
     } catch (error) {
       // A concurrent launch of the same measure got there first.
@@ -83,9 +135,23 @@ export class LaunchService {
        ORDER BY "parentTaskId" NULLS FIRST`,
       [JSON.stringify(tasks), now],
     );
-    await insertEventRows(manager, chains.flatMap((chain) => chain.rows));
-    const { webhooks } = await this.notices.write(manager, tasks.map((task) => assignmentNotice(task, actor)), now);
-    return { steps: await this.planner.replan(manager, tasks.map((task) => task.id), now), webhooks };
+    await insertEventRows(
+      manager,
+      chains.flatMap((chain) => chain.rows),
+    );
+    const { webhooks } = await this.notices.write(
+      manager,
+      tasks.map((task) => assignmentNotice(task, actor)),
+      now,
+    );
+    return {
+      steps: await this.planner.replan(
+        manager,
+        tasks.map((task) => task.id),
+        now,
+      ),
+      webhooks,
+    };
   }
 }
 
@@ -105,5 +171,8 @@ function assignmentNotice(task: PlannedWorkflow['tasks'][number], actor: EventAc
 function alreadyLaunched(plans: PlannedWorkflow[], measureIds: string[]): DomainError {
   const paths = plans.filter((plan) => measureIds.includes(plan.measure.id)).map((plan) => plan.measure.path);
   const which = paths.length > 0 ? `措施 ${paths.join('、')} ` : '';
-  return new DomainError('conflict', 'MEASURE_ALREADY_LAUNCHED', `${which}已经下达，不能重复下达`, { field: 'measureIds', measureIds });
+  return new DomainError('conflict', 'MEASURE_ALREADY_LAUNCHED', `${which}已经下达，不能重复下达`, {
+    field: 'measureIds',
+    measureIds,
+  });
 }

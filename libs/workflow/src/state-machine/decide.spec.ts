@@ -127,7 +127,12 @@ describe('allowedActions', () => {
   });
 
   test('what the supervisor is offered on an objected task', () => {
-    expect(allowedActions(snapshot('objected'), supervisor)).toEqual(['confirm_objection', 'reassign', 'cancel', 'remind']);
+    expect(allowedActions(snapshot('objected'), supervisor)).toEqual([
+      'confirm_objection',
+      'reassign',
+      'cancel',
+      'remind',
+    ]);
   });
 
   test('finished tasks offer nothing to anyone', () => {

@@ -100,25 +100,28 @@ describe('every (state, action) pair, for a permitted actor with preconditions m
 describe('the matrix holds whoever asks and whatever the task', () => {
   const standings = everyStanding();
 
-  test.each(TASK_STATES)('from %s, an impossible move is invalid for everyone; a possible one lands as expected', (state) => {
-    const mismatches: string[] = [];
-    for (const task of everySnapshot(state)) {
-      for (const action of TASK_ACTIONS) {
-        const expected = EXPECTED[state][action];
-        for (const actor of standings) {
-          const decision = decide(task, action, actor);
-          const fits =
-            expected === undefined
-              ? !decision.allowed && decision.reason === 'invalid_transition'
-              : decision.allowed
-                ? decision.to === expected
-                : decision.reason !== 'invalid_transition';
-          if (!fits) mismatches.push(`${action} ${JSON.stringify(task)} ${JSON.stringify(actor)}`);
+  test.each(TASK_STATES)(
+    'from %s, an impossible move is invalid for everyone; a possible one lands as expected',
+    (state) => {
+      const mismatches: string[] = [];
+      for (const task of everySnapshot(state)) {
+        for (const action of TASK_ACTIONS) {
+          const expected = EXPECTED[state][action];
+          for (const actor of standings) {
+            const decision = decide(task, action, actor);
+            const fits =
+              expected === undefined
+                ? !decision.allowed && decision.reason === 'invalid_transition'
+                : decision.allowed
+                  ? decision.to === expected
+                  : decision.reason !== 'invalid_transition';
+            if (!fits) mismatches.push(`${action} ${JSON.stringify(task)} ${JSON.stringify(actor)}`);
+          }
         }
       }
-    }
-    expect(mismatches.slice(0, 5)).toEqual([]);
-  });
+      expect(mismatches.slice(0, 5)).toEqual([]);
+    },
+  );
 });
 
 describe('the table', () => {

@@ -25,8 +25,14 @@ const CASES: Record<TaskAction, PermissionCase> = {
   confirm_objection: { task: snapshot('objected'), may: SUPERVISORS },
   reassign: { task: snapshot('in_progress'), may: [...SUPERVISORS, ...ADMINS] },
   request_extension: { task: snapshot('in_progress'), may: ASSIGNEE_STAFF },
-  approve_extension: { task: snapshot('in_progress', { pendingExtension: true }), may: ['assignerLeader', ...SUPERVISORS] },
-  refuse_extension: { task: snapshot('in_progress', { pendingExtension: true }), may: ['assignerLeader', ...SUPERVISORS] },
+  approve_extension: {
+    task: snapshot('in_progress', { pendingExtension: true }),
+    may: ['assignerLeader', ...SUPERVISORS],
+  },
+  refuse_extension: {
+    task: snapshot('in_progress', { pendingExtension: true }),
+    may: ['assignerLeader', ...SUPERVISORS],
+  },
   cancel: { task: snapshot('acknowledged'), may: ['assignerLeader', ...SUPERVISORS, ...ADMINS] },
   remind: {
     task: snapshot('in_progress'),

@@ -33,23 +33,44 @@ export class SubtaskService {
   ) {}
 
   async split(parentTaskId: string, subtasks: NewSubtask[], actor: Actor): Promise<TaskEntity[]> {
-    if (subtasks.length === 0) throw new DomainError('invalid', 'NO_SUBTASKS', '请至少填写一项子任务', { field: 'subtasks' });
+    if (subtasks.length === 0)
+      throw new DomainError('invalid', 'NO_SUBTASKS', '请至少填写一项子任务', { field: 'subtasks' });
     let steps: StepWakeUp[] = [];
     let webhooks: WebhookWakeUp[] = [];
     const created = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const today = shanghaiDate(now);
       const { task: parent, standing } = await visibleTask(manager, parentTaskId, actor, true);
-      const decision = decide({ state: parent.state, pendingExtension: false, openSubtasks: 0, isLeadTask: parent.kind === 'lead' }, 'split', standing);
+      const decision = decide(
+        { state: parent.state, pendingExtension: false, openSubtasks: 0, isLeadTask: parent.kind === 'lead' },
+        'split',
+        standing,
+      );
       if (!decision.allowed) {
-        throw new DomainError(decision.reason === 'not_permitted' ? 'forbidden' : 'conflict', decision.code, decision.message, { currentState: parent.state, currentVersion: parent.version });
+        throw new DomainError(
+          decision.reason === 'not_permitted' ? 'forbidden' : 'conflict',
+          decision.code,
+          decision.message,
+          { currentState: parent.state, currentVersion: parent.version },
+        );
       }
       for (const [index, subtask] of subtasks.entries()) {
         await assertActiveUnit(manager, subtask.unitCode, today, `subtasks[${index}].unitCode`);
         if (subtask.deadline > parent.deadline) {
-          throw new DomainError('invalid', 'DEADLINE_AFTER_PARENT', `子任务“${subtask.title}”的完成时限 ${subtask.deadline} 晚于上级任务的完成时限 ${parent.deadline}`, { field: `subtasks[${index}].deadline` });
+          throw new DomainError(
+            'invalid',
+            'DEADLINE_AFTER_PARENT',
+            `子任务“${subtask.title}”的完成时限 ${subtask.deadline} 晚于上级任务的完成时限 ${parent.deadline}`,
+            { field: `subtasks[${index}].deadline` },
+          );
         }
-        if (subtask.deadline < today) throw new DomainError('invalid', 'DEADLINE_PASSED', `子任务“${subtask.title}”的完成时限 ${subtask.deadline} 已过`, { field: `subtasks[${index}].deadline` });
+        if (subtask.deadline < today)
+          throw new DomainError(
+            'invalid',
+            'DEADLINE_PASSED',
+            `子任务“${subtask.title}”的完成时限 ${subtask.deadline} 已过`,
+            { field: `subtasks[${index}].deadline` },
+          );
       }
       const ackDeadline = await this.planner.ackDeadlineForWorkflow(manager, parent.workflowId, today);
       const rows = subtasks.map((subtask) => ({
@@ -77,7 +98,19 @@ export class SubtaskService {
         parent.workflowId,
         eventActorOf(actor),
         now,
-        rows.map((row) => ({ taskId: row.id, action: 'split', fromState: null, toState: 'assigned', payload: { parentTaskId: parent.id, unitCode: row.unitCode, division: row.division, deadline: row.deadline, ackDeadline } })),
+        rows.map((row) => ({
+          taskId: row.id,
+          action: 'split',
+          fromState: null,
+          toState: 'assigned',
+          payload: {
+            parentTaskId: parent.id,
+            unitCode: row.unitCode,
+            division: row.division,
+            deadline: row.deadline,
+            ackDeadline,
+          },
+        })),
       );
       ({ webhooks } = await this.notices.write(
         manager,
@@ -92,7 +125,11 @@ export class SubtaskService {
         })),
         now,
       ));
-      steps = await this.planner.replan(manager, rows.map((row) => row.id), now);
+      steps = await this.planner.replan(
+        manager,
+        rows.map((row) => row.id),
+        now,
+      );
       return manager.findBy(TaskEntity, { parentTaskId: parent.id });
     });
     await this.stepQueue.wakeAfterCommit(steps);

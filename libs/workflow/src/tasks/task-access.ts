@@ -23,7 +23,12 @@ export async function standingOf(manager: EntityManager, task: TaskEntity, actor
   const relations: TaskRelation[] = [];
   if (task.unitCode === actor.unitCode) relations.push('assignee');
   if (task.assignerUnitCode === actor.unitCode) relations.push('assigner');
-  if (lineage.some((row) => row.depth > 0 && (row.unit_code === actor.unitCode || row.assigner_unit_code === actor.unitCode))) relations.push('overseer');
+  if (
+    lineage.some(
+      (row) => row.depth > 0 && (row.unit_code === actor.unitCode || row.assigner_unit_code === actor.unitCode),
+    )
+  )
+    relations.push('overseer');
   if (hasAnyRole(actor, ['supervisor'])) relations.push('supervisor');
   if (hasAnyRole(actor, ['admin'])) relations.push('admin');
   return { relations, roles: actor.roles };
@@ -35,9 +40,18 @@ export function canSee(standing: ActorStanding): boolean {
 }
 
 /** Loads a task the actor may see, locked for update when asked; otherwise 404, never its data. */
-export async function visibleTask(manager: EntityManager, taskId: string, actor: Actor, lock = false): Promise<{ task: TaskEntity; standing: ActorStanding }> {
-  const task = await manager.findOne(TaskEntity, { where: { id: taskId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+export async function visibleTask(
+  manager: EntityManager,
+  taskId: string,
+  actor: Actor,
+  lock = false,
+): Promise<{ task: TaskEntity; standing: ActorStanding }> {
+  const task = await manager.findOne(TaskEntity, {
+    where: { id: taskId },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
   const standing = task ? await standingOf(manager, task, actor) : null;
-  if (!task || !standing || !canSee(standing)) throw new DomainError('not_found', 'TASK_NOT_FOUND', `任务 ${taskId} 不存在或无权查看`, { field: 'taskId' });
+  if (!task || !standing || !canSee(standing))
+    throw new DomainError('not_found', 'TASK_NOT_FOUND', `任务 ${taskId} 不存在或无权查看`, { field: 'taskId' });
   return { task, standing };
 }

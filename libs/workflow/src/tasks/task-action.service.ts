@@ -40,26 +40,52 @@ export class TaskActionService {
       const now = this.clock.now();
       const { task, standing } = await visibleTask(manager, command.taskId, command.actor, true);
       if (command.expectedVersion !== undefined && command.expectedVersion !== task.version) {
-        throw new DomainError('conflict', 'VERSION_CONFLICT', `任务已被他人更新（当前版本 ${task.version}，状态“${TASK_STATE_LABELS[task.state]}”），请刷新后重试`, {
-          field: 'version',
-          currentState: task.state,
-          currentVersion: task.version,
-        });
+        throw new DomainError(
+          'conflict',
+          'VERSION_CONFLICT',
+          `任务已被他人更新（当前版本 ${task.version}，状态“${TASK_STATE_LABELS[task.state]}”），请刷新后重试`,
+          {
+            field: 'version',
+            currentState: task.state,
+            currentVersion: task.version,
+          },
+        );
       }
       const decision = decide(await snapshotOf(manager, task), command.action, standing);
       if (!decision.allowed) throw refusal(decision, task);
       await this.assertActionInput(manager, command, task);
       // Only actions that hand the task (back) to a unit start a new acknowledgement period.
       const reassigning = command.action === 'reassign' || command.action === 'confirm_objection';
-      const ackDeadline = reassigning ? await this.planner.ackDeadlineForWorkflow(manager, task.workflowId, shanghaiDate(now)) : task.ackDeadline;
-      const effect = EFFECTS[command.action]({ task, command, to: decision.to, now, ackDeadline, eventKey: randomUUID() });
+      const ackDeadline = reassigning
+        ? await this.planner.ackDeadlineForWorkflow(manager, task.workflowId, shanghaiDate(now))
+        : task.ackDeadline;
+      const effect = EFFECTS[command.action]({
+        task,
+        command,
+        to: decision.to,
+        now,
+        ackDeadline,
+        eventKey: randomUUID(),
+      });
       const patch = { ...effect.patch, state: decision.to, version: task.version + 1 };
       await manager.update(TaskEntity, { id: task.id }, patch);
-      const events: NewEvent[] = [{ taskId: task.id, action: command.action, fromState: task.state, toState: decision.to, reason: command.reason ?? null, payload: { ...effect.payload, version: patch.version } }];
+      const events: NewEvent[] = [
+        {
+          taskId: task.id,
+          action: command.action,
+          fromState: task.state,
+          toState: decision.to,
+          reason: command.reason ?? null,
+          payload: { ...effect.payload, version: patch.version },
+        },
+      ];
       events.push(...(await this.followOn(manager, command, task, now)));
       await appendEvents(manager, task.workflowId, eventActorOf(command.actor), now, events);
       ({ webhooks } = await this.notices.write(manager, effect.notices, now));
-      const touched = [task.id, ...events.filter((event) => event.taskId && event.taskId !== task.id).map((event) => event.taskId!)];
+      const touched = [
+        task.id,
+        ...events.filter((event) => event.taskId && event.taskId !== task.id).map((event) => event.taskId!),
+      ];
       steps = await this.planner.replan(manager, touched, now);
       return manager.findOneByOrFail(TaskEntity, { id: task.id });
     });
@@ -70,24 +96,44 @@ export class TaskActionService {
 
   /** Checks that depend on the data: the unit taking over exists, a requested deadline fits under the parent's. */
   private async assertActionInput(manager: EntityManager, command: TaskActionCommand, task: TaskEntity): Promise<void> {
-    if (command.action === 'reassign') await assertActiveUnit(manager, command.unitCode!, shanghaiDate(this.clock.now()));
+    if (command.action === 'reassign')
+      await assertActiveUnit(manager, command.unitCode!, shanghaiDate(this.clock.now()));
     if (command.action === 'request_extension') {
-      if (command.until! <= task.deadline) throw new DomainError('invalid', 'EXTENSION_NOT_LATER', `申请的完成时限须晚于现有时限 ${task.deadline}`, { field: 'until' });
+      if (command.until! <= task.deadline)
+        throw new DomainError('invalid', 'EXTENSION_NOT_LATER', `申请的完成时限须晚于现有时限 ${task.deadline}`, {
+          field: 'until',
+        });
       const parent = task.parentTaskId ? await manager.findOneByOrFail(TaskEntity, { id: task.parentTaskId }) : null;
       if (parent && command.until! > parent.deadline) {
-        throw new DomainError('invalid', 'DEADLINE_AFTER_PARENT', `子任务的完成时限不能晚于上级任务的完成时限 ${parent.deadline}`, { field: 'until' });
+        throw new DomainError(
+          'invalid',
+          'DEADLINE_AFTER_PARENT',
+          `子任务的完成时限不能晚于上级任务的完成时限 ${parent.deadline}`,
+          { field: 'until' },
+        );
       }
     }
   }
 
   /** What an action implies for other rows: 销号 on approving a lead task, subtasks cancelled with their parent, co-tasks following a new lead unit. */
-  private async followOn(manager: EntityManager, command: TaskActionCommand, task: TaskEntity, now: Date): Promise<NewEvent[]> {
+  private async followOn(
+    manager: EntityManager,
+    command: TaskActionCommand,
+    task: TaskEntity,
+    now: Date,
+  ): Promise<NewEvent[]> {
     if (command.action === 'approve' && task.kind === 'lead') {
       await manager.update(WorkflowEntity, { id: task.workflowId }, { state: 'closed', closedAt: now });
-      return [{ taskId: task.id, action: 'close_measure', fromState: 'active', toState: 'closed', reason: null, payload: {} }];
+      return [
+        { taskId: task.id, action: 'close_measure', fromState: 'active', toState: 'closed', reason: null, payload: {} },
+      ];
     }
     if (command.action === 'reassign') {
-      await manager.update(TaskEntity, { parentTaskId: task.id, assignerUnitCode: task.unitCode }, { assignerUnitCode: command.unitCode! });
+      await manager.update(
+        TaskEntity,
+        { parentTaskId: task.id, assignerUnitCode: task.unitCode },
+        { assignerUnitCode: command.unitCode! },
+      );
       return [];
     }
     if (command.action === 'cancel') return this.cancelDescendants(manager, task, now);
@@ -101,21 +147,43 @@ export class TaskActionService {
       [task.id, OPEN_STATES],
     );
     if (open.length === 0) return [];
-    await manager.query(`UPDATE tasks SET state = 'cancelled', version = version + 1, completed_at = $2, updated_at = now() WHERE id = ANY($1)`, [open.map((row) => row.id), now]);
-    return open.map((row) => ({ taskId: row.id, action: 'cancel', fromState: row.state, toState: 'cancelled', reason: '上级任务已撤销', payload: { cascadeFrom: task.id } }));
+    await manager.query(
+      `UPDATE tasks SET state = 'cancelled', version = version + 1, completed_at = $2, updated_at = now() WHERE id = ANY($1)`,
+      [open.map((row) => row.id), now],
+    );
+    return open.map((row) => ({
+      taskId: row.id,
+      action: 'cancel',
+      fromState: row.state,
+      toState: 'cancelled',
+      reason: '上级任务已撤销',
+      payload: { cascadeFrom: task.id },
+    }));
   }
 }
 
 function assertArguments(command: TaskActionCommand): void {
-  if (REASON_REQUIRED.includes(command.action) && !command.reason?.trim()) throw new DomainError('invalid', 'REASON_REQUIRED', '此操作须填写理由', { field: 'reason' });
-  if (command.action === 'remind' && !command.message?.trim()) throw new DomainError('invalid', 'MESSAGE_REQUIRED', '催办须填写内容', { field: 'message' });
-  if (command.action === 'reassign' && !command.unitCode) throw new DomainError('invalid', 'UNIT_REQUIRED', '改派须指定承办单位', { field: 'unitCode' });
-  if (command.action === 'request_extension' && !command.until) throw new DomainError('invalid', 'UNTIL_REQUIRED', '延期申请须填写申请延至的日期', { field: 'until' });
+  if (REASON_REQUIRED.includes(command.action) && !command.reason?.trim())
+    throw new DomainError('invalid', 'REASON_REQUIRED', '此操作须填写理由', { field: 'reason' });
+  if (command.action === 'remind' && !command.message?.trim())
+    throw new DomainError('invalid', 'MESSAGE_REQUIRED', '催办须填写内容', { field: 'message' });
+  if (command.action === 'reassign' && !command.unitCode)
+    throw new DomainError('invalid', 'UNIT_REQUIRED', '改派须指定承办单位', { field: 'unitCode' });
+  if (command.action === 'request_extension' && !command.until)
+    throw new DomainError('invalid', 'UNTIL_REQUIRED', '延期申请须填写申请延至的日期', { field: 'until' });
 }
 
 async function snapshotOf(manager: EntityManager, task: TaskEntity): Promise<TaskSnapshot> {
-  const openSubtasks = await manager.countBy(TaskEntity, { parentTaskId: task.id, state: In(OPEN_STATES as TaskEntity['state'][]) });
-  return { state: task.state, pendingExtension: task.extensionRequestedUntil !== null, openSubtasks, isLeadTask: task.kind === 'lead' };
+  const openSubtasks = await manager.countBy(TaskEntity, {
+    parentTaskId: task.id,
+    state: In(OPEN_STATES as TaskEntity['state'][]),
+  });
+  return {
+    state: task.state,
+    pendingExtension: task.extensionRequestedUntil !== null,
+    openSubtasks,
+    isLeadTask: task.kind === 'lead',
+  };
 }
 
 function refusal(decision: Extract<ReturnType<typeof decide>, { allowed: false }>, task: TaskEntity): DomainError {

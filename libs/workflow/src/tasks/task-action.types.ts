@@ -21,4 +21,10 @@ export interface TaskActionCommand {
 }
 
 /** Actions that need a reason from the user. */
-export const REASON_REQUIRED: readonly TaskCommandAction[] = ['return', 'object', 'cancel', 'request_extension', 'refuse_extension'];
+export const REASON_REQUIRED: readonly TaskCommandAction[] = [
+  'return',
+  'object',
+  'cancel',
+  'request_extension',
+  'refuse_extension',
+];

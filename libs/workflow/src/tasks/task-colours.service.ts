@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, shanghaiDate } from '@app/common';
-import { LADDER_TASK_SQL, rollUpColour, statusColour, StepPlanner, WorkingCalendar, type StatusColour, type TaskLadderRow } from '@app/scheduling';
+import {
+  LADDER_TASK_SQL,
+  rollUpColour,
+  statusColour,
+  StepPlanner,
+  WorkingCalendar,
+  type StatusColour,
+  type TaskLadderRow,
+} from '@app/scheduling';
 
 interface LineageRow extends TaskLadderRow {
   parentTaskId: string | null;
@@ -30,9 +38,12 @@ export class TaskColours {
       [taskIds],
     );
     const today = shanghaiDate(this.clock.now());
-    const own = new Map(rows.map((row) => [row.id, statusColour(row, today, this.planner.ladderFor(row), this.calendar)]));
+    const own = new Map(
+      rows.map((row) => [row.id, statusColour(row, today, this.planner.ladderFor(row), this.calendar)]),
+    );
     const children = new Map<string, string[]>();
-    for (const row of rows) if (row.parentTaskId) children.set(row.parentTaskId, [...(children.get(row.parentTaskId) ?? []), row.id]);
+    for (const row of rows)
+      if (row.parentTaskId) children.set(row.parentTaskId, [...(children.get(row.parentTaskId) ?? []), row.id]);
     const rolled = new Map<string, StatusColour>();
     const colourOf = (id: string): StatusColour => {
       const known = rolled.get(id);

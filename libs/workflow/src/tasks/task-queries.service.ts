@@ -59,7 +59,9 @@ export class TaskQueries {
   async inbox(actor: Actor, query: InboxQuery): Promise<Page<TaskSummary>> {
     const scope = query.scope ?? 'mine';
     if (scope === 'all' && !hasAnyRole(actor, ['supervisor', 'leadership', 'admin'])) {
-      throw new DomainError('forbidden', 'SCOPE_FORBIDDEN', '只有督查室、领导和管理员可以查看全部任务', { field: 'scope' });
+      throw new DomainError('forbidden', 'SCOPE_FORBIDDEN', '只有督查室、领导和管理员可以查看全部任务', {
+        field: 'scope',
+      });
     }
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
@@ -88,16 +90,25 @@ export class TaskQueries {
     );
     const items = await this.withColours(rows.map((row) => withOverdue(row, today)));
     // Units, workflows and measures are joined by foreign keys: only a filter on the workflow needs one for counting.
-    const countFrom = query.documentId || query.measureId ? 'tasks t JOIN workflows w ON w.id = t.workflow_id' : 'tasks t';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${countFrom} ${whereSql}`, parameters);
+    const countFrom =
+      query.documentId || query.measureId ? 'tasks t JOIN workflows w ON w.id = t.workflow_id' : 'tasks t';
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM ${countFrom} ${whereSql}`,
+      parameters,
+    );
     return { items, total, page, pageSize };
   }
 
   async task(taskId: string, actor: Actor): Promise<TaskDetail> {
     const { task, standing } = await visibleTask(this.dataSource.manager, taskId, actor);
-    const summaries = await this.summaries('t.id = $1 OR t.id = $2 OR t.parent_task_id = $1', [task.id, task.parentTaskId]);
+    const summaries = await this.summaries('t.id = $1 OR t.id = $2 OR t.parent_task_id = $1', [
+      task.id,
+      task.parentTaskId,
+    ]);
     const self = summaries.find((summary) => summary.id === task.id)!;
-    const openSubtasks = summaries.filter((summary) => summary.parentTaskId === task.id && OPEN_STATES.includes(summary.state)).length;
+    const openSubtasks = summaries.filter(
+      (summary) => summary.parentTaskId === task.id && OPEN_STATES.includes(summary.state),
+    ).length;
     return {
       ...self,
       description: task.description,
@@ -109,19 +120,34 @@ export class TaskQueries {
       parent: summaries.find((summary) => summary.id === task.parentTaskId) ?? null,
       subtasks: summaries.filter((summary) => summary.parentTaskId === task.id),
       history: await this.history(task.id),
-      allowedActions: allowedActions({ state: task.state, pendingExtension: task.extensionRequestedUntil !== null, openSubtasks, isLeadTask: task.kind === 'lead' }, standing),
+      allowedActions: allowedActions(
+        {
+          state: task.state,
+          pendingExtension: task.extensionRequestedUntil !== null,
+          openSubtasks,
+          isLeadTask: task.kind === 'lead',
+        },
+        standing,
+      ),
     };
   }
 
   private async summaries(where: string, parameters: unknown[]): Promise<TaskSummary[]> {
-    const rows: TaskRow[] = await this.dataSource.query(`SELECT ${TASK_SUMMARY_COLUMNS} FROM ${TASK_SUMMARY_FROM} WHERE ${where} ORDER BY t.created_at, t.id`, parameters);
+    const rows: TaskRow[] = await this.dataSource.query(
+      `SELECT ${TASK_SUMMARY_COLUMNS} FROM ${TASK_SUMMARY_FROM} WHERE ${where} ORDER BY t.created_at, t.id`,
+      parameters,
+    );
     const today = shanghaiDate(this.clock.now());
     return this.withColours(rows.map((row) => withOverdue(row, today)));
   }
 
   private async withColours(rows: Omit<TaskSummary, 'colour' | 'deadlineProvisional'>[]): Promise<TaskSummary[]> {
     const colours = await this.colours.of(rows.map((row) => row.id));
-    return rows.map((row) => ({ ...row, colour: colours.get(row.id) ?? 'green', deadlineProvisional: this.calendar.isProvisional(row.deadline) }));
+    return rows.map((row) => ({
+      ...row,
+      colour: colours.get(row.id) ?? 'green',
+      deadlineProvisional: this.calendar.isProvisional(row.deadline),
+    }));
   }
 
   private history(taskId: string): Promise<TaskEventView[]> {

@@ -35,12 +35,16 @@ export class UnitTransferService {
   ) {}
 
   async transfer(fromUnitCode: string, toUnitCode: string, actor: Actor, reason?: string): Promise<TransferOutcome> {
-    if (fromUnitCode === toUnitCode) throw new DomainError('invalid', 'SAME_UNIT', '原单位与承接单位相同', { field: 'toUnitCode' });
+    if (fromUnitCode === toUnitCode)
+      throw new DomainError('invalid', 'SAME_UNIT', '原单位与承接单位相同', { field: 'toUnitCode' });
     let webhooks: WebhookWakeUp[] = [];
     const outcome = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const [from] = await manager.query('SELECT code FROM units WHERE code = $1', [fromUnitCode]);
-      if (!from) throw new DomainError('invalid', 'UNKNOWN_UNIT', `单位代码 ${fromUnitCode} 不在单位名录中`, { field: 'fromUnitCode' });
+      if (!from)
+        throw new DomainError('invalid', 'UNKNOWN_UNIT', `单位代码 ${fromUnitCode} 不在单位名录中`, {
+          field: 'fromUnitCode',
+        });
       await assertActiveUnit(manager, toUnitCode, shanghaiDate(now), 'toUnitCode');
       // For an UPDATE, TypeORM's query() answers [rows, count].
       const [rows]: [TransferredRow[], number] = await manager.query(
@@ -61,13 +65,28 @@ export class UnitTransferService {
           workflowId,
           eventActorOf(actor),
           now,
-          tasks.map((task) => ({ taskId: task.id, action: 'transfer', fromState: task.state, toState: task.state, reason: reason ?? '机构改革，职责划转', payload: { fromUnitCode, toUnitCode } })),
+          tasks.map((task) => ({
+            taskId: task.id,
+            action: 'transfer',
+            fromState: task.state,
+            toState: task.state,
+            reason: reason ?? '机构改革，职责划转',
+            payload: { fromUnitCode, toUnitCode },
+          })),
         );
       }
       const held = rows.filter((row) => row.held);
       ({ webhooks } = await this.notices.write(
         manager,
-        held.map((row) => ({ dedupeKey: `transfer:${row.id}:${fromUnitCode}:${toUnitCode}`, unitCode: toUnitCode, taskId: row.id, kind: 'assignment' as const, title: `职责划转：${row.title}`, body: `该任务已由原承办单位划转至本单位。`, sentBy: actor.username })),
+        held.map((row) => ({
+          dedupeKey: `transfer:${row.id}:${fromUnitCode}:${toUnitCode}`,
+          unitCode: toUnitCode,
+          taskId: row.id,
+          kind: 'assignment' as const,
+          title: `职责划转：${row.title}`,
+          body: `该任务已由原承办单位划转至本单位。`,
+          sentBy: actor.username,
+        })),
         now,
       ));
       return { fromUnitCode, toUnitCode, tasksHeld: held.length, tasksAssigned: rows.length - held.length };

@@ -6,9 +6,15 @@ export const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
   'latin1',
 );
-export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082', 'hex');
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082',
+  'hex',
+);
 export const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
-export const GIF = Buffer.concat([Buffer.from('GIF89a', 'latin1'), Buffer.from('010001000000002c00000000010001000002003b', 'hex')]);
+export const GIF = Buffer.concat([
+  Buffer.from('GIF89a', 'latin1'),
+  Buffer.from('010001000000002c00000000010001000002003b', 'hex'),
+]);
 export const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(56)]);
 export const EXE = (() => {
   const exe = Buffer.alloc(256);
@@ -83,12 +89,21 @@ const CONTENT_TYPES = `${XML}<Types xmlns="http://schemas.openxmlformats.org/pac
 /** A minimal Word document that Word and LibreOffice open. */
 export function docx(text = '督查督办进展报告'): Buffer {
   const body = `${XML}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`;
-  return zip([['[Content_Types].xml', CONTENT_TYPES], ['_rels/.rels', RELS], ['word/document.xml', body]]);
+  return zip([
+    ['[Content_Types].xml', CONTENT_TYPES],
+    ['_rels/.rels', RELS],
+    ['word/document.xml', body],
+  ]);
 }
 
 /** A zip shaped like an Office file of the given main part (content not a real workbook or deck). */
 export function ooxml(mainPart: string, extra: string[] = []): Buffer {
-  return zip([['[Content_Types].xml', CONTENT_TYPES], ['_rels/.rels', RELS], [mainPart, `${XML}<x/>`], ...extra.map((name): [string, string] => [name, 'x'])]);
+  return zip([
+    ['[Content_Types].xml', CONTENT_TYPES],
+    ['_rels/.rels', RELS],
+    [mainPart, `${XML}<x/>`],
+    ...extra.map((name): [string, string] => [name, 'x']),
+  ]);
 }
 
 const FREE = 0xffffffff;
@@ -119,7 +134,8 @@ export function ole(rootStreams: string[], sectorShift: 9 | 12 = 9): Buffer {
   const fat = sectorSize;
   for (let slot = 0; slot < sectorSize / 4; slot += 1) file.writeUInt32LE(FREE, fat + slot * 4);
   file.writeUInt32LE(FAT_SECTOR, fat);
-  for (let sector = 1; sector <= directorySectors; sector += 1) file.writeUInt32LE(sector === directorySectors ? END_OF_CHAIN : sector + 1, fat + sector * 4);
+  for (let sector = 1; sector <= directorySectors; sector += 1)
+    file.writeUInt32LE(sector === directorySectors ? END_OF_CHAIN : sector + 1, fat + sector * 4);
   entries.forEach((entry, index) => {
     const at = sectorSize * 2 + index * 128;
     const name = Buffer.from(`${entry.name}\u0000`, 'utf16le');
