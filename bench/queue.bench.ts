@@ -6,7 +6,8 @@ import Redis from 'ioredis';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig, repositoryRoot } from '@app/common';
-import { QUEUE_JOB_OPTIONS, QUEUES, StepPlanner, StepQueue, toWakeUp } from '@app/scheduling';
+import { QUEUE_JOB_OPTIONS, QUEUES } from '@app/queues';
+import { StepPlanner, StepQueue, toWakeUp } from '@app/scheduling';
 import { startBenchContext, type BenchContext } from './bench-context';
 import { BenchResult, result, Scale, timed } from './bench-result';
 
@@ -113,13 +114,11 @@ async function scheduleWithPlainBullMQ(
     return await timed(async () => {
       for (let start = 0; start < jobs.length; start += 1000) {
         await queue.addBulk(
-          jobs
-            .slice(start, start + 1000)
-            .map((job) => ({
-              name: 'step.deliver',
-              data: { stepId: job.stepId },
-              opts: { jobId: job.jobId, delay: job.delay },
-            })),
+          jobs.slice(start, start + 1000).map((job) => ({
+            name: 'step.deliver',
+            data: { stepId: job.stepId },
+            opts: { jobId: job.jobId, delay: job.delay },
+          })),
         );
       }
     });

@@ -9,7 +9,8 @@ import { DataSource } from 'typeorm';
 import { UserService, type Actor } from '@app/access';
 import { loadConfig, repositoryRoot, SystemClock } from '@app/common';
 import { DocumentImporter, MeasureAssignmentService } from '@app/documents';
-import { promoteDueSteps, QUEUES } from '@app/scheduling';
+import { QUEUES } from '@app/queues';
+import { promoteDueSteps } from '@app/scheduling';
 import { ChainVerifier, LaunchService } from '@app/workflow';
 import { startBenchContext, type BenchContext } from './bench-context';
 import { dropPrefix } from './queue.bench';
@@ -72,15 +73,13 @@ async function seed(bench: BenchContext): Promise<void> {
     await bench.sql.query(`SELECT id FROM measures WHERE document_id = $1 AND needs_assignment`, [documentId])
   ).rows as { id: string }[];
   for (const measure of waiting) {
-    await bench.context
-      .get(MeasureAssignmentService)
-      .assign({
-        measureId: measure.id,
-        leadUnitCode: 'sx-development-reform',
-        coUnitCodes: ['sx-commerce'],
-        source: 'manual',
-        assignedBy: 'soak',
-      });
+    await bench.context.get(MeasureAssignmentService).assign({
+      measureId: measure.id,
+      leadUnitCode: 'sx-development-reform',
+      coUnitCodes: ['sx-commerce'],
+      source: 'manual',
+      assignedBy: 'soak',
+    });
   }
   await bench.context.get(LaunchService).launch({ documentId, defaultDeadline: '2027-12-31', actor: SUPERVISOR });
   const users = bench.context.get(UserService);

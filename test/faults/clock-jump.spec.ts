@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { promoteDueSteps, QUEUES, waitForIdle } from '@app/scheduling';
+import { QUEUES } from '@app/queues';
+import { promoteDueSteps, waitForIdle } from '@app/scheduling';
 import { startTestApi, type TestApi } from '../support/api';
 
 /**

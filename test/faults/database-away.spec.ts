@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { QUEUES, stepJobId } from '@app/scheduling';
+import { QUEUES } from '@app/queues';
+import { stepJobId } from '@app/scheduling';
 import { waitForIdle } from '../support/queue-helpers';
 import { until } from '../support/until';
 import { startTestApi, type TestApi } from '../support/api';

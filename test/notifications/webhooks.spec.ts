@@ -17,7 +17,9 @@ import {
   WebhookReconciler,
   WebhookSettings,
 } from '@app/notifications';
-import { QUEUES, WebhookJobOptions, WebhookWorkerModule, WorkingCalendar } from '@app/scheduling';
+import { WorkingCalendar } from '@app/calendar';
+import { WebhookJobOptions, WebhookWorkerModule } from '@app/notifications';
+import { QUEUES } from '@app/queues';
 import { readUnitDirectoryData, UnitDirectoryStore } from '@app/units';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { DataSource } from 'typeorm';
 import { ReportGenerator, ReportJobOptions, type ReportFigures } from '@app/reporting';
-import { QUEUES } from '@app/scheduling';
+import { QUEUES } from '@app/queues';
 import { runDueSteps, waitForIdle } from '../support/queue-helpers';
 import { startTestApi, type TestApi } from '../support/api';
 

@@ -3,7 +3,7 @@ import { DocumentImporter } from '@app/documents';
 import { StepReconciler } from '@app/scheduling';
 import { LaunchService, TaskActionService } from '@app/workflow';
 import { runDueSteps } from '../support/queue-helpers';
-import { emptyRedisOf } from '../support/redis-keys';
+import { emptyRedisOf } from '@app/testing';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 import { startTestWorker, TestWorker } from '../support/worker';
 

@@ -11,7 +11,9 @@ import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock, repositoryRoot
 import { DocumentImporter, DocumentsModule, MeasureAssignmentService } from '@app/documents';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
-import { QUEUES, SchedulingModule, StepQueueModule, WebhookQueueModule } from '@app/scheduling';
+import { WebhookQueueModule } from '@app/notifications';
+import { QUEUES } from '@app/queues';
+import { SchedulingModule, StepQueueModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { LaunchService, WorkflowModule } from '@app/workflow';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
@@ -117,15 +119,13 @@ describe('two worker processes delivering due steps, one killed mid-batch', () =
       [documentId],
     );
     for (const measure of waiting) {
-      await context
-        .get(MeasureAssignmentService)
-        .assign({
-          measureId: measure.id,
-          leadUnitCode: 'sx-development-reform',
-          coUnitCodes: ['sx-commerce'],
-          source: 'manual',
-          assignedBy: 'test',
-        });
+      await context.get(MeasureAssignmentService).assign({
+        measureId: measure.id,
+        leadUnitCode: 'sx-development-reform',
+        coUnitCodes: ['sx-commerce'],
+        source: 'manual',
+        assignedBy: 'test',
+      });
     }
     await context.get(LaunchService).launch({ documentId, defaultDeadline: '2027-06-30', actor: SUPERVISOR });
 

@@ -5,7 +5,8 @@ import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/co
 import { DocumentsModule } from '@app/documents';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
-import { SchedulingModule, StepQueueModule, WebhookQueueModule } from '@app/scheduling';
+import { WebhookQueueModule } from '@app/notifications';
+import { SchedulingModule, StepQueueModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { createTestDatabase, TestDatabase } from './test-database';
 

@@ -8,15 +8,9 @@ import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/co
 import { DocumentsModule } from '@app/documents';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
-import {
-  emptyQueues,
-  QUEUES,
-  SchedulingModule,
-  StepQueueModule,
-  StepWorkerModule,
-  WebhookQueueModule,
-  WebhookWorkerModule,
-} from '@app/scheduling';
+import { WebhookQueueModule, WebhookWorkerModule } from '@app/notifications';
+import { QUEUES } from '@app/queues';
+import { emptyQueues, SchedulingModule, StepQueueModule, StepWorkerModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
 import { createTestDatabase, TestDatabase } from './test-database';

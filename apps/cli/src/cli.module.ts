@@ -5,7 +5,8 @@ import { DocumentsModule } from '@app/documents';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
 import { ReportingModule, ReportQueueModule } from '@app/reporting';
-import { SchedulingModule, StepQueueModule, WebhookQueueModule } from '@app/scheduling';
+import { WebhookQueueModule } from '@app/notifications';
+import { SchedulingModule, StepQueueModule } from '@app/scheduling';
 import { UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
 

@@ -3,14 +3,9 @@ import { join } from 'node:path';
 import type { MeasureView } from '@app/documents';
 import type { TaskSummary } from '@app/workflow';
 import { repositoryRoot } from '@app/common';
-import {
-  addCalendarDays,
-  atShanghaiTime,
-  promoteDueSteps,
-  QUEUES,
-  waitForIdle,
-  WorkingCalendar,
-} from '@app/scheduling';
+import { addCalendarDays, atShanghaiTime, WorkingCalendar } from '@app/calendar';
+import { QUEUES } from '@app/queues';
+import { promoteDueSteps, waitForIdle } from '@app/scheduling';
 import type { DemoClient } from './demo-client';
 import type { DemoEnvironment } from './demo-environment';
 import {

@@ -3,13 +3,8 @@ import { ConfigModule } from '@app/common';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
 import { ReportQueueModule, ReportWorkerModule } from '@app/reporting';
-import {
-  SchedulingModule,
-  StepQueueModule,
-  StepWorkerModule,
-  WebhookQueueModule,
-  WebhookWorkerModule,
-} from '@app/scheduling';
+import { WebhookQueueModule, WebhookWorkerModule } from '@app/notifications';
+import { SchedulingModule, StepQueueModule, StepWorkerModule } from '@app/scheduling';
 
 /** The queue worker process: delivers ladder steps and webhooks, reconciles both with PostgreSQL, and makes the quarterly reports. Run as many as you like. */
 @Module({

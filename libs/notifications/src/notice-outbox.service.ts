@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-// The calendar's own files, not the scheduling library's index, which imports this library.
-import { WorkingCalendar } from '../../scheduling/src/calendar/working-calendar';
+import { WorkingCalendar } from '@app/calendar';
 import { insertNotices, type NewNotice } from './notice-writer';
-import { recordWebhookDeliveries } from './webhooks/record-deliveries';
-import { WebhookQueue, type WebhookWakeUp } from './webhooks/webhook-queue';
+import { recordWebhookDeliveries } from './channels/webhook/record-deliveries';
+import { WebhookQueue, type WebhookWakeUp } from './channels/webhook/webhook-queue';
 
 export interface WrittenNoticeBatch {
   /** How many notices were new (a repeated key writes nothing). */

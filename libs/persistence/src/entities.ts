@@ -8,7 +8,7 @@ import {
 } from '../../documents/src/persistence/measure.entity';
 import { UnitEntity, UnitNameRuleEntity } from '../../units/src/persistence/unit.entity';
 import { NoticeEntity } from '../../notifications/src/notice.entity';
-import { NoticeDeliveryEntity, UnitWebhookEntity } from '../../notifications/src/webhooks/webhook.entities';
+import { NoticeDeliveryEntity, UnitWebhookEntity } from '../../notifications/src/channels/webhook/webhook.entities';
 import { ScheduledStepEntity } from '../../scheduling/src/steps/scheduled-step.entity';
 import { ProgressReportEntity } from '../../workflow/src/progress/progress-report.entity';
 import { AttachmentEntity } from '../../workflow/src/attachments/attachment.entity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { NoticeOutbox, type NewNotice } from '@app/notifications';
-import { parseQuarter } from '@app/scheduling';
+import { parseQuarter } from '@app/calendar';
 import { computeReport } from './figures/compute-report';
 import type { ReportFigures } from './figures/report-figures';
 import { renderCompletionChart, renderDocx, renderXlsx } from './render';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { hasAnyRole, type Actor } from '@app/access';
 import { Clock, DomainError } from '@app/common';
-import { formatQuarter, parseQuarter, type Quarter } from '@app/scheduling';
+import { formatQuarter, parseQuarter, type Quarter } from '@app/calendar';
 import { quarterEndMoment, quarterStartMoment } from './figures/compute-report';
 import type { ReportFigures } from './figures/report-figures';
 import { renderJson } from './render';

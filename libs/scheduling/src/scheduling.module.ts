@@ -1,7 +1,5 @@
 import { Global, Logger, Module } from '@nestjs/common';
-import { readCalendarOverrides } from './calendar/calendar-data';
-import { OfficialCalendar } from './calendar/official-calendar';
-import { WorkingCalendar } from './calendar/working-calendar';
+import { OfficialCalendar, readCalendarOverrides, WorkingCalendar } from '@app/calendar';
 import { CalendarDaysService } from './steps/calendar-days.service';
 import { DocumentLadderService } from './steps/document-ladder.service';
 import { LadderSettings } from './steps/ladder-settings';

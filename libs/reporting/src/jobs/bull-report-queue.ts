@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue, type BackoffOptions } from 'bullmq';
-import { QUEUE_JOB_OPTIONS, QUEUES, type JobPayloads } from '@app/scheduling';
+import { QUEUE_JOB_OPTIONS, QUEUES, type JobPayloads } from '@app/queues';
 import { ReportQueue, type QueuedReport } from '../report-queue';
 
 /** Retries per report job; the defaults come from the registry, a test may provide others. */

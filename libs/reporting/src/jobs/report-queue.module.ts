@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
-import { QUEUE_JOB_OPTIONS, QUEUES } from '@app/scheduling';
+import { QUEUE_JOB_OPTIONS, QUEUES } from '@app/queues';
 import { ReportQueue } from '../report-queue';
 import { BullReportQueue, ReportJobOptions } from './bull-report-queue';
 

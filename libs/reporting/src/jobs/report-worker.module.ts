@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { QUEUES, RecurringJobKeeper } from '@app/scheduling';
+import { QUEUES, RecurringJobKeeper } from '@app/queues';
 import { ReportingModule } from '../reporting.module';
 import { ReportsService } from '../reports.service';
 import { ReportProcessor } from './report.processor';

@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { QUEUES, type JobPayloads } from '@app/scheduling';
+import { QUEUES, type JobPayloads } from '@app/queues';
 import { QuarterlySchedule, type ScheduleOutcome } from '../quarterly-schedule.service';
 import { ReportGenerator } from '../report-generator.service';
 

@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Clock } from '@app/common';
 import { StepQueue, type StepWakeUp } from '../steps/step-queue';
-import { QUEUES, type JobPayloads } from './queue-registry';
+import { QUEUES, type JobPayloads } from '@app/queues';
 
 const CHUNK = 1000;
 

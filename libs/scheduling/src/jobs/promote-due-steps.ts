@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { stepJobId } from '../ladder';
-import { QUEUES } from './queue-registry';
+import { QUEUES } from '@app/queues';
 
 /**
  * For simulated time (the demo, tests): BullMQ delays count real milliseconds, so when the injected

@@ -3,7 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '@app/common';
 import { StepQueue } from '../steps/step-queue';
 import { BullStepQueue } from './bull-step-queue';
-import { QUEUE_JOB_OPTIONS, QUEUES } from './queue-registry';
+import { QUEUE_JOB_OPTIONS, QUEUES } from '@app/queues';
 
 /** The BullMQ connection and queues, and the StepQueue port on them: for every process that changes tasks. */
 @Global()

@@ -2,8 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { StepReconciler } from '../steps/step-reconciler.service';
-import { QUEUES } from './queue-registry';
-import { RecurringJobKeeper } from './recurring-job-keeper';
+import { QUEUES, RecurringJobKeeper } from '@app/queues';
 import { StepProcessor } from './step.processor';
 
 /** The processors of the worker process. At start it reconciles once and declares the recurring jobs. */

@@ -4,7 +4,7 @@ import { DelayedError, Job } from 'bullmq';
 import { Clock } from '@app/common';
 import { StepDeliveryService, type DeliveryOutcome } from '../steps/step-delivery.service';
 import { StepReconciler, type ReconcileReport } from '../steps/step-reconciler.service';
-import { QUEUES, RECONCILE_EVERY_MS, type JobName, type JobPayloads } from './queue-registry';
+import { QUEUES, RECONCILE_EVERY_MS, type JobName, type JobPayloads } from '@app/queues';
 
 /** The periodic reconcile re-queues what comes due before the run after next; the start-up run re-queues all. */
 const RECONCILE_HORIZON_MS = 2 * RECONCILE_EVERY_MS;

@@ -1,9 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, DomainError } from '@app/common';
-import { type CalendarDay, checkCalendarDays } from '../calendar/calendar-day';
-import { OfficialCalendar } from '../calendar/official-calendar';
-import { WorkingCalendar } from '../calendar/working-calendar';
+import { type CalendarDay, checkCalendarDays, OfficialCalendar, WorkingCalendar } from '@app/calendar';
 import { StepPlanner } from './step-planner.service';
 import { replanInBatches } from './replan-in-batches';
 import { StepQueue } from './step-queue';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, shanghaiDate } from '@app/common';
 import { NoticeOutbox, type WebhookWakeUp } from '@app/notifications';
-import { WorkingCalendar } from '../calendar/working-calendar';
+import { WorkingCalendar } from '@app/calendar';
 import { deadlineDueDay, stepApplies } from '../ladder';
 import { CalendarDaysService } from './calendar-days.service';
 import { ScheduledStepEntity } from './scheduled-step.entity';

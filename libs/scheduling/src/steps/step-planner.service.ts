@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { WorkingCalendar } from '../calendar/working-calendar';
+import { WorkingCalendar } from '@app/calendar';
 import {
   ackDeadlineFor,
   planSteps,

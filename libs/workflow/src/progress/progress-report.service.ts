@@ -3,15 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@app/access';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
 import { NoticeOutbox, type NewNotice, type WebhookWakeUp } from '@app/notifications';
-import {
-  parseQuarter,
-  quarterEnd,
-  quarterOf,
-  quarterStart,
-  StepPlanner,
-  StepQueue,
-  type StepWakeUp,
-} from '@app/scheduling';
+import { parseQuarter, quarterEnd, quarterOf, quarterStart } from '@app/calendar';
+import { StepPlanner, StepQueue, type StepWakeUp } from '@app/scheduling';
 import { appendEvents } from '../audit/event-recorder';
 import { TaskEntity } from '../persistence/task.entity';
 import { decide, type TaskAction } from '../state-machine';

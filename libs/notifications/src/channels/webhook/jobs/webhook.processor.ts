@@ -2,8 +2,9 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
 import { Clock } from '@app/common';
-import { QUEUES, type JobPayloads } from './queue-registry';
-import { WebhookDeliveryService, type WebhookOutcome, WebhookReconciler } from '@app/notifications';
+import { QUEUES, type JobPayloads } from '@app/queues';
+import { WebhookDeliveryService, type WebhookOutcome } from '../webhook-delivery.service';
+import { WebhookReconciler } from '../webhook-reconciler';
 
 type WebhookJobName = 'notice.webhook' | 'webhooks.reconcile';
 

@@ -1,10 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { WorkingCalendar } from '../../../scheduling/src/calendar/working-calendar';
-import {
-  DEFAULT_WORKING_HOURS,
-  nextWorkingMoment,
-  type WorkingHours,
-} from '../../../scheduling/src/calendar/working-hours';
+import { DEFAULT_WORKING_HOURS, nextWorkingMoment, WorkingCalendar, type WorkingHours } from '@app/calendar';
 import { webhookJobId, type WebhookWakeUp } from './webhook-queue';
 
 /** Which notices were just written: by id, or by the dedupe keys the writer gave them. */

@@ -2,8 +2,8 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue, type BackoffOptions } from 'bullmq';
 import { Clock } from '@app/common';
-import { QUEUE_JOB_OPTIONS, QUEUES, type JobPayloads } from './queue-registry';
-import { WebhookQueue, type WebhookWakeUp } from '@app/notifications';
+import { QUEUE_JOB_OPTIONS, QUEUES, type JobPayloads } from '@app/queues';
+import { WebhookQueue, type WebhookWakeUp } from '../webhook-queue';
 
 const CHUNK = 1000;
 

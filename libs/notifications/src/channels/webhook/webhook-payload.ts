@@ -1,5 +1,5 @@
-import type { NoticeEntity } from '../notice.entity';
-import type { NoticeKind } from '../notice-writer';
+import type { NoticeEntity } from '../../notice.entity';
+import type { NoticeKind } from '../../notice-writer';
 
 /** The JSON a unit's system receives; the shape is kept stable for other systems. */
 export interface WebhookPayload {

@@ -10,3 +10,6 @@ export * from './webhook-signature';
 export * from './webhook-url';
 export * from './webhook.entities';
 export * from './webhooks.module';
+export * from './jobs/bull-webhook-queue';
+export * from './jobs/webhook-queue.module';
+export * from './jobs/webhook-worker.module';

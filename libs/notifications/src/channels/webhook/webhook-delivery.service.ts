@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
-import { NoticeEntity } from '../notice.entity';
+import { NoticeEntity } from '../../notice.entity';
 import { NoticeDeliveryEntity, UnitWebhookEntity } from './webhook.entities';
 import { webhookPayload } from './webhook-payload';
 import { WebhookSender } from './webhook-sender';

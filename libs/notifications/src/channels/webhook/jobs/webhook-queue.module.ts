@@ -1,8 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { BullWebhookQueue, WebhookJobOptions } from './bull-webhook-queue';
-import { QUEUE_JOB_OPTIONS, QUEUES } from './queue-registry';
-import { WebhookQueue } from '@app/notifications';
+import { QUEUE_JOB_OPTIONS, QUEUES } from '@app/queues';
+import { WebhookQueue } from '../webhook-queue';
 
 /**
  * The webhooks queue and the WebhookQueue port on it: for every process that writes notices.

@@ -1,10 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { QUEUES } from './queue-registry';
-import { RecurringJobKeeper } from './recurring-job-keeper';
+import { QUEUES, RecurringJobKeeper } from '@app/queues';
 import { WebhookProcessor } from './webhook.processor';
-import { WebhookReconciler, WebhooksModule } from '@app/notifications';
+import { WebhookReconciler } from '../webhook-reconciler';
+import { WebhooksModule } from '../webhooks.module';
 
 /** The webhook processor of the worker process. At start it re-queues pending deliveries and declares its recurring repair. */
 @Module({ imports: [WebhooksModule], providers: [WebhookProcessor, RecurringJobKeeper] })
