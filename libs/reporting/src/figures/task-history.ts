@@ -1,4 +1,4 @@
-import type { TaskState } from '@app/workflow';
+import { type TaskState } from '@app/common';
 
 /** One recorded task event, as the report reads it. */
 export interface HistoryEvent {

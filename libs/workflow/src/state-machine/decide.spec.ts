@@ -1,5 +1,6 @@
-import { allowedActions, decide, OPEN_STATES, TASK_ACTIONS, TASK_STATE_LABELS, TASK_STATES } from './index';
+import { allowedActions, decide, TASK_ACTIONS } from './index';
 import { everySnapshot, everyStanding, snapshot, STANDING_NAMES, STANDINGS } from './__fixtures__/standings';
+import { OPEN_STATES, TASK_STATE_LABELS, TASK_STATES } from '@app/common';
 
 const { assigneeOfficer, assigneeLeader, assignerLeader, supervisor, noneLeader } = STANDINGS;
 

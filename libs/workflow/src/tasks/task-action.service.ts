@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Clock, DomainError, shanghaiDate } from '@app/common';
+import { Clock, DomainError, shanghaiDate, OPEN_STATES, TASK_STATE_LABELS } from '@app/common';
 import { NoticeOutbox, type WebhookWakeUp } from '@app/notifications';
 import { StepPlanner, StepQueue, type StepWakeUp } from '@app/scheduling';
 import { assertActiveUnit } from '@app/units';
 import { appendEvents, type EventActor, type NewEvent } from '../audit/event-recorder';
 import { TaskEntity } from '../persistence/task.entity';
 import { WorkflowEntity } from '../persistence/workflow.entity';
-import { decide, OPEN_STATES, TASK_STATE_LABELS, type TaskSnapshot } from '../state-machine';
+import { decide, type TaskSnapshot } from '../state-machine';
 import { EFFECTS } from './task-effects';
 import { visibleTask } from './task-access';
 import { REASON_REQUIRED, type TaskActionCommand } from './task-action.types';

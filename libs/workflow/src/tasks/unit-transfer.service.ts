@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@app/access';
-import { Clock, DomainError, shanghaiDate } from '@app/common';
+import { Clock, DomainError, shanghaiDate, OPEN_STATES } from '@app/common';
 import { NoticeOutbox, type WebhookWakeUp } from '@app/notifications';
 import { assertActiveUnit } from '@app/units';
 import { appendEvents } from '../audit/event-recorder';
-import { OPEN_STATES } from '../state-machine';
 import { eventActorOf } from './task-action.service';
 
 export interface TransferOutcome {
