@@ -6,8 +6,8 @@ import Redis from 'ioredis';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig, repositoryRoot } from '@app/common';
-import { QUEUE_JOB_OPTIONS, QUEUES } from '@app/queues';
-import { StepPlanner, StepQueue, toWakeUp } from '@app/scheduling';
+import { JobQueue, QUEUE_JOB_OPTIONS, QUEUES } from '@app/queues';
+import { StepPlanner, toWakeUp } from '@app/scheduling';
 import { startBenchContext, type BenchContext } from './bench-context';
 import { BenchResult, result, Scale, timed } from './bench-result';
 
@@ -78,13 +78,13 @@ async function insertTasks(bench: BenchContext, count: number): Promise<void> {
   await bench.sql.query('ANALYZE');
 }
 
-/** The engine: StepPlanner.replan in batches of 1,000 tasks (one transaction each), then StepQueue.wake. */
+/** The engine: StepPlanner.replan in batches of 1,000 tasks (one transaction each), then JobQueue.wake. */
 async function scheduleWithEngine(
   bench: BenchContext,
   taskIds: string[],
 ): Promise<{ ms: number; wakeMs: number; steps: number }> {
   const planner = bench.context.get(StepPlanner);
-  const queue = bench.context.get(StepQueue);
+  const queue = bench.context.get(JobQueue);
   const dataSource = bench.context.get(DataSource);
   let steps = 0;
   let wakeMs = 0;
@@ -229,7 +229,7 @@ async function processWithEngine(
     bench.clock.set(new Date());
     const wakeUps = rows.map(toWakeUp);
     const ms = await timed(async () => {
-      await bench.context.get(StepQueue).wake(wakeUps);
+      await bench.context.get(JobQueue).wake(wakeUps);
       // Not queueIdle: the workers' recurring reconcile job stays delayed; PostgreSQL says when the steps are delivered.
       await until('every step delivered', timeoutMs, async () => {
         const [{ n }] = (
@@ -394,7 +394,7 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
         plainMs / 1000,
         `plain BullMQ addBulk of ${plainJobs.length} delayed jobs`,
       ),
-      result(`  of which StepQueue.wake (${label})`, engine.wakeMs / 1000, 's', plainMs / 1000, 'the same addBulk'),
+      result(`  of which JobQueue.wake (${label})`, engine.wakeMs / 1000, 's', plainMs / 1000, 'the same addBulk'),
       result(
         `Redis used_memory after scheduling ${label}`,
         engineBytes / 2 ** 20,

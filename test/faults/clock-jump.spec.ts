@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { QUEUES } from '@app/queues';
-import { promoteDueSteps, waitForIdle } from '@app/scheduling';
+import { QUEUES, waitForIdle } from '@app/queues';
+import { promoteDueSteps } from '@app/scheduling';
 import { startTestApi, type TestApi } from '../support/api';
 
 /**

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { DataSource } from 'typeorm';
-import { ReportGenerator, ReportJobOptions, type ReportFigures } from '@app/reporting';
-import { QUEUES } from '@app/queues';
+import { ReportGenerator, type ReportFigures } from '@app/reporting';
+import { QUEUES, ReportJobOptions } from '@app/queues';
 import { runDueSteps, waitForIdle } from '../support/queue-helpers';
 import { startTestApi, type TestApi } from '../support/api';
 

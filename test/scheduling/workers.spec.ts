@@ -5,30 +5,29 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import type { Actor } from '@app/access';
-import { AccessModule } from '@app/access';
+import { type Actor, AccessModule } from '@app/access';
 import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock, repositoryRoot } from '@app/common';
 import { DocumentImporter, DocumentsModule, MeasureAssignmentService } from '@app/documents';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
-import { WebhookQueueModule } from '@app/notifications';
-import { QUEUES } from '@app/queues';
-import { SchedulingModule, StepQueueModule } from '@app/scheduling';
+import { QUEUES, QueuesModule } from '@app/queues';
+import { SchedulingModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { LaunchService, WorkflowModule } from '@app/workflow';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 import { until } from '../support/until';
 import { halfDone, STEP_FACTS_SQL, type StepFacts } from '../support/step-facts';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { CalendarModule } from '@app/calendar';
 
 /** The domain services with the step queue but no worker: the worker processes are the compiled app. */
 @Module({
   imports: [
     ConfigModule,
     PersistenceModule.forRoot(),
+    CalendarModule,
+    QueuesModule,
     SchedulingModule,
-    StepQueueModule,
-    WebhookQueueModule,
     NotificationsModule,
     UnitsModule,
     DocumentsModule,

@@ -4,8 +4,8 @@ import type { MeasureView } from '@app/documents';
 import type { TaskSummary } from '@app/workflow';
 import { repositoryRoot } from '@app/common';
 import { addCalendarDays, atShanghaiTime, WorkingCalendar } from '@app/calendar';
-import { QUEUES } from '@app/queues';
-import { promoteDueSteps, waitForIdle } from '@app/scheduling';
+import { QUEUES, waitForIdle } from '@app/queues';
+import { promoteDueSteps } from '@app/scheduling';
 import type { DemoClient } from './demo-client';
 import type { DemoEnvironment } from './demo-environment';
 import {

@@ -1,3 +1,4 @@
+export * from './calendar.module';
 export * from './calendar-data';
 export * from './calendar-day';
 export * from './official-calendar';

@@ -6,6 +6,6 @@ import { ReportsService } from './reports.service';
 
 const SERVICES = [ReportInputsLoader, ReportsService, ReportGenerator, QuarterlySchedule];
 
-/** The quarterly report. Needs PersistenceModule, SchedulingModule, NotificationsModule and a ReportQueue (ReportQueueModule). */
+/** The quarterly report. Needs PersistenceModule, CalendarModule, QueuesModule, SchedulingModule and NotificationsModule. */
 @Module({ providers: SERVICES, exports: SERVICES })
 export class ReportingModule {}

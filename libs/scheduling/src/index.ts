@@ -1,5 +1,4 @@
 export * from './jobs/promote-due-steps';
-export * from './jobs/step-queue.module';
 export * from './jobs/step-worker.module';
 export * from './ladder';
 export * from './scheduling.module';
@@ -8,5 +7,4 @@ export * from './steps/document-ladder.service';
 export * from './steps/scheduled-step.entity';
 export * from './steps/step-delivery.service';
 export * from './steps/step-planner.service';
-export * from './steps/step-queue';
 export * from './steps/step-reconciler.service';

@@ -2,9 +2,9 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, DomainError } from '@app/common';
 import { type CalendarDay, checkCalendarDays, OfficialCalendar, WorkingCalendar } from '@app/calendar';
+import { UnitOfWork } from '@app/queues';
 import { StepPlanner } from './step-planner.service';
 import { replanInBatches } from './replan-in-batches';
-import { StepQueue } from './step-queue';
 
 export interface CalendarChange {
   days: number;
@@ -25,7 +25,7 @@ export class CalendarDaysService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly calendar: WorkingCalendar,
     private readonly planner: StepPlanner,
-    private readonly queue: StepQueue,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
@@ -79,9 +79,8 @@ export class CalendarDaysService implements OnModuleInit {
       [years],
     );
     await replanInBatches(
-      this.dataSource,
+      this.unitOfWork,
       this.planner,
-      this.queue,
       tasks.map((task) => task.id),
       this.clock.now(),
     );

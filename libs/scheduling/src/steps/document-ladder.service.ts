@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, DomainError } from '@app/common';
 import type { LadderConfig } from '../ladder';
+import { UnitOfWork } from '@app/queues';
 import { StepPlanner } from './step-planner.service';
 import { replanInBatches } from './replan-in-batches';
-import { StepQueue } from './step-queue';
 
 /** A document's own changes to the reminder ladder: validated, stored, and applied to its open tasks at once. */
 @Injectable()
@@ -12,7 +12,7 @@ export class DocumentLadderService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly planner: StepPlanner,
-    private readonly queue: StepQueue,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
@@ -44,9 +44,8 @@ export class DocumentLadderService {
       [documentId],
     );
     await replanInBatches(
-      this.dataSource,
+      this.unitOfWork,
       this.planner,
-      this.queue,
       tasks.map((task) => task.id),
       this.clock.now(),
     );

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { DEFAULT_WORKING_HOURS, nextWorkingMoment, WorkingCalendar, type WorkingHours } from '@app/calendar';
-import { webhookJobId, type WebhookWakeUp } from './webhook-queue';
+import { jobId, type WakeUp } from '@app/queues';
 
 /** Which notices were just written: by id, or by the dedupe keys the writer gave them. */
 export type WrittenNotices = { noticeIds: readonly string[] } | { dedupeKeys: readonly string[] };
@@ -10,8 +10,8 @@ export type WrittenNotices = { noticeIds: readonly string[] } | { dedupeKeys: re
  * inside the writer's transaction. External channels wait for working hours: `not_before` is the
  * next working moment from `now` (the inbox has the notice at once). A notice older than its
  * unit's webhook is not sent (configuring a webhook does not replay the past); recording twice
- * records once. Returns the deliveries to queue once the transaction has committed
- * (`WebhookQueue.wakeAfterCommit`).
+ * records once. Returns the deliveries' jobs to add once the transaction has committed
+ * (`JobQueue.wakeAfterCommit`).
  */
 export async function recordWebhookDeliveries(
   manager: EntityManager,
@@ -33,5 +33,17 @@ export async function recordWebhookDeliveries(
      RETURNING notice_id AS "noticeId"`,
     [refs, notBefore],
   );
-  return rows.map((row) => ({ noticeId: row.noticeId, jobId: webhookJobId(row.noticeId), notBefore }));
+  return rows.map((row) => webhookWakeUp(row.noticeId, notBefore));
+}
+
+export type WebhookWakeUp = Extract<WakeUp, { name: 'notice.webhook' }>;
+
+/** A delivery's job id is built from the channel and the notice, so queueing it twice queues it once. */
+export function webhookJobId(noticeId: string): string {
+  return jobId('notice.webhook', { noticeId });
+}
+
+/** The job that sends one notice to its unit's webhook, not before `notBefore`. */
+export function webhookWakeUp(noticeId: string, notBefore: Date): WebhookWakeUp {
+  return { name: 'notice.webhook', data: { noticeId }, jobId: webhookJobId(noticeId), at: notBefore };
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { webhookJobId, WebhookQueue, type WebhookWakeUp } from './webhook-queue';
+import { JobQueue } from '@app/queues';
+import { webhookWakeUp } from './record-deliveries';
 
 const BATCH = 5000;
 
@@ -15,7 +16,7 @@ export class WebhookReconciler {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly queue: WebhookQueue,
+    private readonly queue: JobQueue,
   ) {}
 
   async reconcile(): Promise<{ requeued: number }> {
@@ -28,12 +29,7 @@ export class WebhookReconciler {
         [after],
       );
       if (rows.length === 0) break;
-      const wakeUps: WebhookWakeUp[] = rows.map((row) => ({
-        noticeId: row.noticeId,
-        jobId: webhookJobId(row.noticeId),
-        notBefore: new Date(row.notBefore),
-      }));
-      await this.queue.wake(wakeUps);
+      await this.queue.wake(rows.map((row) => webhookWakeUp(row.noticeId, new Date(row.notBefore))));
       requeued += rows.length;
       after = rows[rows.length - 1].noticeId;
     }

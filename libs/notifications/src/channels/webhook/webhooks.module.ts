@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { WebhookAdminService } from './webhook-admin.service';
+import { WebhookChannel } from './webhook.channel';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 import { WebhookReconciler } from './webhook-reconciler';
 import { WebhookSender } from './webhook-sender';
 import { WebhookSettings } from './webhook-settings';
 
-const PROVIDERS = [WebhookAdminService, WebhookDeliveryService, WebhookReconciler, WebhookSender];
+const PROVIDERS = [WebhookChannel, WebhookAdminService, WebhookDeliveryService, WebhookReconciler, WebhookSender];
 
-/** The webhook channel's domain services. Needs a WebhookQueue (WebhookQueueModule). */
+/** The webhook channel and its services. Needs CalendarModule and QueuesModule. */
 @Module({
   providers: [{ provide: WebhookSettings, useValue: new WebhookSettings() }, ...PROVIDERS],
   exports: [WebhookSettings, ...PROVIDERS],

@@ -1,4 +1,4 @@
-import { isFinalAttempt } from './webhook.processor';
+import { isFinalAttempt } from './job-retry';
 
 describe('isFinalAttempt', () => {
   it('is the attempt after which BullMQ will not retry', () => {
