@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig, repositoryRoot } from '@app/common';
 import { JobQueue, QUEUE_JOB_OPTIONS, QUEUES } from '@app/queues';
 import { StepPlanner, toWakeUp } from '@app/scheduling';
+import { emptyRedisOf } from '@app/testing';
 import { startBenchContext, type BenchContext } from './bench-context';
 import { BenchResult, result, Scale, timed } from './bench-result';
 
@@ -34,17 +35,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function usedMemory(redis: Redis): Promise<number> {
   const info = await redis.info('memory');
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? NaN);
-}
-
-/** Deletes this benchmark's keys only (SCAN + UNLINK on its prefix): other things may share the Redis. */
-/** Deletes every key under one prefix (SCAN + UNLINK): the bench's own, never anyone else's. */
-export async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5000);
-    if (keys.length > 0) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
 }
 
 /** `count` open tasks (a lead and nine co tasks per workflow) with deadlines over 2027, by plain SQL. */
@@ -354,8 +344,8 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
   const bench = await startBenchContext(NAME);
   const results: BenchResult[] = [];
   try {
-    await dropPrefix(redis, NAME);
-    await dropPrefix(redis, PLAIN_PREFIX);
+    await emptyRedisOf(NAME, redis);
+    await emptyRedisOf(PLAIN_PREFIX, redis);
     await insertTasks(bench, taskCount);
     const taskIds = (await bench.sql.query(`SELECT id FROM tasks ORDER BY id`)).rows.map(
       (row: { id: string }) => row.id,
@@ -404,8 +394,8 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
       ),
     );
     console.log(JSON.stringify(results));
-    await dropPrefix(redis, NAME);
-    await dropPrefix(redis, PLAIN_PREFIX);
+    await emptyRedisOf(NAME, redis);
+    await emptyRedisOf(PLAIN_PREFIX, redis);
 
     // Processing: park every step (cancelled), then per run bring back N of them, due a minute ago.
     await bench.sql.query(`UPDATE scheduled_steps SET state = 'cancelled' WHERE state = 'pending'`);
@@ -424,9 +414,9 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
         workers,
         timeoutMs,
       );
-      await dropPrefix(redis, NAME);
+      await emptyRedisOf(NAME, redis);
       const plain = await processWithPlainBullMQ(bench, dueCount, workers, timeoutMs);
-      await dropPrefix(redis, PLAIN_PREFIX);
+      await emptyRedisOf(PLAIN_PREFIX, redis);
       results.push(
         result(
           `deliver ${dueCount.toLocaleString('en')} due steps (${run.notices.toLocaleString('en')} notices), ${workers} worker process${workers > 1 ? 'es' : ''}`,
@@ -447,8 +437,8 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
     }
     return results;
   } finally {
-    await dropPrefix(redis, NAME).catch(() => undefined);
-    await dropPrefix(redis, PLAIN_PREFIX).catch(() => undefined);
+    await emptyRedisOf(NAME, redis).catch(() => undefined);
+    await emptyRedisOf(PLAIN_PREFIX, redis).catch(() => undefined);
     await redis.quit();
     await bench.close();
   }

@@ -12,8 +12,8 @@ import { DocumentImporter, MeasureAssignmentService } from '@app/documents';
 import { QUEUES } from '@app/queues';
 import { promoteDueSteps } from '@app/scheduling';
 import { ChainVerifier, LaunchService } from '@app/workflow';
+import { emptyRedisOf } from '@app/testing';
 import { startBenchContext, type BenchContext } from './bench-context';
-import { dropPrefix } from './queue.bench';
 
 /**
  * `npm run soak -- --minutes N [--fault-every S] [--save]`: the API and two workers as separate
@@ -286,7 +286,7 @@ async function injectFault(index: number, context: FaultContext): Promise<string
   const kinds = [
     ['worker killed (SIGKILL) and restarted', () => replaceWorker('SIGKILL')],
     // Only the soak's own keys: this Redis may serve others. test/faults empties the whole of it.
-    ["Redis emptied of the engine's keys", () => dropPrefix(redis, NAME)],
+    ["Redis emptied of the engine's keys", () => emptyRedisOf(NAME, redis)],
     [
       'PostgreSQL connections cut',
       async () =>

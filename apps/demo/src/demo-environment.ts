@@ -46,6 +46,7 @@ async function recreateDatabase(databaseUrl: string): Promise<void> {
   } catch (error) {
     throw new Error(
       `无法连接 PostgreSQL（${server.host}）：${error instanceof Error ? error.message : String(error)}。请先运行 scripts/ensure-services.sh`,
+      { cause: error },
     );
   }
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -13,13 +13,13 @@ export function readCalendarOverrides(path: string = defaultCalendarOverridesPat
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`${path}: cannot read the calendar overrides: ${(error as Error).message}`);
+    throw new Error(`${path}: cannot read the calendar overrides: ${(error as Error).message}`, { cause: error });
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path}: not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${path}: not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   return parseCalendarOverrides(value, path);
 }

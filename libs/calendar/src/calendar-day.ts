@@ -26,7 +26,7 @@ export function checkCalendarDays(days: readonly CalendarDay[], source: string):
     try {
       parseDate(day.date);
     } catch (error) {
-      throw new Error(`${entry}: ${(error as Error).message}`);
+      throw new Error(`${entry}: ${(error as Error).message}`, { cause: error });
     }
     if (!isCalendarDayKind(day.kind))
       throw new Error(`${entry}: kind must be one of ${CALENDAR_DAY_KINDS.join(', ')}, not ${String(day.kind)}`);

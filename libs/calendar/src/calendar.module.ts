@@ -1,3 +1,5 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarDayEntity } from './calendar-day.entity';
 import { Global, Logger, Module } from '@nestjs/common';
 import { readCalendarOverrides } from './calendar-data';
 import { OfficialCalendar } from './official-calendar';
@@ -18,6 +20,7 @@ function officialCalendar(): OfficialCalendar {
 /** The working-day calendar every deadline is computed with. */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature([CalendarDayEntity])],
   providers: [{ provide: WorkingCalendar, useFactory: officialCalendar }],
   exports: [WorkingCalendar],
 })

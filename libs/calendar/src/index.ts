@@ -6,3 +6,4 @@ export * from './package-calendar';
 export * from './quarter';
 export * from './working-calendar';
 export * from './working-hours';
+export * from './calendar-day.entity';

@@ -18,7 +18,9 @@ export function readPackageCalendarDays(file: string = packageCalendarFile()): C
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: cannot read the ${CALENDAR_PACKAGE} data: ${(error as Error).message}`);
+    throw new Error(`${file}: cannot read the ${CALENDAR_PACKAGE} data: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const holidays = dateRecord(data, 'holidays', file);
   const workdays = dateRecord(data, 'workdays', file);

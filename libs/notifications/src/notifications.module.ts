@@ -1,3 +1,5 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NoticeEntity } from './notice.entity';
 import { Global, Module } from '@nestjs/common';
 import { NOTICE_CHANNELS } from './channels/channels';
 import type { NoticeChannel } from './channels/notice-channel';
@@ -10,7 +12,7 @@ const CHANNEL_MODULES = NOTICE_CHANNELS.flatMap((entry) => (entry.module ? [entr
 /** Notices and every channel that carries them. Needs CalendarModule and QueuesModule. */
 @Global()
 @Module({
-  imports: CHANNEL_MODULES,
+  imports: [TypeOrmModule.forFeature([NoticeEntity]), ...CHANNEL_MODULES],
   providers: [
     NoticeQueries,
     ...NOTICE_CHANNELS.filter((entry) => !entry.module).map((entry) => entry.channel),

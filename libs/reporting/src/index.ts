@@ -9,3 +9,4 @@ export * from './report-generator.service';
 export * from './report-inputs.loader';
 export * from './reporting.module';
 export * from './reports.service';
+export * from './report.entity';

@@ -1,3 +1,5 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReportEntity } from './report.entity';
 import { Module } from '@nestjs/common';
 import { QuarterlySchedule } from './quarterly-schedule.service';
 import { ReportGenerator } from './report-generator.service';
@@ -7,5 +9,9 @@ import { ReportsService } from './reports.service';
 const SERVICES = [ReportInputsLoader, ReportsService, ReportGenerator, QuarterlySchedule];
 
 /** The quarterly report. Needs PersistenceModule, CalendarModule, QueuesModule, SchedulingModule and NotificationsModule. */
-@Module({ providers: SERVICES, exports: SERVICES })
+@Module({
+  imports: [TypeOrmModule.forFeature([ReportEntity])],
+  providers: SERVICES,
+  exports: SERVICES,
+})
 export class ReportingModule {}

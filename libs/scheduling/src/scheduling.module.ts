@@ -1,3 +1,5 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ScheduledStepEntity } from './steps/scheduled-step.entity';
 import { Global, Module } from '@nestjs/common';
 import { CalendarDaysService } from './steps/calendar-days.service';
 import { DocumentLadderService } from './steps/document-ladder.service';
@@ -17,5 +19,9 @@ const PROVIDERS = [
 
 /** The reminder ladder's steps. Needs CalendarModule, QueuesModule and NotificationsModule. */
 @Global()
-@Module({ providers: PROVIDERS, exports: PROVIDERS })
+@Module({
+  imports: [TypeOrmModule.forFeature([ScheduledStepEntity])],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
+})
 export class SchedulingModule {}

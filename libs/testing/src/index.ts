@@ -1,1 +1,2 @@
 export * from './redis-keys';
+export * from './sample-files';

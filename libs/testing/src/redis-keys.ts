@@ -3,10 +3,11 @@ import { loadConfig } from '@app/common';
 
 /**
  * Empties Redis of one engine's keys (SCAN + UNLINK under its queue prefix), as a lost or flushed
- * Redis would leave it, without touching what other runs on the same server keep there.
+ * Redis would leave it, without touching what other runs on the same server keep there. Uses the
+ * given connection, or one of its own to the configured Redis.
  */
-export async function emptyRedisOf(prefix: string): Promise<void> {
-  const redis = new Redis(loadConfig().REDIS_URL);
+export async function emptyRedisOf(prefix: string, connection?: Redis): Promise<void> {
+  const redis = connection ?? new Redis(loadConfig().REDIS_URL);
   try {
     let cursor = '0';
     do {
@@ -15,6 +16,6 @@ export async function emptyRedisOf(prefix: string): Promise<void> {
       cursor = next;
     } while (cursor !== '0');
   } finally {
-    await redis.quit();
+    if (!connection) await redis.quit();
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, DomainError } from '@app/common';
+import { Clock, DomainError, FINISHED_STATES } from '@app/common';
 import { type CalendarDay, checkCalendarDays, OfficialCalendar, WorkingCalendar } from '@app/calendar';
 import { UnitOfWork } from '@app/queues';
 import { StepPlanner } from './step-planner.service';
@@ -74,9 +74,9 @@ export class CalendarDaysService implements OnModuleInit {
   private async replanYears(years: number[]): Promise<number> {
     const tasks: { id: string }[] = await this.dataSource.query(
       `SELECT DISTINCT t.id FROM tasks t LEFT JOIN scheduled_steps s ON s.task_id = t.id AND s.state = 'pending'
-       WHERE t.state NOT IN ('approved', 'cancelled') AND (extract(year FROM t.deadline)::int = ANY($1) OR extract(year FROM t.ack_deadline)::int = ANY($1)
+       WHERE t.state <> ALL($2) AND (extract(year FROM t.deadline)::int = ANY($1) OR extract(year FROM t.ack_deadline)::int = ANY($1)
          OR extract(year FROM s.due_at AT TIME ZONE 'Asia/Shanghai')::int = ANY($1))`,
-      [years],
+      [years, FINISHED_STATES],
     );
     await replanInBatches(
       this.unitOfWork,

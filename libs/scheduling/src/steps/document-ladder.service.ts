@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, DomainError } from '@app/common';
+import { Clock, DomainError, FINISHED_STATES } from '@app/common';
 import type { LadderConfig } from '../ladder';
 import { UnitOfWork } from '@app/queues';
 import { StepPlanner } from './step-planner.service';
@@ -40,8 +40,8 @@ export class DocumentLadderService {
       overrides === null ? null : JSON.stringify(overrides),
     ]);
     const tasks: { id: string }[] = await this.dataSource.query(
-      `SELECT t.id FROM tasks t JOIN workflows w ON w.id = t.workflow_id WHERE w.document_id = $1 AND t.state NOT IN ('approved', 'cancelled')`,
-      [documentId],
+      `SELECT t.id FROM tasks t JOIN workflows w ON w.id = t.workflow_id WHERE w.document_id = $1 AND t.state <> ALL($2)`,
+      [documentId, FINISHED_STATES],
     );
     await replanInBatches(
       this.unitOfWork,

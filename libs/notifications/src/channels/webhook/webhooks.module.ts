@@ -1,3 +1,5 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NoticeDeliveryEntity, UnitWebhookEntity } from './webhook.entities';
 import { Module } from '@nestjs/common';
 import { WebhookAdminService } from './webhook-admin.service';
 import { WebhookChannel } from './webhook.channel';
@@ -10,6 +12,7 @@ const PROVIDERS = [WebhookChannel, WebhookAdminService, WebhookDeliveryService, 
 
 /** The webhook channel and its services. Needs CalendarModule and QueuesModule. */
 @Module({
+  imports: [TypeOrmModule.forFeature([UnitWebhookEntity, NoticeDeliveryEntity])],
   providers: [{ provide: WebhookSettings, useValue: new WebhookSettings() }, ...PROVIDERS],
   exports: [WebhookSettings, ...PROVIDERS],
 })
