@@ -1,5 +1,6 @@
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarDayEntity } from './calendar-day.entity';
+import { CalendarDaysStore } from './calendar-days.store';
 import { Global, Logger, Module } from '@nestjs/common';
 import { readCalendarOverrides } from './calendar-data';
 import { OfficialCalendar } from './official-calendar';
@@ -17,11 +18,11 @@ function officialCalendar(): OfficialCalendar {
   });
 }
 
-/** The working-day calendar every deadline is computed with. */
+/** The working-day calendar every deadline is computed with, and the days admins add to it. Needs PersistenceModule. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([CalendarDayEntity])],
-  providers: [{ provide: WorkingCalendar, useFactory: officialCalendar }],
-  exports: [WorkingCalendar],
+  providers: [{ provide: WorkingCalendar, useFactory: officialCalendar }, CalendarDaysStore],
+  exports: [WorkingCalendar, CalendarDaysStore],
 })
 export class CalendarModule {}

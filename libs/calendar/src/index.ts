@@ -7,3 +7,4 @@ export * from './quarter';
 export * from './working-calendar';
 export * from './working-hours';
 export * from './calendar-day.entity';
+export * from './calendar-days.store';

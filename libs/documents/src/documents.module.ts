@@ -5,6 +5,7 @@ import { MeasureAssignmentEntity, MeasureEntity, MeasureUnitEntity } from './per
 import { Module } from '@nestjs/common';
 import { UnitsModule } from '@app/units';
 import { DocumentImporter } from './import/document-importer.service';
+import { DocumentLadderStore } from './ladder/document-ladder.store';
 import { DocumentQueries } from './measures/document-queries.service';
 import { MeasureAssignmentService } from './measures/measure-assignment.service';
 import { MeasureSuggestionService } from './measures/measure-suggestion.service';
@@ -21,7 +22,13 @@ import { MeasureSuggestionService } from './measures/measure-suggestion.service'
     ]),
     UnitsModule,
   ],
-  providers: [DocumentImporter, DocumentQueries, MeasureAssignmentService, MeasureSuggestionService],
-  exports: [DocumentImporter, DocumentQueries, MeasureAssignmentService, MeasureSuggestionService],
+  providers: [
+    DocumentImporter,
+    DocumentQueries,
+    MeasureAssignmentService,
+    MeasureSuggestionService,
+    DocumentLadderStore,
+  ],
+  exports: [DocumentImporter, DocumentQueries, MeasureAssignmentService, MeasureSuggestionService, DocumentLadderStore],
 })
 export class DocumentsModule {}

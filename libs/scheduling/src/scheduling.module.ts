@@ -1,4 +1,5 @@
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '@app/documents';
 import { ScheduledStepEntity } from './steps/scheduled-step.entity';
 import { Global, Module } from '@nestjs/common';
 import { CalendarDaysService } from './steps/calendar-days.service';
@@ -20,7 +21,7 @@ const PROVIDERS = [
 /** The reminder ladder's steps. Needs CalendarModule, QueuesModule and NotificationsModule. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([ScheduledStepEntity])],
+  imports: [TypeOrmModule.forFeature([ScheduledStepEntity]), DocumentsModule],
   providers: PROVIDERS,
   exports: PROVIDERS,
 })

@@ -3,9 +3,8 @@ import { EntityManager } from 'typeorm';
 import { Clock, shanghaiDate } from '@app/common';
 import { NoticeOutbox } from '@app/notifications';
 import { UnitOfWork, type Work } from '@app/queues';
-import { WorkingCalendar } from '@app/calendar';
+import { CalendarDaysStore, WorkingCalendar } from '@app/calendar';
 import { deadlineDueDay, stepApplies } from '../ladder';
-import { CalendarDaysService } from './calendar-days.service';
 import { ScheduledStepEntity } from './scheduled-step.entity';
 import { stepNotices } from './step-notices';
 import { LADDER_TASK_SQL, StepPlanner, type TaskLadderRow } from './step-planner.service';
@@ -33,7 +32,7 @@ export class StepDeliveryService {
     private readonly clock: Clock,
     private readonly planner: StepPlanner,
     private readonly calendar: WorkingCalendar,
-    private readonly calendarDays: CalendarDaysService,
+    private readonly calendarDays: CalendarDaysStore,
     private readonly notices: NoticeOutbox,
   ) {}
 
