@@ -314,13 +314,21 @@ async function account(
               (SELECT count(*)::int FROM notices n WHERE n.step_id = s.id) AS written,
               (SELECT count(DISTINCT n.unit_code)::int FROM notices n WHERE n.step_id = s.id) AS units,
               (SELECT count(DISTINCT u)::int FROM unnest(s.recipients) r CROSS JOIN LATERAL (SELECT CASE r
-                   WHEN 'assignee' THEN t.unit_code WHEN 'assigner' THEN t.assigner_unit_code WHEN 'leadership' THEN 'sx-government'
+                   WHEN 'assignee' THEN t.unit_code WHEN 'assigner' THEN t.assigner_unit_code WHEN 'leadership' THEN (SELECT code FROM units WHERE parent_code IS NULL AND kind = 'provincial_government')
                    WHEN 'supervisor' THEN (SELECT l.assigner_unit_code FROM tasks l WHERE l.workflow_id = t.workflow_id AND l.kind = 'lead' ORDER BY l.created_at LIMIT 1)
                  END AS u) x) AS expected
-       FROM scheduled_steps s JOIN tasks t ON t.id = s.task_id WHERE s.id = ANY($1) AND s.state <> 'cancelled' AND s.due_at <= now()`,
+              -- A cancelled step is justified only by its task: finished, or changed by an action after the step came due.
+              , s.state = 'cancelled' AND (t.state IN ('approved', 'cancelled') OR EXISTS (
+                  SELECT 1 FROM task_events e WHERE e.task_id = s.task_id AND e.occurred_at >= s.due_at)) AS "cancelledJustly"
+       FROM scheduled_steps s JOIN tasks t ON t.id = s.task_id WHERE s.id = ANY($1) AND s.due_at <= now()`,
       [stepIds],
     )
-  ).rows as { state: string; written: number; units: number; expected: number }[];
+  ).rows.filter((row: { cancelledJustly: boolean }) => !row.cancelledJustly) as {
+    state: string;
+    written: number;
+    units: number;
+    expected: number;
+  }[];
   return {
     expected: rows.reduce((sum, row) => sum + row.expected, 0),
     delivered: rows.reduce((sum, row) => sum + row.units, 0),

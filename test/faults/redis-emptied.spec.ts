@@ -63,11 +63,11 @@ describe('faults: Redis emptied while workers are busy', () => {
     await until('every due step handled', 60_000, async () =>
       (await facts()).every((step) => step.state !== 'pending'),
     );
-    // Delivered with every notice once, or (no longer called for) cancelled with none.
+    // Nobody acted on the tasks, so every due step is still called for: delivered with every notice once.
     const final = await facts();
-    expect(halfDone(final.filter((step) => step.state !== 'cancelled'))).toEqual([]);
-    expect(final.filter((step) => step.state === 'cancelled' && step.written > 0)).toEqual([]);
+    expect(final.filter((step) => step.state !== 'delivered')).toEqual([]);
+    expect(halfDone(final)).toEqual([]);
     expect(final.filter((step) => step.written !== step.writtenUnits)).toEqual([]);
     expect(final.filter((step) => step.state === 'delivered').length).toBeGreaterThan(deliveredAtFlush);
-  });
+  }, 180_000);
 });
