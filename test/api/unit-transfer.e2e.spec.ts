@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DocumentImporter } from '@app/documents';
-import { QUEUES } from '@app/scheduling';
+import { QUEUES } from '@app/queues';
 import { startTestApi, type TestApi } from '../support/api';
 import { runDueSteps } from '../support/queue-helpers';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';

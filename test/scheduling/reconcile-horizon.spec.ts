@@ -2,7 +2,7 @@ import type { Actor } from '@app/access';
 import { DocumentImporter } from '@app/documents';
 import { StepReconciler } from '@app/scheduling';
 import { LaunchService } from '@app/workflow';
-import { emptyRedisOf } from '../support/redis-keys';
+import { emptyRedisOf } from '@app/testing';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 import { startTestWorker, TestWorker } from '../support/worker';
 
