@@ -3,6 +3,7 @@ export * from './audit/chain-verifier.service';
 export * from './audit/event-chain';
 export * from './launch/launch.service';
 export * from './launch/launch.types';
+export * from './launch/revision-impact.service';
 export * from './persistence/task-event.entity';
 export * from './progress/progress-report.entity';
 export * from './progress/progress-report.service';

@@ -9,6 +9,7 @@ import { AttachmentService } from './attachments/attachment.service';
 import { AttachmentStore } from './attachments/attachment-store';
 import { ChainVerifier } from './audit/chain-verifier.service';
 import { LaunchService } from './launch/launch.service';
+import { RevisionImpact } from './launch/revision-impact.service';
 import { ProgressReportService } from './progress/progress-report.service';
 import { SubtaskService } from './tasks/subtask.service';
 import { TaskActionService } from './tasks/task-action.service';
@@ -18,6 +19,7 @@ import { UnitTransferService } from './tasks/unit-transfer.service';
 
 const SERVICES = [
   LaunchService,
+  RevisionImpact,
   TaskActionService,
   SubtaskService,
   TaskQueries,

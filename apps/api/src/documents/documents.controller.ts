@@ -22,8 +22,8 @@ import {
   MAX_DOCUMENT_BYTES,
   MeasureAssignmentService,
   MeasureSuggestionService,
-  type ImportOutcome,
 } from '@app/documents';
+import { RevisionImpact, type ImportAnswer } from '@app/workflow';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { AssignUnitsRequest, ImportDocumentUpload, MeasureListQuery } from './documents.dto';
@@ -37,6 +37,7 @@ export class DocumentsController {
     private readonly queries: DocumentQueries,
     private readonly suggestions: MeasureSuggestionService,
     private readonly assignments: MeasureAssignmentService,
+    private readonly revisions: RevisionImpact,
   ) {}
 
   /** 201 for a new document or revision, 200 when the same text was already imported. */
@@ -49,7 +50,7 @@ export class DocumentsController {
     @UploadedFile() file: Express.Multer.File | undefined,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<ImportOutcome> {
+  ): Promise<ImportAnswer> {
     if (!file)
       throw new DomainError('invalid', 'FILE_MISSING', '请以 multipart/form-data 的 file 字段上传文件', {
         field: 'file',
@@ -60,7 +61,7 @@ export class DocumentsController {
       importedBy: actor.username,
     });
     response.status(outcome.status === 'unchanged' ? HttpStatus.OK : HttpStatus.CREATED);
-    return outcome;
+    return this.revisions.answer(outcome);
   }
 
   @Get('documents')

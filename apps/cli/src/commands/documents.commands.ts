@@ -1,12 +1,7 @@
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
-import {
-  DocumentImporter,
-  DocumentQueries,
-  MeasureAssignmentService,
-  MeasureSuggestionService,
-  type ImportOutcome,
-} from '@app/documents';
+import { DocumentImporter, DocumentQueries, MeasureAssignmentService, MeasureSuggestionService } from '@app/documents';
+import { RevisionImpact, type ImportAnswer } from '@app/workflow';
 import { withServices } from '../cli-context';
 import { printJson, printLine } from '../output';
 import { readInputFile } from '../read-input-file';
@@ -18,15 +13,16 @@ export function cliActor(by?: string): string {
 export async function importCommand(
   files: string[],
   options: { json?: boolean; by?: string },
-): Promise<ImportOutcome[]> {
+): Promise<ImportAnswer[]> {
   return withServices(async (get) => {
-    const outcomes: ImportOutcome[] = [];
+    const outcomes: ImportAnswer[] = [];
     for (const file of files) {
-      const outcome = await get(DocumentImporter).import({
+      const imported = await get(DocumentImporter).import({
         content: readInputFile(file),
         fileName: basename(file),
         importedBy: cliActor(options.by),
       });
+      const outcome = await get(RevisionImpact).answer(imported);
       outcomes.push(outcome);
       if (!options.json) printImportOutcome(outcome);
     }
@@ -35,7 +31,7 @@ export async function importCommand(
   });
 }
 
-export function printImportOutcome(outcome: ImportOutcome): void {
+export function printImportOutcome(outcome: ImportAnswer): void {
   printLine(outcome.message);
   const warnings = outcome.diagnostics.filter((diagnostic) => diagnostic.level !== 'info');
   if (warnings.length > 0)
