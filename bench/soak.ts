@@ -1,4 +1,9 @@
 import 'reflect-metadata';
+import { exitOnUnsupportedNode, loadConfig, repositoryRoot, SystemClock } from '@app/common';
+
+// Before the other modules load: on an old Node.js they would fail with a less helpful error.
+exitOnUnsupportedNode();
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -7,7 +12,6 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { UserService, type Actor } from '@app/access';
-import { loadConfig, repositoryRoot, SystemClock } from '@app/common';
 import { DocumentImporter, MeasureAssignmentService } from '@app/documents';
 import { promoteDueSteps, QUEUES } from '@app/scheduling';
 import { ChainVerifier, LaunchService } from '@app/workflow';
@@ -72,15 +76,13 @@ async function seed(bench: BenchContext): Promise<void> {
     await bench.sql.query(`SELECT id FROM measures WHERE document_id = $1 AND needs_assignment`, [documentId])
   ).rows as { id: string }[];
   for (const measure of waiting) {
-    await bench.context
-      .get(MeasureAssignmentService)
-      .assign({
-        measureId: measure.id,
-        leadUnitCode: 'sx-development-reform',
-        coUnitCodes: ['sx-commerce'],
-        source: 'manual',
-        assignedBy: 'soak',
-      });
+    await bench.context.get(MeasureAssignmentService).assign({
+      measureId: measure.id,
+      leadUnitCode: 'sx-development-reform',
+      coUnitCodes: ['sx-commerce'],
+      source: 'manual',
+      assignedBy: 'soak',
+    });
   }
   await bench.context.get(LaunchService).launch({ documentId, defaultDeadline: '2027-12-31', actor: SUPERVISOR });
   const users = bench.context.get(UserService);
