@@ -33,12 +33,13 @@ describe('the demo: a quarter and a half of supervision on the seed documents', 
         LOG_LEVEL: 'info',
         JWT_SECRET,
       },
-      timeout: 240_000,
+      // A bound for a hung run, not a speed test: about 35 s on an idle machine, many minutes on a loaded one.
+      timeout: 900_000,
     });
     run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
     sql = new Client({ connectionString: databaseUrl });
     await sql.connect();
-  }, 300_000);
+  }, 960_000);
 
   afterAll(async () => {
     await sql.end();
