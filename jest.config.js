@@ -1,4 +1,14 @@
 /** Unit tests live beside the code (*.spec.ts); integration and e2e tests in test/. */
+
+// Nest 12 is published as ES modules only. Jest loads them from these CommonJS tests with its own
+// require(esm), which needs node:vm's SourceTextModule, there only under --experimental-vm-modules.
+if (typeof require('node:vm').SourceTextModule !== 'function') {
+  throw new Error(
+    'Run the tests through npm: `npm test`, or `npm run test:jest -- <paths>` for some of them. ' +
+      'Jest needs Node.js started with --experimental-vm-modules to load Nest 12, an ES module package.',
+  );
+}
+
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
@@ -20,5 +30,7 @@ module.exports = {
     '^@app/reporting$': '<rootDir>/libs/reporting/src/index.ts',
   },
   setupFiles: ['<rootDir>/test/support/env.ts'],
-  testTimeout: 30000,
+  // A bound for a hung test, not a speed limit: a test app's start (database, migrations, Nest) takes seconds
+  // on an idle machine and can take a minute on a loaded one.
+  testTimeout: 120000,
 };

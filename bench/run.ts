@@ -1,8 +1,12 @@
 import 'reflect-metadata';
+import { exitOnUnsupportedNode, repositoryRoot } from '@app/common';
+
+// Before the other modules load: on an old Node.js they would fail with a less helpful error.
+exitOnUnsupportedNode();
+
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { repositoryRoot } from '@app/common';
 import { BenchResult, Scale } from './bench-result';
 import { importBenchmarks } from './import.bench';
 import { parseBenchmarks } from './parse.bench';

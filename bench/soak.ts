@@ -1,4 +1,9 @@
 import 'reflect-metadata';
+import { exitOnUnsupportedNode, loadConfig, repositoryRoot, SystemClock } from '@app/common';
+
+// Before the other modules load: on an old Node.js they would fail with a less helpful error.
+exitOnUnsupportedNode();
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -7,7 +12,6 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { UserService, type Actor } from '@app/access';
-import { loadConfig, repositoryRoot, SystemClock } from '@app/common';
 import { DocumentImporter, MeasureAssignmentService } from '@app/documents';
 import { QUEUES } from '@app/queues';
 import { promoteDueSteps } from '@app/scheduling';

@@ -3,9 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-services.sh
-# `npm install` follows package-lock.json exactly; `npm ci` would refuse it here because this registry
-# mirror does not describe other platforms' optional packages, so npm cannot record them in the lock.
+# Exactly what package-lock.json holds, Node.js 24 among it (the `node` devDependency): every npm script
+# after this runs on node_modules/.bin/node, whichever Node.js the machine has.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm install --no-audit --no-fund >&2
+  npm ci --no-audit --no-fund >&2
 fi
 npm run --silent build >&2

@@ -15,7 +15,8 @@ function cli(args: string[], databaseUrl?: string, env: Record<string, string> =
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), LOG_LEVEL: 'silent', ...env },
-    timeout: 60_000,
+    // A bound for a hung process, not a speed test: users:demo hashes 100-odd passwords with scrypt.
+    timeout: 300_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

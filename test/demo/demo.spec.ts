@@ -35,12 +35,13 @@ describe('the demo: a quarter and a half of supervision on the seed documents', 
         // The story must not depend on the server's time zone: everything is reckoned in Asia/Shanghai.
         TZ: 'America/New_York',
       },
-      timeout: 240_000,
+      // A bound for a hung run, not a speed test: about 35 s on an idle machine, many minutes on a loaded one.
+      timeout: 900_000,
     });
     run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
     sql = new Client({ connectionString: databaseUrl });
     await sql.connect();
-  }, 300_000);
+  }, 960_000);
 
   afterAll(async () => {
     await sql.end();

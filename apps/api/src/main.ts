@@ -1,8 +1,12 @@
 import 'reflect-metadata';
+import { AppConfig, exitOnUnsupportedNode } from '@app/common';
+
+// Before the other modules load: on an old Node.js they would fail with a less helpful error.
+exitOnUnsupportedNode();
+
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '@app/common';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 

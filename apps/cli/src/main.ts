@@ -1,6 +1,10 @@
 import 'reflect-metadata';
+import { DomainError, exitOnUnsupportedNode } from '@app/common';
+
+// Before the other modules load: on an old Node.js they would fail with a less helpful error.
+exitOnUnsupportedNode();
+
 import { Command, Option } from 'commander';
-import { DomainError } from '@app/common';
 import { ROLES } from '@app/access';
 import {
   assignCommand,

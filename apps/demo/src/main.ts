@@ -1,4 +1,8 @@
 import 'reflect-metadata';
+import { exitOnUnsupportedNode } from '@app/common';
+
+// Before the other modules load: on an old Node.js they would fail with a less helpful error.
+exitOnUnsupportedNode();
 
 // Request logs would drown the timeline: warnings only, unless asked. Set before the app's modules load.
 process.env.LOG_LEVEL ??= 'warn';

@@ -1,7 +1,11 @@
 import 'reflect-metadata';
+import { exitOnUnsupportedNode, loadConfig } from '@app/common';
+
+// Before the other modules load: on an old Node.js they would fail with a less helpful error.
+exitOnUnsupportedNode();
+
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@app/common';
 import { WorkerModule } from './worker.module';
 
 type NestLevel = 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';

@@ -1,3 +1,4 @@
+export * from './runtime/supported-node';
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './errors/domain-error';

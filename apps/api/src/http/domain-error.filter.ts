@@ -30,7 +30,7 @@ export class DomainErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(error);
+    const body = this.toBody(refusalBeforeRouting(error));
     response.status(body.statusCode).json(body);
   }
 
@@ -76,6 +76,15 @@ const BODY_ERROR_CODES: Record<string, string> = {
   'charset.unsupported': 'UNSUPPORTED_CHARSET',
   'request.aborted': 'REQUEST_ABORTED',
 };
+
+/**
+ * Nest hands an error raised before routing (by the body parser, or the DomainError its verify hook
+ * throws) on as an HttpException caused by it: answer the cause, which says what was wrong.
+ */
+function refusalBeforeRouting(error: unknown): unknown {
+  if (!(error instanceof HttpException)) return error;
+  return error.cause instanceof DomainError || bodyParserError(error.cause) ? error.cause : error;
+}
 
 /** A 4xx the body parser raised (too large, not JSON, bad charset): the client's fault, said in our shape. */
 function bodyParserError(error: unknown): { statusCode: number; code: string } | null {
