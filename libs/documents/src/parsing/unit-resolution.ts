@@ -24,7 +24,15 @@ export function resolveUnits(
       where.line,
       where.path,
     );
-    return { raw: clause?.raw ?? null, lead: null, co: [], needsAssignment: true, resolved: [] };
+    return {
+      raw: clause?.raw ?? null,
+      lead: null,
+      co: [],
+      needsAssignment: true,
+      resolved: [],
+      leadGroup: [],
+      divisions: [],
+    };
   }
   const resolved = names.map((name) => context.resolver.resolve(name, context.asOf));
   for (const resolution of resolved) {
@@ -40,5 +48,13 @@ export function resolveUnits(
   const needsAssignment = resolved.some(
     (resolution) => resolution.kind === 'unknown' || resolution.kind === 'placeholder',
   );
-  return { raw: clause.raw, lead: names[0]!, co: names.slice(1), needsAssignment, resolved };
+  return {
+    raw: clause.raw,
+    lead: names[0]!,
+    co: names.slice(1),
+    needsAssignment,
+    resolved,
+    leadGroup: names.slice(0, Math.max(1, clause.leadCount)),
+    divisions: clause.divisions,
+  };
 }
