@@ -10,3 +10,4 @@ export * from './persistence/document-revision.entity';
 export * from './persistence/document.entity';
 export * from './persistence/measure.entity';
 export * from './suggestions';
+export * from './reading';
