@@ -72,14 +72,16 @@ describe('documents API', () => {
     expect(typeof response.body.message).toBe('string');
   });
 
-  it('answers 400 when no file is attached, and 413 for an oversized one', async () => {
+  it('answers 400 when no file is attached, 413 for a file over 20 MiB, and 400 for text over 2 MB', async () => {
     const missing = await api.http
       .post('/documents')
       .set('Authorization', `Bearer ${supervisor}`)
       .field('note', 'x')
       .expect(400);
     expect(missing.body).toMatchObject({ code: 'FILE_MISSING', field: 'file' });
-    await upload(supervisor, 'big.txt', Buffer.alloc(3 * 1024 * 1024, 'a')).expect(413);
+    await upload(supervisor, 'big.pdf', Buffer.alloc(21 * 1024 * 1024, 'a')).expect(413);
+    const longText = await upload(supervisor, 'big.txt', Buffer.alloc(3 * 1024 * 1024, 'a')).expect(400);
+    expect(longText.body).toMatchObject({ code: 'DOCUMENT_TOO_LARGE' });
   });
 
   it('lists documents and their measures with units, targets and diagnostics', async () => {

@@ -67,4 +67,3 @@ function looksLikeHtml(bytes: Buffer, extension: string): boolean {
 function startsWith(bytes: Buffer, prefix: Buffer): boolean {
   return bytes.length >= prefix.length && bytes.subarray(0, prefix.length).equals(prefix);
 }
-

@@ -27,7 +27,12 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
   }
   const body = findBody(root);
   if (body === undefined) throw corruptDocument('Word文件', '正文XML中没有 w:body');
-  const walk: Walk = { numbering: Numbering.parse(parts.numbering, parts.styles), out: new TextBuilder(), paragraphs: 0, tables: 0 };
+  const walk: Walk = {
+    numbering: Numbering.parse(parts.numbering, parts.styles),
+    out: new TextBuilder(),
+    paragraphs: 0,
+    tables: 0,
+  };
   walkBlocks(body, walk);
   return walk.out.build('docx', true);
 }

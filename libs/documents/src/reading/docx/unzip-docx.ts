@@ -38,7 +38,11 @@ export function unzipDocx(bytes: Uint8Array): DocxParts {
   }
   const document = files['word/document.xml'];
   if (document === undefined) throw corruptDocument('Word文件', '缺少正文 word/document.xml');
-  return { document: text(document), numbering: optional(files['word/numbering.xml']), styles: optional(files['word/styles.xml']) };
+  return {
+    document: text(document),
+    numbering: optional(files['word/numbering.xml']),
+    styles: optional(files['word/styles.xml']),
+  };
 }
 
 function checkSizes(file: UnzipFileInfo): void {

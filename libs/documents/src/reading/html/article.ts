@@ -55,7 +55,8 @@ function ownText($: CheerioAPI, element: AnyNode): number {
     .contents()
     .each((_, child) => {
       if (child.type === 'text') length += child.data.replace(/\s+/gu, '').length;
-      else if (child.type === 'tag' && /^(?:span|strong|b|em|font|u|i)$/u.test(child.tagName)) length += textLength($, child);
+      else if (child.type === 'tag' && /^(?:span|strong|b|em|font|u|i)$/u.test(child.tagName))
+        length += textLength($, child);
     });
   return length;
 }

@@ -8,10 +8,37 @@ import { TextBuilder } from '../text-builder';
 import { findArticle } from './article';
 
 /** Never read: page furniture and anything that is not text. */
-const DROPPED = 'script, style, noscript, template, iframe, object, embed, svg, canvas, nav, header, footer, aside, form, button, select, input, textarea';
+const DROPPED =
+  'script, style, noscript, template, iframe, object, embed, svg, canvas, nav, header, footer, aside, form, button, select, input, textarea';
 const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'center',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'tbody', 'thead', 'tfoot', 'address', 'figure', 'figcaption', 'hr',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'center',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'tbody',
+  'thead',
+  'tfoot',
+  'address',
+  'figure',
+  'figcaption',
+  'hr',
 ]);
 const ACTIVE = 'script, iframe, object, embed, [onclick], [onload], [onerror], [onmouseover], a[href^="javascript:" i]';
 
@@ -120,4 +147,3 @@ function scriptInArticle(): DocumentParseError {
     '网页正文中含有脚本（script、事件处理或javascript:链接），出于安全考虑不予读取：请在浏览器中将正文另存为.docx或纯文本（.txt）后上传。',
   );
 }
-

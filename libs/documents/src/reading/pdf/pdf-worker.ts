@@ -44,9 +44,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 `;
 
 type WorkerReply =
-  | { pages: PdfItem[][] }
-  | { tooManyPages: number }
-  | { error: { name: string | undefined; message: string } };
+  { pages: PdfItem[][] } | { tooManyPages: number } | { error: { name: string | undefined; message: string } };
 
 /** The text items of every page, read by pdf.js; encrypted and damaged files are refused. */
 export async function extractPdfItems(bytes: Uint8Array): Promise<PdfItem[][]> {
