@@ -113,13 +113,11 @@ async function scheduleWithPlainBullMQ(
     return await timed(async () => {
       for (let start = 0; start < jobs.length; start += 1000) {
         await queue.addBulk(
-          jobs
-            .slice(start, start + 1000)
-            .map((job) => ({
-              name: 'step.deliver',
-              data: { stepId: job.stepId },
-              opts: { jobId: job.jobId, delay: job.delay },
-            })),
+          jobs.slice(start, start + 1000).map((job) => ({
+            name: 'step.deliver',
+            data: { stepId: job.stepId },
+            opts: { jobId: job.jobId, delay: job.delay },
+          })),
         );
       }
     });

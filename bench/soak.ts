@@ -72,15 +72,13 @@ async function seed(bench: BenchContext): Promise<void> {
     await bench.sql.query(`SELECT id FROM measures WHERE document_id = $1 AND needs_assignment`, [documentId])
   ).rows as { id: string }[];
   for (const measure of waiting) {
-    await bench.context
-      .get(MeasureAssignmentService)
-      .assign({
-        measureId: measure.id,
-        leadUnitCode: 'sx-development-reform',
-        coUnitCodes: ['sx-commerce'],
-        source: 'manual',
-        assignedBy: 'soak',
-      });
+    await bench.context.get(MeasureAssignmentService).assign({
+      measureId: measure.id,
+      leadUnitCode: 'sx-development-reform',
+      coUnitCodes: ['sx-commerce'],
+      source: 'manual',
+      assignedBy: 'soak',
+    });
   }
   await bench.context.get(LaunchService).launch({ documentId, defaultDeadline: '2027-12-31', actor: SUPERVISOR });
   const users = bench.context.get(UserService);

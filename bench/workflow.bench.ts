@@ -25,15 +25,13 @@ async function readyActionPlan(bench: BenchContext, index: number): Promise<stri
     .query(`SELECT id FROM measures WHERE document_id = $1 AND needs_assignment`, [outcome.documentId])
     .then((r) => r.rows);
   for (const measure of waiting) {
-    await bench.context
-      .get(MeasureAssignmentService)
-      .assign({
-        measureId: measure.id,
-        leadUnitCode: 'sx-development-reform',
-        coUnitCodes: ['sx-commerce'],
-        source: 'manual',
-        assignedBy: 'bench',
-      });
+    await bench.context.get(MeasureAssignmentService).assign({
+      measureId: measure.id,
+      leadUnitCode: 'sx-development-reform',
+      coUnitCodes: ['sx-commerce'],
+      source: 'manual',
+      assignedBy: 'bench',
+    });
   }
   return outcome.documentId;
 }
