@@ -16,8 +16,6 @@ convert yuncheng-emergency-2017 pdf
 convert xuchang-work-report-2020 pdf
 convert dongguan-employment-2021 doc
 node test/corpus/make/xian-table-docx.js "$out/xian-fangguanfu-2022.docx"
-soffice --headless --convert-to pdf --outdir "$work" "$out/xian-fangguanfu-2022.docx" >/dev/null
-cp "$work/xian-fangguanfu-2022.pdf" "$out/xian-fangguanfu-2022.pdf"
 node test/corpus/make/html-page.js "$text/lishan-tasks-2023.txt" 鞍山市立山区人民政府 > "$out/lishan-tasks-2023.html"
 node test/corpus/make/html-page.js "$text/caidian-work-report-2023.txt" 武汉市蔡甸区人民政府 > "$out/caidian-work-report-2023.html"
 node test/corpus/make/html-page.js "$text/anhui-land-use-2023.txt" 安徽省自然资源厅 > "$out/anhui-land-use-2023.html"
