@@ -115,3 +115,67 @@ function skipDigits(text: string, at: number): number {
   while (isDigit(text[end])) end++;
   return end;
 }
+
+const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CHINESE_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 10_000, 亿: 100_000_000 };
+const MAX_CHINESE = 8;
+/** `三大` (三大工程): counted things Chinese numerals name that digits rarely do. */
+const CHINESE_ONLY_UNITS = ['大'];
+
+/** Whether a Chinese numeral (two or more: `一批` is no target) starts here, not inside one. */
+export function startsChineseNumber(text: string, at: number): boolean {
+  const char = text[at];
+  if (char === undefined || !(char in CHINESE_DIGITS || char === '十')) return false;
+  const before = text[at - 1];
+  return before === undefined || !(before in CHINESE_DIGITS || before in CHINESE_UNITS || before === '第');
+}
+
+/**
+ * `两个`, `三大`, `十万人次`: a Chinese numeral and a unit of measure. The shortest numeral that a unit
+ * follows is taken, so that `十万人次` reads as 10 万人次, the way `10万人次` does.
+ */
+export function chineseQuantityAt(text: string, at: number): Quantity | null {
+  for (let end = at + 1; end <= Math.min(text.length, at + MAX_CHINESE); end++) {
+    const last = text[end - 1]!;
+    if (!(last in CHINESE_DIGITS || last in CHINESE_UNITS)) return null;
+    const unit = [...UNITS, ...CHINESE_ONLY_UNITS].find((candidate) => text.startsWith(candidate, end));
+    if (unit === undefined) continue;
+    const value = chineseValue(text.slice(at, end));
+    if (value === null || value < 2) return null;
+    return { first: value, second: null, roughly: false, unit, end: end + unit.length };
+  }
+  return null;
+}
+
+function chineseValue(numeral: string): number | null {
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const char of numeral) {
+    if (char in CHINESE_DIGITS) {
+      if (digit !== null) return null;
+      digit = CHINESE_DIGITS[char]!;
+      continue;
+    }
+    const unit = CHINESE_UNITS[char]!;
+    if (unit >= 10_000) {
+      total += (section + (digit ?? 0)) * unit;
+      section = 0;
+    } else section += (digit ?? 1) * unit;
+    digit = null;
+  }
+  return total + section + (digit ?? 0);
+}

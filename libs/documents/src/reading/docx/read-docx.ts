@@ -19,6 +19,8 @@ interface Walk {
  */
 export function readDocx(bytes: Uint8Array): SourceDocument {
   const parts = unzipDocx(bytes);
+  // The XML parser forgives what Word never writes; a part cut short is a damaged file.
+  if (!/<\/w:document>\s*$/u.test(parts.document)) throw corruptDocument('Word文件', '正文XML不完整');
   let root: DomNode;
   try {
     root = parseXml(parts.document);
