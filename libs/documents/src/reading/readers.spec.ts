@@ -5,6 +5,8 @@ import * as fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { DocumentParseError, DocumentParseErrorCode } from '../parsing/errors';
 import { detectFormat } from './detect-format';
+import { layoutPdf } from './pdf/read-pdf';
+import type { PdfItem } from './pdf/pdf-worker';
 import { readDocument } from './read-document';
 
 async function failure(bytes: Buffer, name: string): Promise<DocumentParseError> {
@@ -264,5 +266,77 @@ describe('reading PDF', () => {
 
   it('refuses a damaged PDF', async () => {
     expect((await failure(Buffer.from('%PDF-1.7\n这不是PDF的内容'), 'a.pdf')).code).toBe('CORRUPT_DOCUMENT');
+  });
+});
+
+describe('laying out PDF text', () => {
+  const CHAR = 10;
+  /** A line cut into runs at the given places, each run placed where its characters print. */
+  function runs(text: string, y: number, cuts: number[]): PdfItem[] {
+    const chars = [...text];
+    const points = [...new Set([0, ...cuts.map((cut) => cut % chars.length), chars.length])].sort((a, b) => a - b);
+    return points.slice(0, -1).map((start, index) => {
+      const piece = chars.slice(start, points[index + 1]).join('');
+      return { text: piece, x: 72 + start * CHAR, y, width: piece.length * CHAR, height: CHAR };
+    });
+  }
+
+  it('puts runs back into their lines and pages, whatever order pdf.js gives them (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(
+            chineseText.map((text) => text.replace(/ /gu, '')).filter((text) => text.length > 0),
+            { minLength: 1, maxLength: 6 },
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+        fc.array(fc.nat(40), { maxLength: 4 }),
+        fc.integer(),
+        (pages, cuts, seed) => {
+          const items = pages.map((lines) => {
+            const placed = lines.flatMap((line, index) => runs(line, 800 - index * 20, cuts));
+            return fc.sample(fc.shuffledSubarray(placed, { minLength: placed.length, maxLength: placed.length }), {
+              numRuns: 1,
+              seed,
+            })[0]!;
+          });
+          const source = layoutPdf([
+            ...items,
+            runs('第二页起始行文字内容填充', 800, []).concat(runs('为了满足最少文字数量的要求', 780, [])),
+          ]);
+          const lines = source.text.split('\n');
+          expect(lines.slice(0, pages.flat().length)).toEqual(pages.flat());
+          expect(source.places?.[0]).toEqual({ page: 1 });
+          expect(source.places?.at(-1)).toEqual({ page: pages.length + 1 });
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it('places a quotation mark another font printed over a space of the run', () => {
+    const line = [
+      { text: '坚持 外防输入 总体策略', x: 100, y: 700, width: 120, height: 10 },
+      { text: '“', x: 120, y: 700, width: 6, height: 10 },
+      { text: '”', x: 180, y: 700, width: 6, height: 10 },
+    ];
+    expect(layoutPdf([[...line, ...runs('另一行文字用来凑足字数要求', 680, [])]]).text.split('\n')[0]).toBe(
+      '坚持“外防输入”总体策略',
+    );
+  });
+
+  it('marks a first-line indent and a wide gap between columns', () => {
+    const items = [
+      ...runs('序号', 800, []),
+      { text: '牵头单位', x: 300, y: 800, width: 40, height: 10 },
+      ...runs('正文从页边开始的一行文字', 780, []),
+      { text: '缩进两字的新段落', x: 92, y: 760, width: 80, height: 10 },
+    ];
+    expect(layoutPdf([items]).text.split('\n')).toEqual([
+      '序号\t牵头单位',
+      '正文从页边开始的一行文字',
+      '  缩进两字的新段落',
+    ]);
   });
 });
