@@ -38,7 +38,7 @@ async function read(bytes) {
     const pages = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
-      const content = await page.getTextContent();
+      const content = await page.getTextContent({ disableNormalization: true });
       pages.push(content.items.filter((item) => 'str' in item && item.str.length > 0).map((item) => ({
         text: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height || Math.abs(item.transform[3]),
       })));
