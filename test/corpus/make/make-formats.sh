@@ -18,6 +18,6 @@ convert dongguan-employment-2021 doc
 node test/corpus/make/xian-table-docx.js "$out/xian-fangguanfu-2022.docx"
 node test/corpus/make/html-page.js "$text/lishan-tasks-2023.txt" 鞍山市立山区人民政府 > "$out/lishan-tasks-2023.html"
 node test/corpus/make/html-page.js "$text/caidian-work-report-2023.txt" 武汉市蔡甸区人民政府 > "$out/caidian-work-report-2023.html"
-node test/corpus/make/html-page.js "$text/anhui-land-use-2023.txt" 安徽省自然资源厅 > "$out/anhui-land-use-2023.html"
+node test/corpus/make/html-page.js "$text/anhui-land-use.txt" 政策文件转载 > "$out/anhui-land-use.html"
 cp "$text/xianyang-work-report-2022.txt" "$out/xianyang-work-report-2022.txt"
 node -e "process.stdout.write(require('iconv-lite').encode(require('fs').readFileSync('$text/xining-circulation-2017.txt','utf8'),'gbk'))" > "$out/xining-circulation-2017.txt"
