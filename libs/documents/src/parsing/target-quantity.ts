@@ -1,3 +1,5 @@
+import { DIGITS, isChineseNumeral, parseChineseCount } from './chinese-numerals';
+
 /** A number with its unit of measure: `50个`, `1-3家`, `10%-20%`, `50余家`. */
 export interface Quantity {
   first: number;
@@ -116,21 +118,6 @@ function skipDigits(text: string, at: number): number {
   return end;
 }
 
-const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CHINESE_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 10_000, 亿: 100_000_000 };
 const MAX_CHINESE = 8;
 /** `三大` (三大工程): counted things Chinese numerals name that digits rarely do. */
 const CHINESE_ONLY_UNITS = ['大'];
@@ -138,9 +125,9 @@ const CHINESE_ONLY_UNITS = ['大'];
 /** Whether a Chinese numeral (two or more: `一批` is no target) starts here, not inside one. */
 export function startsChineseNumber(text: string, at: number): boolean {
   const char = text[at];
-  if (char === undefined || !(char in CHINESE_DIGITS || char === '十')) return false;
+  if (char === undefined || !(char in DIGITS || char === '十')) return false;
   const before = text[at - 1];
-  return before === undefined || !(before in CHINESE_DIGITS || before in CHINESE_UNITS || before === '第');
+  return before !== '第' && !isChineseNumeral(before);
 }
 
 /**
@@ -150,32 +137,12 @@ export function startsChineseNumber(text: string, at: number): boolean {
 export function chineseQuantityAt(text: string, at: number): Quantity | null {
   for (let end = at + 1; end <= Math.min(text.length, at + MAX_CHINESE); end++) {
     const last = text[end - 1]!;
-    if (!(last in CHINESE_DIGITS || last in CHINESE_UNITS)) return null;
+    if (!isChineseNumeral(last)) return null;
     const unit = [...UNITS, ...CHINESE_ONLY_UNITS].find((candidate) => text.startsWith(candidate, end));
     if (unit === undefined) continue;
-    const value = chineseValue(text.slice(at, end));
+    const value = parseChineseCount(text.slice(at, end));
     if (value === null || value < 2) return null;
     return { first: value, second: null, roughly: false, unit, end: end + unit.length };
   }
   return null;
-}
-
-function chineseValue(numeral: string): number | null {
-  let total = 0;
-  let section = 0;
-  let digit: number | null = null;
-  for (const char of numeral) {
-    if (char in CHINESE_DIGITS) {
-      if (digit !== null) return null;
-      digit = CHINESE_DIGITS[char]!;
-      continue;
-    }
-    const unit = CHINESE_UNITS[char]!;
-    if (unit >= 10_000) {
-      total += (section + (digit ?? 0)) * unit;
-      section = 0;
-    } else section += (digit ?? 1) * unit;
-    digit = null;
-  }
-  return total + section + (digit ?? 0);
 }
