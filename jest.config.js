@@ -7,7 +7,10 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: false }] },
   moduleNameMapper: {
     '^@app/access$': '<rootDir>/libs/access/src/index.ts',
+    '^@app/calendar$': '<rootDir>/libs/calendar/src/index.ts',
     '^@app/common$': '<rootDir>/libs/common/src/index.ts',
+    '^@app/queues$': '<rootDir>/libs/queues/src/index.ts',
+    '^@app/testing$': '<rootDir>/libs/testing/src/index.ts',
     '^@app/units$': '<rootDir>/libs/units/src/index.ts',
     '^@app/documents$': '<rootDir>/libs/documents/src/index.ts',
     '^@app/scheduling$': '<rootDir>/libs/scheduling/src/index.ts',

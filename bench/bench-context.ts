@@ -6,24 +6,25 @@ import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/co
 import { DocumentsModule } from '@app/documents';
 import { NotificationsModule } from '@app/notifications';
 import { migrate, PersistenceModule } from '@app/persistence';
-import { ReportingModule, ReportQueueModule } from '@app/reporting';
-import { SchedulingModule, StepQueueModule, WebhookQueueModule } from '@app/scheduling';
+import { ReportingModule } from '@app/reporting';
+import { SchedulingModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
+import { CalendarModule } from '@app/calendar';
+import { QueuesModule } from '@app/queues';
 
 @Module({
   imports: [
     ConfigModule,
     PersistenceModule.forRoot(),
+    CalendarModule,
+    QueuesModule,
     SchedulingModule,
-    StepQueueModule,
-    WebhookQueueModule,
     NotificationsModule,
     UnitsModule,
     DocumentsModule,
     AccessModule,
     WorkflowModule,
-    ReportQueueModule,
     ReportingModule,
   ],
 })

@@ -6,7 +6,9 @@ import Redis from 'ioredis';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig, repositoryRoot } from '@app/common';
-import { QUEUE_JOB_OPTIONS, QUEUES, StepPlanner, StepQueue, toWakeUp } from '@app/scheduling';
+import { JobQueue, QUEUE_JOB_OPTIONS, QUEUES } from '@app/queues';
+import { StepPlanner, toWakeUp } from '@app/scheduling';
+import { emptyRedisOf } from '@app/testing';
 import { startBenchContext, type BenchContext } from './bench-context';
 import { BenchResult, result, Scale, timed } from './bench-result';
 
@@ -33,17 +35,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function usedMemory(redis: Redis): Promise<number> {
   const info = await redis.info('memory');
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? NaN);
-}
-
-/** Deletes this benchmark's keys only (SCAN + UNLINK on its prefix): other things may share the Redis. */
-/** Deletes every key under one prefix (SCAN + UNLINK): the bench's own, never anyone else's. */
-export async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5000);
-    if (keys.length > 0) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
 }
 
 /** `count` open tasks (a lead and nine co tasks per workflow) with deadlines over 2027, by plain SQL. */
@@ -77,13 +68,13 @@ async function insertTasks(bench: BenchContext, count: number): Promise<void> {
   await bench.sql.query('ANALYZE');
 }
 
-/** The engine: StepPlanner.replan in batches of 1,000 tasks (one transaction each), then StepQueue.wake. */
+/** The engine: StepPlanner.replan in batches of 1,000 tasks (one transaction each), then JobQueue.wake. */
 async function scheduleWithEngine(
   bench: BenchContext,
   taskIds: string[],
 ): Promise<{ ms: number; wakeMs: number; steps: number }> {
   const planner = bench.context.get(StepPlanner);
-  const queue = bench.context.get(StepQueue);
+  const queue = bench.context.get(JobQueue);
   const dataSource = bench.context.get(DataSource);
   let steps = 0;
   let wakeMs = 0;
@@ -228,7 +219,7 @@ async function processWithEngine(
     bench.clock.set(new Date());
     const wakeUps = rows.map(toWakeUp);
     const ms = await timed(async () => {
-      await bench.context.get(StepQueue).wake(wakeUps);
+      await bench.context.get(JobQueue).wake(wakeUps);
       // Not queueIdle: the workers' recurring reconcile job stays delayed; PostgreSQL says when the steps are delivered.
       await until('every step delivered', timeoutMs, async () => {
         const [{ n }] = (
@@ -353,8 +344,8 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
   const bench = await startBenchContext(NAME);
   const results: BenchResult[] = [];
   try {
-    await dropPrefix(redis, NAME);
-    await dropPrefix(redis, PLAIN_PREFIX);
+    await emptyRedisOf(NAME, redis);
+    await emptyRedisOf(PLAIN_PREFIX, redis);
     await insertTasks(bench, taskCount);
     const taskIds = (await bench.sql.query(`SELECT id FROM tasks ORDER BY id`)).rows.map(
       (row: { id: string }) => row.id,
@@ -393,7 +384,7 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
         plainMs / 1000,
         `plain BullMQ addBulk of ${plainJobs.length} delayed jobs`,
       ),
-      result(`  of which StepQueue.wake (${label})`, engine.wakeMs / 1000, 's', plainMs / 1000, 'the same addBulk'),
+      result(`  of which JobQueue.wake (${label})`, engine.wakeMs / 1000, 's', plainMs / 1000, 'the same addBulk'),
       result(
         `Redis used_memory after scheduling ${label}`,
         engineBytes / 2 ** 20,
@@ -403,8 +394,8 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
       ),
     );
     console.log(JSON.stringify(results));
-    await dropPrefix(redis, NAME);
-    await dropPrefix(redis, PLAIN_PREFIX);
+    await emptyRedisOf(NAME, redis);
+    await emptyRedisOf(PLAIN_PREFIX, redis);
 
     // Processing: park every step (cancelled), then per run bring back N of them, due a minute ago.
     await bench.sql.query(`UPDATE scheduled_steps SET state = 'cancelled' WHERE state = 'pending'`);
@@ -423,9 +414,9 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
         workers,
         timeoutMs,
       );
-      await dropPrefix(redis, NAME);
+      await emptyRedisOf(NAME, redis);
       const plain = await processWithPlainBullMQ(bench, dueCount, workers, timeoutMs);
-      await dropPrefix(redis, PLAIN_PREFIX);
+      await emptyRedisOf(PLAIN_PREFIX, redis);
       results.push(
         result(
           `deliver ${dueCount.toLocaleString('en')} due steps (${run.notices.toLocaleString('en')} notices), ${workers} worker process${workers > 1 ? 'es' : ''}`,
@@ -446,8 +437,8 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
     }
     return results;
   } finally {
-    await dropPrefix(redis, NAME).catch(() => undefined);
-    await dropPrefix(redis, PLAIN_PREFIX).catch(() => undefined);
+    await emptyRedisOf(NAME, redis).catch(() => undefined);
+    await emptyRedisOf(PLAIN_PREFIX, redis).catch(() => undefined);
     await redis.quit();
     await bench.close();
   }

@@ -9,10 +9,11 @@ import { DataSource } from 'typeorm';
 import { UserService, type Actor } from '@app/access';
 import { loadConfig, repositoryRoot, SystemClock } from '@app/common';
 import { DocumentImporter, MeasureAssignmentService } from '@app/documents';
-import { promoteDueSteps, QUEUES } from '@app/scheduling';
+import { QUEUES } from '@app/queues';
+import { promoteDueSteps } from '@app/scheduling';
 import { ChainVerifier, LaunchService } from '@app/workflow';
+import { emptyRedisOf } from '@app/testing';
 import { startBenchContext, type BenchContext } from './bench-context';
-import { dropPrefix } from './queue.bench';
 
 /**
  * `npm run soak -- --minutes N [--fault-every S] [--save]`: the API and two workers as separate
@@ -285,7 +286,7 @@ async function injectFault(index: number, context: FaultContext): Promise<string
   const kinds = [
     ['worker killed (SIGKILL) and restarted', () => replaceWorker('SIGKILL')],
     // Only the soak's own keys: this Redis may serve others. test/faults empties the whole of it.
-    ["Redis emptied of the engine's keys", () => dropPrefix(redis, NAME)],
+    ["Redis emptied of the engine's keys", () => emptyRedisOf(NAME, redis)],
     [
       'PostgreSQL connections cut',
       async () =>
@@ -313,13 +314,21 @@ async function account(
               (SELECT count(*)::int FROM notices n WHERE n.step_id = s.id) AS written,
               (SELECT count(DISTINCT n.unit_code)::int FROM notices n WHERE n.step_id = s.id) AS units,
               (SELECT count(DISTINCT u)::int FROM unnest(s.recipients) r CROSS JOIN LATERAL (SELECT CASE r
-                   WHEN 'assignee' THEN t.unit_code WHEN 'assigner' THEN t.assigner_unit_code WHEN 'leadership' THEN 'sx-government'
+                   WHEN 'assignee' THEN t.unit_code WHEN 'assigner' THEN t.assigner_unit_code WHEN 'leadership' THEN (SELECT code FROM units WHERE parent_code IS NULL AND kind = 'provincial_government')
                    WHEN 'supervisor' THEN (SELECT l.assigner_unit_code FROM tasks l WHERE l.workflow_id = t.workflow_id AND l.kind = 'lead' ORDER BY l.created_at LIMIT 1)
                  END AS u) x) AS expected
-       FROM scheduled_steps s JOIN tasks t ON t.id = s.task_id WHERE s.id = ANY($1) AND s.state <> 'cancelled' AND s.due_at <= now()`,
+              -- A cancelled step is justified only by its task: finished, or changed by an action after the step came due.
+              , s.state = 'cancelled' AND (t.state IN ('approved', 'cancelled') OR EXISTS (
+                  SELECT 1 FROM task_events e WHERE e.task_id = s.task_id AND e.occurred_at >= s.due_at)) AS "cancelledJustly"
+       FROM scheduled_steps s JOIN tasks t ON t.id = s.task_id WHERE s.id = ANY($1) AND s.due_at <= now()`,
       [stepIds],
     )
-  ).rows as { state: string; written: number; units: number; expected: number }[];
+  ).rows.filter((row: { cancelledJustly: boolean }) => !row.cancelledJustly) as {
+    state: string;
+    written: number;
+    units: number;
+    expected: number;
+  }[];
   return {
     expected: rows.reduce((sum, row) => sum + row.expected, 0),
     delivered: rows.reduce((sum, row) => sum + row.units, 0),

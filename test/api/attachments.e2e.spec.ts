@@ -11,7 +11,7 @@ import { readUnitDirectoryData, UnitDirectoryStore } from '@app/units';
 import { AttachmentStore } from '@app/workflow';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
-import { docx, ELF, EXE, noise, PDF } from '../../libs/workflow/src/attachments/__fixtures__/sample-files';
+import { docx, ELF, EXE, noise, PDF } from '@app/testing';
 import { TEST_PASSWORD } from '../support/api';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';

@@ -96,7 +96,18 @@ describe('documents API', () => {
       issuedOn: '2022-06-02',
       measureCount: 46,
     });
-    expect(Array.isArray(document.body.diagnostics)).toBe(true);
+    // The plan names 各相关部门 three times (read in the seed: lines 884, 895 and 923): each waits for the supervisor.
+    expect(
+      document.body.diagnostics.map((diagnostic: { code: string; line: number; measurePath: string }) => [
+        diagnostic.code,
+        diagnostic.line,
+        diagnostic.measurePath,
+      ]),
+    ).toEqual([
+      ['PLACEHOLDER_UNIT', 884, '五.(一)'],
+      ['PLACEHOLDER_UNIT', 895, '五.(二)'],
+      ['PLACEHOLDER_UNIT', 923, '五.(四)'],
+    ]);
 
     const measures = await api.http
       .get(`/documents/${document.body.id}/measures`)

@@ -1,4 +1,4 @@
-import { WorkingCalendar } from '@app/scheduling';
+import { WorkingCalendar } from '@app/calendar';
 import { startTestApi, TestApi } from '../support/api';
 
 describe('health', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { loadConfig, repositoryRoot } from '@app/common';
-import { QUEUES } from '@app/scheduling';
+import { QUEUES } from '@app/queues';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { until } from '../support/until';
 

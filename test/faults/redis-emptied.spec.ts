@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import { DocumentImporter, MeasureAssignmentService } from '@app/documents';
-import { promoteDueSteps, QUEUES, StepReconciler } from '@app/scheduling';
+import { QUEUES } from '@app/queues';
+import { promoteDueSteps, StepReconciler } from '@app/scheduling';
 import { until } from '../support/until';
-import { emptyRedisOf } from '../support/redis-keys';
+import { emptyRedisOf } from '@app/testing';
 import { startTestApi, type TestApi } from '../support/api';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 import { halfDone, STEP_FACTS_SQL, type StepFacts } from '../support/step-facts';
@@ -22,15 +23,13 @@ describe('faults: Redis emptied while workers are busy', () => {
       .get(DataSource)
       .query(`SELECT id FROM measures WHERE document_id = $1 AND needs_assignment`, [documentId]);
     for (const measure of waiting) {
-      await api.app
-        .get(MeasureAssignmentService)
-        .assign({
-          measureId: measure.id,
-          leadUnitCode: 'sx-development-reform',
-          coUnitCodes: ['sx-commerce'],
-          source: 'manual',
-          assignedBy: 'test',
-        });
+      await api.app.get(MeasureAssignmentService).assign({
+        measureId: measure.id,
+        leadUnitCode: 'sx-development-reform',
+        coUnitCodes: ['sx-commerce'],
+        source: 'manual',
+        assignedBy: 'test',
+      });
     }
     await api.http
       .post(`/documents/${documentId}/launch`)
@@ -64,11 +63,11 @@ describe('faults: Redis emptied while workers are busy', () => {
     await until('every due step handled', 60_000, async () =>
       (await facts()).every((step) => step.state !== 'pending'),
     );
-    // Delivered with every notice once, or (no longer called for) cancelled with none.
+    // Nobody acted on the tasks, so every due step is still called for: delivered with every notice once.
     const final = await facts();
-    expect(halfDone(final.filter((step) => step.state !== 'cancelled'))).toEqual([]);
-    expect(final.filter((step) => step.state === 'cancelled' && step.written > 0)).toEqual([]);
+    expect(final.filter((step) => step.state !== 'delivered')).toEqual([]);
+    expect(halfDone(final)).toEqual([]);
     expect(final.filter((step) => step.written !== step.writtenUnits)).toEqual([]);
     expect(final.filter((step) => step.state === 'delivered').length).toBeGreaterThan(deliveredAtFlush);
-  });
+  }, 180_000);
 });

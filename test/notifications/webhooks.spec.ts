@@ -13,11 +13,12 @@ import {
   insertNotices,
   recordWebhookDeliveries,
   webhookJobId,
-  WebhookQueue,
   WebhookReconciler,
   WebhookSettings,
+  WebhookWorkerModule,
 } from '@app/notifications';
-import { QUEUES, WebhookJobOptions, WebhookWorkerModule, WorkingCalendar } from '@app/scheduling';
+import { WorkingCalendar } from '@app/calendar';
+import { QUEUES, JobQueue, WebhookJobOptions } from '@app/queues';
 import { readUnitDirectoryData, UnitDirectoryStore } from '@app/units';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
@@ -121,7 +122,7 @@ describe('the webhook channel on the real queue', () => {
       );
       return recordWebhookDeliveries(manager, { dedupeKeys: [key] }, now, app.get(WorkingCalendar));
     });
-    await app.get(WebhookQueue).wakeAfterCommit(wakeUps);
+    await app.get(JobQueue).wakeAfterCommit(wakeUps);
     const [{ id }] = await dataSource.query('SELECT id FROM notices WHERE dedupe_key = $1', [key]);
     return id;
   }
@@ -308,9 +309,9 @@ describe('the webhook channel on the real queue', () => {
     expect(lost).toHaveLength(1);
     expect(await queue.getJob(lost[0].jobId)).toBeUndefined();
     expect(await app.get(WebhookReconciler).reconcile()).toEqual({ requeued: 1 });
-    expect(await settle(lost[0].noticeId)).toBe('completed');
+    expect(await settle(lost[0].data.noticeId)).toBe('completed');
     expect(
-      receiver.to('/sport').filter((post) => post.headers['x-supervision-delivery'] === lost[0].noticeId),
+      receiver.to('/sport').filter((post) => post.headers['x-supervision-delivery'] === lost[0].data.noticeId),
     ).toHaveLength(1);
   });
 

@@ -2,10 +2,11 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { DataSource } from 'typeorm';
-import { ReportGenerator, ReportJobOptions, type ReportFigures } from '@app/reporting';
-import { QUEUES } from '@app/scheduling';
+import { ReportGenerator, type ReportFigures } from '@app/reporting';
+import { QUEUES, ReportJobOptions } from '@app/queues';
 import { runDueSteps, waitForIdle } from '../support/queue-helpers';
 import { startTestApi, type TestApi } from '../support/api';
+import { until } from '../support/until';
 
 /** Shanghai wall-clock time as an instant. */
 const at = (text: string) => new Date(`${text}+08:00`);
@@ -404,9 +405,11 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
       const created = await as('supervisor')
         .post('/reports', { documentId, quarter: '2022Q4', asOf: '2022-10-13T09:00:00+08:00' })
         .expect(202);
-      await waitForIdle(api.queue(QUEUES.reports), 30_000);
-      await new Promise((resolve) => setTimeout(resolve, 500)); // the retry's backoff
-      await waitForIdle(api.queue(QUEUES.reports), 30_000);
+      // The first attempt fails and waits out its backoff as a delayed job; the second fails for good.
+      const job = (await api.queue(QUEUES.reports).getJobs(['waiting', 'active', 'delayed', 'failed'])).find(
+        (candidate) => (candidate.data as { reportId?: string }).reportId === created.body.id,
+      )!;
+      await until('the report job to fail for good', 30_000, async () => (await job.getState()) === 'failed');
       const failed = await as('supervisor').get(`/reports/${created.body.id}`).expect(200);
       expect(failed.body).toMatchObject({ state: 'failed', attempts: 2, error: expect.stringContaining('toDeadline') });
       expect(await api.queue(QUEUES.reports).getJobCounts('failed')).toEqual({ failed: 1 });

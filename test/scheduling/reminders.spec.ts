@@ -3,7 +3,7 @@ import { DocumentImporter } from '@app/documents';
 import { StepReconciler } from '@app/scheduling';
 import { LaunchService, TaskActionService } from '@app/workflow';
 import { runDueSteps } from '../support/queue-helpers';
-import { emptyRedisOf } from '../support/redis-keys';
+import { emptyRedisOf } from '@app/testing';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 import { startTestWorker, TestWorker } from '../support/worker';
 
@@ -91,8 +91,14 @@ describe('reminders and escalations on the real queue', () => {
     expect(before.length).toBeGreaterThan(0);
     await runDueSteps(worker.steps, worker.dataSource, worker.clock.now());
     await worker.context.get(StepReconciler).reconcile();
-    for (const job of await worker.steps.getCompleted()) await job.retry('completed').catch(() => undefined);
+    const completed = await worker.steps.getCompleted();
+    expect(completed.length).toBeGreaterThan(0);
+    const finishedBefore = new Map(completed.map((job) => [job.id!, job.finishedOn!]));
+    await new Promise((settle) => setTimeout(settle, 5)); // a later millisecond, so a re-run shows in finishedOn
+    for (const job of completed) await job.retry('completed');
     await runDueSteps(worker.steps, worker.dataSource, worker.clock.now());
+    const reran = await Promise.all(completed.map((job) => worker.steps.getJob(job.id!)));
+    expect(reran.filter((job) => !(job!.finishedOn! > finishedBefore.get(job!.id!)!))).toEqual([]);
     expect(await notices()).toEqual(before);
   });
 
@@ -149,11 +155,13 @@ describe('reminders and escalations on the real queue', () => {
   it('escalates an overdue task in order, raising its escalation level, and approval stops the rest', async () => {
     worker.clock.set(morning('2027-02-10'));
     await runDueSteps(worker.steps, worker.dataSource, worker.clock.now());
-    const deadlineSteps: { kind: string; step_key: string; due_at: Date; delivered_at: Date }[] =
-      await worker.dataSource.query(
-        `SELECT kind, step_key, due_at, delivered_at FROM scheduled_steps WHERE task_id = $1 AND state = 'delivered' AND kind IN ('deadline_overdue', 'escalation') ORDER BY delivered_at, due_at`,
-        [taskId],
-      );
+    // Both came due in the same run: the order their notices were written in (notices.seq) is the delivery order.
+    const deadlineSteps: { kind: string; step_key: string; due_at: Date }[] = await worker.dataSource.query(
+      `SELECT s.kind, s.step_key, s.due_at FROM scheduled_steps s JOIN notices n ON n.step_id = s.id
+       WHERE s.task_id = $1 AND s.state = 'delivered' AND s.kind IN ('deadline_overdue', 'escalation')
+       GROUP BY s.id ORDER BY min(n.seq)`,
+      [taskId],
+    );
     expect(deadlineSteps.map((step) => step.step_key)).toEqual(['deadline_overdue', 'escalation.L1']);
     expect(deadlineSteps[0].due_at).toEqual(new Date('2027-01-29T18:00:00+08:00'));
     expect(deadlineSteps[1].due_at).toEqual(morning('2027-02-05'));

@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { promoteDueSteps, waitForIdle } from '@app/scheduling';
+import { promoteDueSteps } from '@app/scheduling';
+import { waitForIdle } from '@app/queues';
 
 export { waitForIdle };
 

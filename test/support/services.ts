@@ -5,17 +5,19 @@ import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/co
 import { DocumentsModule } from '@app/documents';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
-import { SchedulingModule, StepQueueModule, WebhookQueueModule } from '@app/scheduling';
+import { SchedulingModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { createTestDatabase, TestDatabase } from './test-database';
+import { CalendarModule } from '@app/calendar';
+import { QueuesModule } from '@app/queues';
 
 @Module({
   imports: [
     ConfigModule,
     PersistenceModule.forRoot(),
+    CalendarModule,
+    QueuesModule,
     SchedulingModule,
-    StepQueueModule,
-    WebhookQueueModule,
     NotificationsModule,
     UnitsModule,
     DocumentsModule,

@@ -1,13 +1,14 @@
 /**
  * Per due step, in ONE statement (one snapshot): its state, the notices written for it, and the
  * notices its recipients call for (one per distinct unit, computed here from the task, not by the engine).
+ * Leadership is the province's government: the root of the unit directory, read from the data.
  */
 export const STEP_FACTS_SQL = `
   SELECT s.id, s.state,
          (SELECT count(*)::int FROM notices n WHERE n.step_id = s.id) AS written,
          (SELECT count(DISTINCT n.unit_code)::int FROM notices n WHERE n.step_id = s.id) AS "writtenUnits",
          (SELECT count(DISTINCT u)::int FROM unnest(s.recipients) r CROSS JOIN LATERAL (SELECT CASE r
-              WHEN 'assignee' THEN t.unit_code WHEN 'assigner' THEN t.assigner_unit_code WHEN 'leadership' THEN 'sx-government'
+              WHEN 'assignee' THEN t.unit_code WHEN 'assigner' THEN t.assigner_unit_code WHEN 'leadership' THEN (SELECT code FROM units WHERE parent_code IS NULL AND kind = 'provincial_government')
               WHEN 'supervisor' THEN (SELECT l.assigner_unit_code FROM tasks l WHERE l.workflow_id = t.workflow_id AND l.kind = 'lead' ORDER BY l.created_at LIMIT 1)
             END AS u) x) AS expected
   FROM scheduled_steps s JOIN tasks t ON t.id = s.task_id

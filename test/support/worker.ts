@@ -6,28 +6,22 @@ import { DataSource } from 'typeorm';
 import { AccessModule } from '@app/access';
 import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/common';
 import { DocumentsModule } from '@app/documents';
-import { NotificationsModule } from '@app/notifications';
+import { NotificationsModule, WebhookWorkerModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
-import {
-  emptyQueues,
-  QUEUES,
-  SchedulingModule,
-  StepQueueModule,
-  StepWorkerModule,
-  WebhookQueueModule,
-  WebhookWorkerModule,
-} from '@app/scheduling';
+import { QUEUES, emptyQueues, QueuesModule } from '@app/queues';
+import { SchedulingModule, StepWorkerModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
 import { createTestDatabase, TestDatabase } from './test-database';
+import { CalendarModule } from '@app/calendar';
 
 @Module({
   imports: [
     ConfigModule,
     PersistenceModule.forRoot(),
+    CalendarModule,
+    QueuesModule,
     SchedulingModule,
-    StepQueueModule,
-    WebhookQueueModule,
     NotificationsModule,
     StepWorkerModule,
     WebhookWorkerModule,

@@ -5,8 +5,8 @@ import { ConfigModule } from '@app/common';
 import { DocumentsModule } from '@app/documents';
 import { NotificationsModule, WebhooksModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
-import { ReportingModule, ReportQueueModule } from '@app/reporting';
-import { SchedulingModule, StepQueueModule, WebhookQueueModule } from '@app/scheduling';
+import { ReportingModule } from '@app/reporting';
+import { SchedulingModule } from '@app/scheduling';
 import { UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
 import { AttachmentsController } from './workflow/attachments.controller';
@@ -23,6 +23,8 @@ import { UnitsController } from './units/units.controller';
 import { ProgressController } from './workflow/progress.controller';
 import { ReportsController } from './reports/reports.controller';
 import { WorkflowController } from './workflow/workflow.controller';
+import { CalendarModule } from '@app/calendar';
+import { QueuesModule } from '@app/queues';
 
 @Module({
   imports: [
@@ -30,15 +32,14 @@ import { WorkflowController } from './workflow/workflow.controller';
     LoggerModule.forRoot(loggerOptions()),
     PersistenceModule.forRoot(),
     AuthModule,
+    CalendarModule,
+    QueuesModule,
     SchedulingModule,
-    StepQueueModule,
-    WebhookQueueModule,
     WebhooksModule,
     UnitsModule,
     DocumentsModule,
     WorkflowModule,
     NotificationsModule,
-    ReportQueueModule,
     ReportingModule,
     HealthModule,
     QueueBoardModule,

@@ -4,25 +4,26 @@ import { ConfigModule } from '@app/common';
 import { DocumentsModule } from '@app/documents';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
-import { ReportingModule, ReportQueueModule } from '@app/reporting';
-import { SchedulingModule, StepQueueModule, WebhookQueueModule } from '@app/scheduling';
+import { ReportingModule } from '@app/reporting';
+import { SchedulingModule } from '@app/scheduling';
 import { UnitsModule } from '@app/units';
 import { WorkflowModule } from '@app/workflow';
+import { CalendarModule } from '@app/calendar';
+import { QueuesModule } from '@app/queues';
 
 /** What the database-backed commands need: no HTTP, no queues. */
 @Module({
   imports: [
     ConfigModule,
     PersistenceModule.forRoot(),
+    CalendarModule,
+    QueuesModule,
     SchedulingModule,
-    StepQueueModule,
-    WebhookQueueModule,
     NotificationsModule,
     UnitsModule,
     DocumentsModule,
     AccessModule,
     WorkflowModule,
-    ReportQueueModule,
     ReportingModule,
   ],
 })

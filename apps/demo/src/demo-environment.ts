@@ -8,7 +8,9 @@ import { DataSource } from 'typeorm';
 import { AppConfig, Clock, loadConfig, ManualClock } from '@app/common';
 import { migrate } from '@app/persistence';
 import { ReportWorkerModule } from '@app/reporting';
-import { emptyQueues, StepWorkerModule, WebhookWorkerModule, type QueueName } from '@app/scheduling';
+import { WebhookWorkerModule } from '@app/notifications';
+import { type QueueName, emptyQueues } from '@app/queues';
+import { StepWorkerModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore } from '@app/units';
 import { AppModule } from '../../api/src/app.module';
 import { configureApp } from '../../api/src/configure-app';
@@ -44,6 +46,7 @@ async function recreateDatabase(databaseUrl: string): Promise<void> {
   } catch (error) {
     throw new Error(
       `无法连接 PostgreSQL（${server.host}）：${error instanceof Error ? error.message : String(error)}。请先运行 scripts/ensure-services.sh`,
+      { cause: error },
     );
   }
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

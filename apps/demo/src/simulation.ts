@@ -3,14 +3,9 @@ import { join } from 'node:path';
 import type { MeasureView } from '@app/documents';
 import type { TaskSummary } from '@app/workflow';
 import { repositoryRoot } from '@app/common';
-import {
-  addCalendarDays,
-  atShanghaiTime,
-  promoteDueSteps,
-  QUEUES,
-  waitForIdle,
-  WorkingCalendar,
-} from '@app/scheduling';
+import { addCalendarDays, atShanghaiTime, WorkingCalendar } from '@app/calendar';
+import { QUEUES, waitForIdle } from '@app/queues';
+import { promoteDueSteps } from '@app/scheduling';
 import type { DemoClient } from './demo-client';
 import type { DemoEnvironment } from './demo-environment';
 import {
@@ -120,6 +115,11 @@ async function allTasks(client: DemoClient, documentId: string): Promise<TaskSum
   }
 }
 
+/** What makes a task the same task in every run: its measure, kind, unit and division (ids are random). */
+function identityOf(task: TaskSummary): string {
+  return `${task.measure.path}|${task.kind}|${task.unitCode}|${task.division ?? ''}`;
+}
+
 /** One simulated day: the clock moves through the morning, the working day and the evening; the workers deliver what comes due. */
 export class Simulation {
   constructor(
@@ -148,7 +148,11 @@ export class Simulation {
   }
 
   private async work(today: string): Promise<void> {
-    const tasks = await allTasks(this.client, this.state.documentId);
+    // The API breaks ties between equal deadlines by task id, which is random: the simulation takes the
+    // tasks in the order of their stable identity, so the same tasks are split, returned and extended every run.
+    const tasks = (await allTasks(this.client, this.state.documentId)).sort((a, b) =>
+      identityOf(a) < identityOf(b) ? -1 : identityOf(a) > identityOf(b) ? 1 : 0,
+    );
     for (const task of tasks) this.remember(task, today);
     await this.reviewProgress(today);
     for (const task of tasks) await this.act(task, tasks, today);
@@ -157,9 +161,8 @@ export class Simulation {
   private remember(task: TaskSummary, today: string): void {
     const entry = this.state.ledger.get(task.id);
     if (entry) return;
-    const identity = `${task.measure.path}|${task.kind}|${task.unitCode}|${task.division ?? ''}`;
     this.state.ledger.set(task.id, {
-      persona: personaOf(identity),
+      persona: personaOf(identityOf(task)),
       firstSeen: today,
       approvedAt: null,
       deadlines: [{ deadline: task.deadline, from: this.env.clock.now() }],

@@ -1,28 +1,23 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@app/common';
-import { NotificationsModule } from '@app/notifications';
+import { NotificationsModule, WebhookWorkerModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
-import { ReportQueueModule, ReportWorkerModule } from '@app/reporting';
-import {
-  SchedulingModule,
-  StepQueueModule,
-  StepWorkerModule,
-  WebhookQueueModule,
-  WebhookWorkerModule,
-} from '@app/scheduling';
+import { ReportWorkerModule } from '@app/reporting';
+import { SchedulingModule, StepWorkerModule } from '@app/scheduling';
+import { CalendarModule } from '@app/calendar';
+import { QueuesModule } from '@app/queues';
 
 /** The queue worker process: delivers ladder steps and webhooks, reconciles both with PostgreSQL, and makes the quarterly reports. Run as many as you like. */
 @Module({
   imports: [
     ConfigModule,
     PersistenceModule.forRoot(),
+    CalendarModule,
+    QueuesModule,
     SchedulingModule,
-    StepQueueModule,
-    WebhookQueueModule,
     NotificationsModule,
     StepWorkerModule,
     WebhookWorkerModule,
-    ReportQueueModule,
     ReportWorkerModule,
   ],
 })

@@ -1,6 +1,12 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserEntity } from './user.entity';
 import { Module } from '@nestjs/common';
 import { UserService } from './user.service';
 
 /** Users, roles and passwords. Tokens are the API's concern. Needs PersistenceModule in the app. */
-@Module({ providers: [UserService], exports: [UserService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity])],
+  providers: [UserService],
+  exports: [UserService],
+})
 export class AccessModule {}

@@ -5,3 +5,4 @@ export * from './files/repository-root';
 export * from './json/json-value';
 export * from './text/normalize';
 export * from './time/clock';
+export * from './tasks/task-states';

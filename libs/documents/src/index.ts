@@ -1,4 +1,5 @@
 export * from './documents.module';
+export * from './ladder/document-ladder.store';
 export * from './import/document-importer.service';
 export * from './import/import-outcome';
 export * from './measures/document-queries.service';

@@ -1,42 +1,26 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-// The calendar's own files, not the scheduling library's index, which imports this library.
-import { WorkingCalendar } from '../../scheduling/src/calendar/working-calendar';
-import { insertNotices, type NewNotice } from './notice-writer';
-import { recordWebhookDeliveries } from './webhooks/record-deliveries';
-import { WebhookQueue, type WebhookWakeUp } from './webhooks/webhook-queue';
+import type { Work } from '@app/queues';
+import { NoticeChannel } from './channels/notice-channel';
+import type { NewNotice } from './notice-writer';
 
 export interface WrittenNoticeBatch {
   /** How many notices were new (a repeated key writes nothing). */
   count: number;
-  /** Webhook deliveries to queue once the transaction has committed. */
-  webhooks: WebhookWakeUp[];
 }
 
 /**
- * The one way domain code sends notices: into the units' inboxes and, for units with a webhook,
- * a delivery to their own system within working hours — all inside the caller's transaction.
+ * The one way domain code sends notices: every channel takes them inside the caller's transaction
+ * (the unit's inbox at once; a unit's own system within working hours), and the jobs that send them
+ * are added once the transaction has committed. Built by NotificationsModule with the channels
+ * of NOTICE_CHANNELS, in their order.
  */
-@Injectable()
 export class NoticeOutbox {
-  constructor(
-    private readonly calendar: WorkingCalendar,
-    private readonly webhookQueue: WebhookQueue,
-  ) {}
+  constructor(private readonly channels: readonly NoticeChannel[]) {}
 
-  async write(manager: EntityManager, notices: NewNotice[], now: Date): Promise<WrittenNoticeBatch> {
-    const count = await insertNotices(manager, notices, now);
-    const webhooks = await recordWebhookDeliveries(
-      manager,
-      { dedupeKeys: notices.map((notice) => notice.dedupeKey) },
-      now,
-      this.calendar,
-    );
-    return { count, webhooks };
-  }
-
-  /** After commit: queue the webhook deliveries (a queue that is away leaves them to the reconciler). */
-  wakeAfterCommit(webhooks: WebhookWakeUp[]): Promise<void> {
-    return this.webhookQueue.wakeAfterCommit(webhooks);
+  async write(work: Work, notices: NewNotice[], now: Date): Promise<WrittenNoticeBatch> {
+    if (notices.length === 0) return { count: 0 };
+    const [inbox, ...others] = this.channels;
+    const count = await inbox.accept(work, notices, now);
+    for (const channel of others) await channel.accept(work, notices, now);
+    return { count };
   }
 }

@@ -18,7 +18,11 @@ export interface NewNotice {
 }
 
 /** Stores notices inside the caller's transaction; returns how many were new. */
-export async function insertNotices(manager: EntityManager, notices: NewNotice[], createdAt: Date): Promise<number> {
+export async function insertNotices(
+  manager: EntityManager,
+  notices: readonly NewNotice[],
+  createdAt: Date,
+): Promise<number> {
   if (notices.length === 0) return 0;
   const inserted: unknown[] = await manager.query(
     `INSERT INTO notices (dedupe_key, unit_code, task_id, kind, title, body, sent_by, created_at, step_id, due_at, delivered_late)

@@ -1,8 +1,27 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NoticeEntity } from './notice.entity';
 import { Global, Module } from '@nestjs/common';
+import { NOTICE_CHANNELS } from './channels/channels';
+import type { NoticeChannel } from './channels/notice-channel';
 import { NoticeOutbox } from './notice-outbox.service';
 import { NoticeQueries } from './notice-queries.service';
 
-/** Needs a WebhookQueue (WebhookQueueModule) and the WorkingCalendar (SchedulingModule). */
+const CHANNEL_CLASSES = NOTICE_CHANNELS.map((entry) => entry.channel);
+const CHANNEL_MODULES = NOTICE_CHANNELS.flatMap((entry) => (entry.module ? [entry.module] : []));
+
+/** Notices and every channel that carries them. Needs CalendarModule and QueuesModule. */
 @Global()
-@Module({ providers: [NoticeQueries, NoticeOutbox], exports: [NoticeQueries, NoticeOutbox] })
+@Module({
+  imports: [TypeOrmModule.forFeature([NoticeEntity]), ...CHANNEL_MODULES],
+  providers: [
+    NoticeQueries,
+    ...NOTICE_CHANNELS.filter((entry) => !entry.module).map((entry) => entry.channel),
+    {
+      provide: NoticeOutbox,
+      inject: CHANNEL_CLASSES,
+      useFactory: (...channels: NoticeChannel[]) => new NoticeOutbox(channels),
+    },
+  ],
+  exports: [NoticeQueries, NoticeOutbox, ...CHANNEL_MODULES],
+})
 export class NotificationsModule {}

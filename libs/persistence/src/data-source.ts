@@ -1,13 +1,12 @@
 import { Client } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../../migrations';
-import { ALL_ENTITIES } from './entities';
 
+/** Entities come from the modules that own them (TypeOrmModule.forFeature); migrations need none. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ALL_ENTITIES,
     migrations: ALL_MIGRATIONS,
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, shanghaiDate } from '@app/common';
-import {
-  deadlineDueDay,
-  formatQuarter,
-  previousQuarter,
-  quarterOf,
-  quarterStart,
-  WorkingCalendar,
-} from '@app/scheduling';
+import { formatQuarter, previousQuarter, quarterOf, quarterStart, WorkingCalendar } from '@app/calendar';
+import { deadlineDueDay } from '@app/scheduling';
 import { quarterEndMoment } from './figures/compute-report';
 import { ReportsService } from './reports.service';
 

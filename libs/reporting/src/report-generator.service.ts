@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
+import { UnitOfWork } from '@app/queues';
 import { NoticeOutbox, type NewNotice } from '@app/notifications';
-import { parseQuarter } from '@app/scheduling';
+import { parseQuarter } from '@app/calendar';
 import { computeReport } from './figures/compute-report';
 import type { ReportFigures } from './figures/report-figures';
 import { renderCompletionChart, renderDocx, renderXlsx } from './render';
@@ -34,6 +35,7 @@ export class ReportGenerator {
     private readonly loader: ReportInputsLoader,
     private readonly notices: NoticeOutbox,
     private readonly clock: Clock,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   /** Figures and files for one document, quarter, moment and scope, without storing anything (the CLI's `report`). */
@@ -82,16 +84,14 @@ export class ReportGenerator {
 
   private async store(reportId: string, claimed: ClaimedReport, rendered: RenderedReport): Promise<void> {
     const now = this.clock.now();
-    const webhooks = await this.dataSource.transaction(async (manager) => {
-      await manager.query(
+    await this.unitOfWork.run(async (work) => {
+      await work.manager.query(
         `UPDATE reports SET state = 'done', error = NULL, finished_at = $2, figures = $3, docx = $4, xlsx = $5 WHERE id = $1`,
         [reportId, now, JSON.stringify(rendered.figures), rendered.docx, rendered.xlsx],
       );
-      if (claimed.origin !== 'scheduled') return [];
-      return (await this.notices.write(manager, await this.readyNotices(reportId, claimed, rendered.figures), now))
-        .webhooks;
+      if (claimed.origin !== 'scheduled') return;
+      await this.notices.write(work, await this.readyNotices(reportId, claimed, rendered.figures), now);
     });
-    await this.notices.wakeAfterCommit(webhooks);
   }
 
   /** The scheduled bulletin is announced to the supervisor units that launched the document's measures. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '@app/common';
-import { DocumentLadderService, WorkingCalendar, type Quarter } from '@app/scheduling';
+import { WorkingCalendar, type Quarter } from '@app/calendar';
+import { DocumentLadderService } from '@app/scheduling';
 import type {
   ApprovedReportInput,
   EscalationInput,

@@ -1,3 +1,5 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReportEntity } from './report.entity';
 import { Module } from '@nestjs/common';
 import { QuarterlySchedule } from './quarterly-schedule.service';
 import { ReportGenerator } from './report-generator.service';
@@ -6,6 +8,10 @@ import { ReportsService } from './reports.service';
 
 const SERVICES = [ReportInputsLoader, ReportsService, ReportGenerator, QuarterlySchedule];
 
-/** The quarterly report. Needs PersistenceModule, SchedulingModule, NotificationsModule and a ReportQueue (ReportQueueModule). */
-@Module({ providers: SERVICES, exports: SERVICES })
+/** The quarterly report. Needs PersistenceModule, CalendarModule, QueuesModule, SchedulingModule and NotificationsModule. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ReportEntity])],
+  providers: SERVICES,
+  exports: SERVICES,
+})
 export class ReportingModule {}

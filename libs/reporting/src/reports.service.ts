@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { hasAnyRole, type Actor } from '@app/access';
 import { Clock, DomainError } from '@app/common';
-import { formatQuarter, parseQuarter, type Quarter } from '@app/scheduling';
+import { formatQuarter, parseQuarter, type Quarter } from '@app/calendar';
 import { quarterEndMoment, quarterStartMoment } from './figures/compute-report';
 import type { ReportFigures } from './figures/report-figures';
 import { renderJson } from './render';
 import { REPORT_CONTENT_TYPES, reportFileName, type ReportFormat } from './report-files';
-import { ReportQueue } from './report-queue';
+import { jobId, JobQueue, UnitOfWork, type WakeUp, type Work } from '@app/queues';
 
 export type ReportState = 'queued' | 'running' | 'done' | 'failed';
 export type ReportOrigin = 'on_demand' | 'scheduled';
@@ -65,7 +65,8 @@ export class ReportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly queue: ReportQueue,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly jobs: JobQueue,
   ) {}
 
   /** Queues the report, or finds the one already asked for (a failed one is queued again). */
@@ -104,7 +105,7 @@ export class ReportsService {
     const waiting: { id: string; attempts: number }[] = await this.dataSource.query(
       `SELECT id, attempts FROM reports WHERE state = 'queued' ORDER BY requested_at`,
     );
-    await this.queue.enqueue(waiting);
+    await this.jobs.wake(waiting.map(reportWakeUp));
     return waiting.length;
   }
 
@@ -152,7 +153,8 @@ export class ReportsService {
   }
 
   private async store(request: StoredRequest): Promise<{ report: ReportView; created: boolean }> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async (work) => {
+      const { manager } = work;
       const [document]: { id: string }[] = await manager.query('SELECT id FROM documents WHERE id = $1', [
         request.documentId,
       ]);
@@ -174,18 +176,22 @@ export class ReportsService {
           this.clock.now(),
         ],
       );
-      if (inserted.length > 0) return { id: inserted[0].id, created: true, queued: true };
+      if (inserted.length > 0) return this.queued(work, inserted[0].id, true);
       const [existing]: { id: string; state: ReportState }[] = await manager.query(
         `SELECT id, state FROM reports WHERE document_id = $1 AND quarter = $2 AND as_of = $3 AND scope_key = COALESCE($4, '*') FOR UPDATE`,
         [request.documentId, formatQuarter(request.quarter), request.asOf, request.scopeUnitCode],
       );
-      if (existing.state !== 'failed') return { id: existing.id, created: false, queued: false };
+      if (existing.state !== 'failed') return { report: await this.view(manager, existing.id), created: false };
       await manager.query(`UPDATE reports SET state = 'queued', error = NULL WHERE id = $1`, [existing.id]);
-      return { id: existing.id, created: false, queued: true };
+      return this.queued(work, existing.id, false);
     });
-    const report = await this.view(this.dataSource.manager, outcome.id);
-    if (outcome.queued) await this.queue.enqueueAfterCommit([report]);
-    return { report, created: outcome.created };
+  }
+
+  /** A request that waits for the worker: its job is added once the request has committed. */
+  private async queued(work: Work, id: string, created: boolean): Promise<{ report: ReportView; created: boolean }> {
+    const report = await this.view(work.manager, id);
+    work.wakeAfterCommit([reportWakeUp(report)]);
+    return { report, created };
   }
 
   private async view(manager: EntityManager, id: string): Promise<ReportView> {
@@ -201,6 +207,15 @@ const STATE_LABELS: Readonly<Record<ReportState, string>> = {
   done: '已生成',
   failed: '生成失败',
 };
+
+/** The job that makes a report; `attempts` so far is in its id, so a report asked for again after failing gets a new job. */
+function reportWakeUp(report: { id: string; attempts: number }): WakeUp {
+  return {
+    name: 'report.generate',
+    data: { reportId: report.id },
+    jobId: jobId('report.generate', { reportId: report.id, attempts: report.attempts }),
+  };
+}
 
 function scopeFor(actor: Actor, unitCode: string | undefined): string | null {
   if (hasAnyRole(actor, OVERSIGHT_ROLES)) return unitCode ?? null;

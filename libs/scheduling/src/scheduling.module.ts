@@ -1,7 +1,7 @@
-import { Global, Logger, Module } from '@nestjs/common';
-import { readCalendarOverrides } from './calendar/calendar-data';
-import { OfficialCalendar } from './calendar/official-calendar';
-import { WorkingCalendar } from './calendar/working-calendar';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '@app/documents';
+import { ScheduledStepEntity } from './steps/scheduled-step.entity';
+import { Global, Module } from '@nestjs/common';
 import { CalendarDaysService } from './steps/calendar-days.service';
 import { DocumentLadderService } from './steps/document-ladder.service';
 import { LadderSettings } from './steps/ladder-settings';
@@ -18,22 +18,11 @@ const PROVIDERS = [
   DocumentLadderService,
 ];
 
-/** The official calendar: the package's published years, corrected and extended by seeds/calendar.json. */
-function officialCalendar(): OfficialCalendar {
-  const logger = new Logger('Calendar');
-  return OfficialCalendar.create({
-    overrides: readCalendarOverrides(),
-    onUnknownYear: (year) =>
-      logger.warn(
-        `no official holiday calendar for ${year}: counting Monday to Friday, deadlines in ${year} are provisional`,
-      ),
-  });
-}
-
-/** The working-day calendar every deadline is computed with, and the reminder ladder's steps. Needs a StepQueue (StepQueueModule). */
+/** The reminder ladder's steps. Needs CalendarModule, QueuesModule and NotificationsModule. */
 @Global()
 @Module({
-  providers: [{ provide: WorkingCalendar, useFactory: officialCalendar }, ...PROVIDERS],
-  exports: [WorkingCalendar, ...PROVIDERS],
+  imports: [TypeOrmModule.forFeature([ScheduledStepEntity]), DocumentsModule],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
 })
 export class SchedulingModule {}

@@ -60,9 +60,26 @@ const PLAN_UNITS: [string, string, string][] = [
 ];
 
 describe('UnitDirectory seed data', () => {
-  it('covers 35 units, one group and one placeholder: the 37 names of the 2022 plan', () => {
-    expect(new Set(PLAN_UNITS.map(([name]) => name)).size).toBe(35);
-    expect(new Set(PLAN_UNITS.map(([, code]) => code)).size).toBe(35);
+  it('covers every name the 2022 plan gives as responsible: 35 units, one group and one placeholder', () => {
+    // The names read straight from the seed text (not through the parser): every 责任单位 clause, line
+    // breaks removed, split on 、 and commas.
+    const text = readFileSync(
+      join(__dirname, '..', '..', '..', 'seeds', 'shanxi-consumer-services-action-plan-2022.txt'),
+      'utf8',
+    ).replace(/\s+/g, '');
+    const names = new Set(
+      [...text.matchAll(/[(（]责任单位[:：](.+?)[)）]/g)].flatMap((clause) => clause[1].split(/[、,，]/)),
+    );
+    expect(names.size).toBe(37);
+    const kinds = [...names].map((name) => directory.resolve(name, PLAN_DATE)?.kind ?? 'unknown');
+    expect(kinds.filter((kind) => kind === 'unit')).toHaveLength(35);
+    expect([...names].filter((name) => directory.resolve(name, PLAN_DATE)?.kind !== 'unit').sort()).toEqual([
+      '各市政府',
+      '各相关部门',
+    ]);
+    expect(new Set(PLAN_UNITS.map(([name]) => name))).toEqual(
+      new Set([...names].filter((name) => name !== '各市政府' && name !== '各相关部门')),
+    );
   });
 
   it.each(PLAN_UNITS)('resolves %s to %s (%s) as of the plan date', (name, code, fullName) => {

@@ -1,3 +1,9 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttachmentEntity } from './attachments/attachment.entity';
+import { TaskEventEntity } from './persistence/task-event.entity';
+import { TaskEntity } from './persistence/task.entity';
+import { WorkflowEntity } from './persistence/workflow.entity';
+import { ProgressReportEntity } from './progress/progress-report.entity';
 import { Module } from '@nestjs/common';
 import { AttachmentService } from './attachments/attachment.service';
 import { AttachmentStore } from './attachments/attachment-store';
@@ -24,5 +30,11 @@ const SERVICES = [
 ];
 
 /** Launch, the task life, and its audit trail. Needs PersistenceModule and SchedulingModule in the app. */
-@Module({ providers: SERVICES, exports: SERVICES })
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([WorkflowEntity, TaskEntity, TaskEventEntity, ProgressReportEntity, AttachmentEntity]),
+  ],
+  providers: SERVICES,
+  exports: SERVICES,
+})
 export class WorkflowModule {}

@@ -4,7 +4,7 @@ import { BullBoardModule } from '@bull-board/nestjs';
 import { Module } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { NextFunction, Request, Response } from 'express';
-import { QUEUES } from '@app/scheduling';
+import { QUEUES } from '@app/queues';
 import { AuthModule } from '../auth/auth.module';
 
 export const QUEUE_BOARD_ROUTE = '/admin/queues';

@@ -3,7 +3,8 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
-import { OfficialCalendar, QUEUES, WorkingCalendar } from '@app/scheduling';
+import { OfficialCalendar, WorkingCalendar } from '@app/calendar';
+import { QUEUES } from '@app/queues';
 import { Public } from '../auth/auth.decorators';
 
 @ApiTags('health')

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { WebhookAdminService, type DeliveryView, type WebhookView } from '../../../../libs/notifications/src/webhooks';
+import { WebhookAdminService, type DeliveryView, type WebhookView } from '@app/notifications';
 import { Roles } from '../auth/auth.decorators';
 import { DeliveryListRequest, WebhookRequest } from './webhooks.dto';
 

@@ -17,8 +17,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { TASK_STATES, type InboxScope, type InboxSort, type TaskState } from '@app/workflow';
+import { type InboxScope, type InboxSort } from '@app/workflow';
 import { ISO_DATE, ISO_DATE_MESSAGE, PageRequest, UNIT_CODE, UNIT_CODE_MESSAGE } from '../http/request-rules';
+import { TASK_STATES, type TaskState } from '@app/common';
 
 export class LaunchRequest {
   @ApiPropertyOptional({ description: 'Launch only these measures; all measures of the document when absent' })

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { DomainError } from '@app/common';
 import { DocumentQueries } from '@app/documents';
 import { quarterEndMoment, renderJson, reportFileName, ReportGenerator, type ReportFormat } from '@app/reporting';
-import { parseQuarter } from '@app/scheduling';
+import { parseQuarter } from '@app/calendar';
 import { withServices } from '../cli-context';
 import { printLine } from '../output';
 

@@ -1,4 +1,5 @@
-import { DEFAULT_LADDER, WeekdayCalendar } from '@app/scheduling';
+import { WeekdayCalendar } from '@app/calendar';
+import { DEFAULT_LADDER } from '@app/scheduling';
 import { computeReport, quarterEndMoment } from './compute-report';
 import type { MeasureInput, ReportInputs } from './report-inputs';
 import type { HistoryEvent } from './task-history';

@@ -7,7 +7,7 @@ import {
   quarterEnd,
   quarterStart,
   type Quarter,
-} from '@app/scheduling';
+} from '@app/calendar';
 import type { ApprovedReportInput, MeasureInput, ReportInputs } from './report-inputs';
 import type {
   AtRiskItem,

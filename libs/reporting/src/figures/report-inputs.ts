@@ -1,5 +1,6 @@
 import type { QuantitativeTarget } from '@app/documents';
-import type { LadderConfig, Quarter, WorkingCalendar } from '@app/scheduling';
+import type { Quarter, WorkingCalendar } from '@app/calendar';
+import type { LadderConfig } from '@app/scheduling';
 import type { TargetActual } from '@app/workflow';
 import type { ReportFigures } from './report-figures';
 import type { HistoryEvent } from './task-history';

@@ -1,15 +1,13 @@
 import { shanghaiDate } from '@app/common';
 import {
-  deadlineDueDay,
   formatQuarter,
   previousQuarter,
   quarterEnd,
   quarterOf,
-  STATE_POLICY,
-  type LadderConfig,
   type Quarter,
   type WorkingCalendar,
-} from '@app/scheduling';
+} from '@app/calendar';
+import { deadlineDueDay, STATE_POLICY, type LadderConfig } from '@app/scheduling';
 import type { HistoryEvent, TaskAsOf } from './task-history';
 
 /** What the report says of one task at one moment. */

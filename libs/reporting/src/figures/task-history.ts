@@ -1,4 +1,4 @@
-import type { TaskState } from '@app/workflow';
+import { type TaskState } from '@app/common';
 
 /** One recorded task event, as the report reads it. */
 export interface HistoryEvent {
@@ -56,8 +56,9 @@ const REPLAYS: Record<string, Replay> = {
   approve_extension: (task, event) => {
     task.deadline = text(event, 'toDeadline');
   },
+  // A transfer moves the tasks the old unit held and those it assigned: only the held ones change hands.
   transfer: (task, event) => {
-    task.unitCode = text(event, 'toUnitCode');
+    if (task.unitCode === text(event, 'fromUnitCode')) task.unitCode = text(event, 'toUnitCode');
   },
   reassign: (task, event) => {
     task.unitCode = text(event, 'toUnitCode');

@@ -1,24 +1,25 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
-import { DelayedError, Job } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Clock } from '@app/common';
-import { StepDeliveryService, type DeliveryOutcome } from '../steps/step-delivery.service';
-import { StepReconciler, type ReconcileReport } from '../steps/step-reconciler.service';
-import { QUEUES, RECONCILE_EVERY_MS, type JobName, type JobPayloads } from './queue-registry';
+import { JobProcessor, QUEUES, RECONCILE_EVERY_MS, type JobHandlers } from '@app/queues';
+import { StepDeliveryService } from '../steps/step-delivery.service';
+import { StepReconciler } from '../steps/step-reconciler.service';
 
 /** The periodic reconcile re-queues what comes due before the run after next; the start-up run re-queues all. */
 const RECONCILE_HORIZON_MS = 2 * RECONCILE_EVERY_MS;
 
 /** Thin: each job calls one service method. A step woken early goes back to sleep until it is due. */
 @Processor(QUEUES.steps, { concurrency: 8 })
-export class StepProcessor extends WorkerHost {
-  private readonly logger = new Logger(StepProcessor.name);
-
-  /** A lost connection or an emptied Redis: say so and carry on; the reconciler repairs what it lost. */
-  @OnWorkerEvent('error')
-  onWorkerError(error: Error): void {
-    this.logger.warn(`queue worker error: ${error.message}`);
-  }
+export class StepProcessor extends JobProcessor<typeof QUEUES.steps> {
+  readonly queueName = QUEUES.steps;
+  readonly handlers: JobHandlers<typeof QUEUES.steps> = {
+    'step.deliver': async (job, token) => {
+      const outcome = await this.delivery.deliver(job.data.stepId);
+      if (outcome.outcome === 'not_due') return this.sleepUntil(job, token, outcome.dueAt, this.clock.now());
+      if (outcome.outcome === 'skipped') this.logger.debug(`step ${job.id} skipped: ${outcome.reason}`);
+      return outcome;
+    },
+    'steps.reconcile': () => this.reconciler.reconcile(RECONCILE_HORIZON_MS),
+  };
 
   constructor(
     private readonly delivery: StepDeliveryService,
@@ -28,17 +29,10 @@ export class StepProcessor extends WorkerHost {
     super();
   }
 
-  async process(
-    job: Job<JobPayloads[JobName], unknown, JobName>,
-    token?: string,
-  ): Promise<DeliveryOutcome | ReconcileReport> {
-    if (job.name === 'steps.reconcile') return this.reconciler.reconcile(RECONCILE_HORIZON_MS);
-    const outcome = await this.delivery.deliver((job.data as JobPayloads['step.deliver']).stepId);
-    if (outcome.outcome === 'not_due') {
-      await job.moveToDelayed(Date.now() + Math.max(1000, outcome.dueAt.getTime() - this.clock.now().getTime()), token);
-      throw new DelayedError();
-    }
-    if (outcome.outcome === 'skipped') this.logger.debug(`step ${job.id} skipped: ${outcome.reason}`);
-    return outcome;
+  async onWorkerStart(): Promise<void> {
+    const report = await this.reconciler.reconcile();
+    this.logger.log(
+      `reconciled at start: ${report.deliveredLate} late step(s) delivered, ${report.rewoken} future step(s) re-queued`,
+    );
   }
 }

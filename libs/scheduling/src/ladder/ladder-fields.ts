@@ -1,5 +1,5 @@
 import type { EscalationRule, EscalationTarget, WorkingHours } from './ladder-config';
-import { isClockTime } from '../calendar/working-hours';
+import { isClockTime } from '@app/calendar';
 
 /** Field readers for ladder overrides: each returns a checked value or throws naming the field. */
 

@@ -1,5 +1,5 @@
-import type { TaskState } from '../../../workflow/src/state-machine/vocabulary';
-import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { WorkingCalendar } from '@app/calendar';
+import { type TaskState } from '@app/common';
 
 export type { TaskState };
 

@@ -1,4 +1,4 @@
-import { WeekdayCalendar } from '../calendar/working-calendar';
+import { WeekdayCalendar } from '@app/calendar';
 import { DEFAULT_LADDER } from './ladder-config';
 import { deadlineOnly, row, task } from './__fixtures__/ladder-tasks';
 import { ackDeadlineFor, byDueAtThenKey, planSteps } from './plan-steps';

@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { WorkingCalendar } from '@app/calendar';
 import type { LadderConfig } from './ladder-config';
 import { dueWorkingDay, policyOf, type LadderTask, type StatePolicy } from './ladder-task';
 import type { PlannedStep } from './planned-step';

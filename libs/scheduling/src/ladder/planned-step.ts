@@ -1,3 +1,4 @@
+import { jobId } from '@app/queues';
 import type { Recipient, StepKind } from './ladder-config';
 
 export interface PlannedStep {
@@ -19,12 +20,7 @@ export interface PlannedStep {
   quarter: string | null;
 }
 
-/**
- * The queue's job id for a step. BullMQ 6 refuses ':' in a custom id unless it splits into exactly
- * three parts, so neither the task id nor the key may contain one (keys use '.').
- */
+/** The queue's job id for a step (keys use '.', never ':'). */
 export function stepJobId(taskId: string, step: Pick<PlannedStep, 'key' | 'deadlineVersion'>): string {
-  if (taskId.includes(':') || step.key.includes(':'))
-    throw new Error(`a step job id cannot contain ':' (task ${taskId}, step ${step.key})`);
-  return `${taskId}:${step.key}:v${step.deadlineVersion}`;
+  return jobId('step.deliver', { taskId, key: step.key, deadlineVersion: step.deadlineVersion });
 }

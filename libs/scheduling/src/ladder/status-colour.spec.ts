@@ -1,4 +1,4 @@
-import { WeekdayCalendar } from '../calendar/working-calendar';
+import { WeekdayCalendar } from '@app/calendar';
 import { DEFAULT_LADDER } from './ladder-config';
 import { deadlineOnly, task } from './__fixtures__/ladder-tasks';
 import type { LadderTask } from './ladder-task';

@@ -1,4 +1,4 @@
-import { parseDate, type WorkingCalendar } from '../calendar/working-calendar';
+import { parseDate, type WorkingCalendar } from '@app/calendar';
 import type { LadderConfig } from './ladder-config';
 import { policyOf, type LadderTask } from './ladder-task';
 import { deadlineDueDay, planSteps } from './plan-steps';

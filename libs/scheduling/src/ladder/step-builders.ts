@@ -1,9 +1,14 @@
-import type { WorkingCalendar } from '../calendar/working-calendar';
-import { formatQuarter, quarterEnd, quarterOf, type Quarter } from '../quarters/quarter';
+import {
+  atShanghaiTime as atShanghai,
+  formatQuarter,
+  quarterEnd,
+  quarterOf,
+  type Quarter,
+  type WorkingCalendar,
+} from '@app/calendar';
 import type { LadderConfig, Recipient, StepKind } from './ladder-config';
 import { dueWorkingDay, type LadderTask } from './ladder-task';
 import type { PlannedStep } from './planned-step';
-import { atShanghaiTime as atShanghai } from '../calendar/working-hours';
 
 export interface LadderContext {
   task: LadderTask;

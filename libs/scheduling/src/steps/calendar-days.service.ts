@@ -1,12 +1,10 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, DomainError } from '@app/common';
-import { type CalendarDay, checkCalendarDays } from '../calendar/calendar-day';
-import { OfficialCalendar } from '../calendar/official-calendar';
-import { WorkingCalendar } from '../calendar/working-calendar';
+import { CalendarDaysStore, type CalendarDay } from '@app/calendar';
+import { Clock, FINISHED_STATES } from '@app/common';
+import { UnitOfWork } from '@app/queues';
 import { StepPlanner } from './step-planner.service';
 import { replanInBatches } from './replan-in-batches';
-import { StepQueue } from './step-queue';
 
 export interface CalendarChange {
   days: number;
@@ -14,61 +12,23 @@ export interface CalendarChange {
   tasksReplanned: number;
 }
 
-/**
- * Calendar days entered by an admin (a newly published holiday notice, a correction), kept in
- * PostgreSQL. Every process loads them at start and again when they change; adding days recomputes
- * every pending step of the years they touch.
- */
+/** Calendar days entered by an admin (stored by the calendar), and every pending step of the years they touch recomputed. */
 @Injectable()
-export class CalendarDaysService implements OnModuleInit {
-  private signature = '';
-
+export class CalendarDaysService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly calendar: WorkingCalendar,
+    private readonly days: CalendarDaysStore,
     private readonly planner: StepPlanner,
-    private readonly queue: StepQueue,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    await this.refreshIfChanged();
-  }
-
-  /** One small query: reloads the days when another process added some since. */
-  async refreshIfChanged(): Promise<void> {
-    const [{ signature }] = await this.dataSource.query(
-      `SELECT count(*) || ':' || COALESCE(max(created_at)::text, '') AS signature FROM calendar_days`,
-    );
-    if (signature === this.signature) return;
-    this.official().addDays(await this.stored());
-    this.signature = signature;
-  }
-
-  async stored(): Promise<CalendarDay[]> {
-    return this.dataSource.query(
-      `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, note FROM calendar_days ORDER BY date`,
-    );
+  stored(): Promise<CalendarDay[]> {
+    return this.days.stored();
   }
 
   async add(days: CalendarDay[], enteredBy: string): Promise<CalendarChange> {
-    try {
-      checkCalendarDays(days, 'days');
-    } catch (error) {
-      throw new DomainError(
-        'invalid',
-        'INVALID_CALENDAR_DAYS',
-        `日历数据有误：${error instanceof Error ? error.message : String(error)}`,
-        { field: 'days' },
-      );
-    }
-    await this.dataSource.query(
-      `INSERT INTO calendar_days (date, kind, note, created_by, created_at) SELECT date, kind, note, $2, $3 FROM jsonb_to_recordset($1::jsonb) AS d(date date, kind text, note text)
-       ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, note = EXCLUDED.note, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at`,
-      [JSON.stringify(days), enteredBy, this.clock.now()],
-    );
-    await this.refreshIfChanged();
-    const years = [...new Set(days.map((day) => Number(day.date.slice(0, 4))))];
+    const years = await this.days.add(days, enteredBy);
     return { days: days.length, tasksReplanned: await this.replanYears(years) };
   }
 
@@ -76,22 +36,16 @@ export class CalendarDaysService implements OnModuleInit {
   private async replanYears(years: number[]): Promise<number> {
     const tasks: { id: string }[] = await this.dataSource.query(
       `SELECT DISTINCT t.id FROM tasks t LEFT JOIN scheduled_steps s ON s.task_id = t.id AND s.state = 'pending'
-       WHERE t.state NOT IN ('approved', 'cancelled') AND (extract(year FROM t.deadline)::int = ANY($1) OR extract(year FROM t.ack_deadline)::int = ANY($1)
+       WHERE t.state <> ALL($2) AND (extract(year FROM t.deadline)::int = ANY($1) OR extract(year FROM t.ack_deadline)::int = ANY($1)
          OR extract(year FROM s.due_at AT TIME ZONE 'Asia/Shanghai')::int = ANY($1))`,
-      [years],
+      [years, FINISHED_STATES],
     );
     await replanInBatches(
-      this.dataSource,
+      this.unitOfWork,
       this.planner,
-      this.queue,
       tasks.map((task) => task.id),
       this.clock.now(),
     );
     return tasks.length;
-  }
-
-  private official(): OfficialCalendar {
-    if (!(this.calendar instanceof OfficialCalendar)) throw new Error('calendar days need the official calendar');
-    return this.calendar;
   }
 }

@@ -1,29 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, DomainError } from '@app/common';
+import { Clock, DomainError, FINISHED_STATES } from '@app/common';
+import { DocumentLadderStore } from '@app/documents';
 import type { LadderConfig } from '../ladder';
+import { UnitOfWork } from '@app/queues';
 import { StepPlanner } from './step-planner.service';
 import { replanInBatches } from './replan-in-batches';
-import { StepQueue } from './step-queue';
 
 /** A document's own changes to the reminder ladder: validated, stored, and applied to its open tasks at once. */
 @Injectable()
 export class DocumentLadderService {
   constructor(
+    private readonly documents: DocumentLadderStore,
     private readonly dataSource: DataSource,
     private readonly planner: StepPlanner,
-    private readonly queue: StepQueue,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
   async effective(documentId: string): Promise<{ overrides: unknown; ladder: LadderConfig }> {
-    const overrides = await this.storedOverrides(documentId);
+    const overrides = await this.documents.overrides(documentId);
     return { overrides, ladder: this.planner.ladderFor({ documentLadder: overrides }) };
   }
 
   /** `overrides` null goes back to the global ladder. Returns how many open tasks were replanned. */
   async set(documentId: string, overrides: object | null): Promise<{ ladder: LadderConfig; tasksReplanned: number }> {
-    await this.storedOverrides(documentId);
+    await this.documents.overrides(documentId);
     let ladder: LadderConfig;
     try {
       ladder = this.planner.ladderFor({ documentLadder: overrides });
@@ -35,31 +37,17 @@ export class DocumentLadderService {
         { field: 'ladder' },
       );
     }
-    await this.dataSource.query('UPDATE documents SET ladder = $2 WHERE id = $1', [
-      documentId,
-      overrides === null ? null : JSON.stringify(overrides),
-    ]);
+    await this.documents.setOverrides(documentId, overrides);
     const tasks: { id: string }[] = await this.dataSource.query(
-      `SELECT t.id FROM tasks t JOIN workflows w ON w.id = t.workflow_id WHERE w.document_id = $1 AND t.state NOT IN ('approved', 'cancelled')`,
-      [documentId],
+      `SELECT t.id FROM tasks t JOIN workflows w ON w.id = t.workflow_id WHERE w.document_id = $1 AND t.state <> ALL($2)`,
+      [documentId, FINISHED_STATES],
     );
     await replanInBatches(
-      this.dataSource,
+      this.unitOfWork,
       this.planner,
-      this.queue,
       tasks.map((task) => task.id),
       this.clock.now(),
     );
     return { ladder, tasksReplanned: tasks.length };
-  }
-
-  private async storedOverrides(documentId: string): Promise<unknown> {
-    const [document]: { ladder: unknown }[] = await this.dataSource.query(
-      'SELECT ladder FROM documents WHERE id = $1',
-      [documentId],
-    );
-    if (!document)
-      throw new DomainError('not_found', 'DOCUMENT_NOT_FOUND', `文件 ${documentId} 不存在`, { field: 'document' });
-    return document.ladder;
   }
 }

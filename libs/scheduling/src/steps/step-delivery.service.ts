@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock, shanghaiDate } from '@app/common';
-import { NoticeOutbox, type WebhookWakeUp } from '@app/notifications';
-import { WorkingCalendar } from '../calendar/working-calendar';
+import { NoticeOutbox } from '@app/notifications';
+import { UnitOfWork, type Work } from '@app/queues';
+import { CalendarDaysStore, WorkingCalendar } from '@app/calendar';
 import { deadlineDueDay, stepApplies } from '../ladder';
-import { CalendarDaysService } from './calendar-days.service';
 import { ScheduledStepEntity } from './scheduled-step.entity';
 import { stepNotices } from './step-notices';
 import { LADDER_TASK_SQL, StepPlanner, type TaskLadderRow } from './step-planner.service';
@@ -28,19 +28,19 @@ export type DeliveryOutcome =
 @Injectable()
 export class StepDeliveryService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     private readonly planner: StepPlanner,
     private readonly calendar: WorkingCalendar,
-    private readonly calendarDays: CalendarDaysService,
+    private readonly calendarDays: CalendarDaysStore,
     private readonly notices: NoticeOutbox,
   ) {}
 
   async deliver(stepId: string): Promise<DeliveryOutcome> {
     // Another process may have entered calendar days: judge the step with the calendar as it is now.
     await this.calendarDays.refreshIfChanged();
-    const webhooks: WebhookWakeUp[] = [];
-    const result = await this.dataSource.transaction(async (manager): Promise<DeliveryOutcome> => {
+    return this.unitOfWork.run(async (work): Promise<DeliveryOutcome> => {
+      const { manager } = work;
       const now = this.clock.now();
       // Lock the task before the step, in the order task actions take them, so the two never deadlock.
       await manager.query(
@@ -55,12 +55,9 @@ export class StepDeliveryService {
       if (step.state !== 'pending') return { outcome: 'skipped', reason: `step already ${step.state}` };
       if (step.dueAt > now) return { outcome: 'not_due', dueAt: step.dueAt };
       // After a clock jump or a backlog, the jobs of one task fire together: its earlier steps go first.
-      for (const earlier of await this.earlierDueSteps(manager, step))
-        await this.deliverLocked(manager, earlier, now, webhooks);
-      return this.deliverLocked(manager, step, now, webhooks);
+      for (const earlier of await this.earlierDueSteps(manager, step)) await this.deliverLocked(work, earlier, now);
+      return this.deliverLocked(work, step, now);
     });
-    await this.notices.wakeAfterCommit(webhooks);
-    return result;
   }
 
   /** The task's other pending steps that come before `step` in the ladder's order (due time, then key), locked. */
@@ -82,12 +79,8 @@ export class StepDeliveryService {
   }
 
   /** Delivers one pending, due step whose task and row the transaction holds, if the task still calls for it. */
-  private async deliverLocked(
-    manager: EntityManager,
-    step: ScheduledStepEntity,
-    now: Date,
-    webhooks: WebhookWakeUp[],
-  ): Promise<DeliveryOutcome> {
+  private async deliverLocked(work: Work, step: ScheduledStepEntity, now: Date): Promise<DeliveryOutcome> {
+    const { manager } = work;
     const [task]: TaskLadderRow[] = await manager.query(`${LADDER_TASK_SQL} WHERE t.id = $1`, [step.taskId]);
     if (
       !stepApplies(
@@ -106,11 +99,10 @@ export class StepDeliveryService {
       this.calendar.workingDaysBetween(deadlineDueDay(task, this.calendar), shanghaiDate(now)),
     );
     const written = await this.notices.write(
-      manager,
+      work,
       stepNotices(step, { ...task, overdueWorkingDays }, LEADERSHIP_UNIT_CODE, late),
       now,
     );
-    webhooks.push(...written.webhooks);
     await manager.update(
       ScheduledStepEntity,
       { id: step.id },

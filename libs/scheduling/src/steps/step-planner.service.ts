@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { WorkingCalendar } from '../calendar/working-calendar';
+import { WorkingCalendar } from '@app/calendar';
 import {
   ackDeadlineFor,
   planSteps,
@@ -10,8 +10,8 @@ import {
   type LadderTask,
   type PlannedStep,
 } from '../ladder';
+import type { WakeUp } from '@app/queues';
 import { LadderSettings } from './ladder-settings';
-import type { StepWakeUp } from './step-queue';
 
 /** A task as the ladder sees it, with the facts its notices name. */
 export interface TaskLadderRow extends LadderTask {
@@ -48,7 +48,7 @@ export class StepPlanner {
   ) {}
 
   /** Replans the tasks and returns their pending future steps, for the queue to wake after commit. */
-  async replan(manager: EntityManager, taskIds: string[], now: Date): Promise<StepWakeUp[]> {
+  async replan(manager: EntityManager, taskIds: string[], now: Date): Promise<WakeUp[]> {
     if (taskIds.length === 0) return [];
     const tasks: TaskLadderRow[] = await manager.query(`${LADDER_TASK_SQL} WHERE t.id = ANY($1)`, [taskIds]);
     const planned = tasks.flatMap((task) =>
@@ -133,10 +133,12 @@ interface StepRow {
   dueAt: Date;
 }
 
-export function toWakeUp(step: StepRow): StepWakeUp {
+/** The job that delivers a pending step when it comes due. */
+export function toWakeUp(step: StepRow): WakeUp {
   return {
-    stepId: step.id,
+    name: 'step.deliver',
+    data: { stepId: step.id },
     jobId: stepJobId(step.taskId, { key: step.stepKey, deadlineVersion: step.deadlineVersion }),
-    dueAt: new Date(step.dueAt),
+    at: new Date(step.dueAt),
   };
 }

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
+import { JobQueue } from '@app/queues';
 import { StepDeliveryService } from './step-delivery.service';
-import { StepQueue } from './step-queue';
 import { toWakeUp } from './step-planner.service';
 
 const BATCH = 500;
@@ -27,7 +27,7 @@ export class StepReconciler {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly delivery: StepDeliveryService,
-    private readonly queue: StepQueue,
+    private readonly queue: JobQueue,
   ) {}
 
   /**

@@ -1,5 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
-import { ELF, EXE, GIF, JPEG, noise, ole, ooxml, PDF, PNG, docx, zip } from './__fixtures__/sample-files';
+import { ELF, EXE, GIF, JPEG, noise, ole, ooxml, PDF, PNG, docx, zip } from '@app/testing';
 import { sniffContent } from './content-sniffing';
 import { oleRootEntryNames } from './ole-entries';
 import { zipEntryNames } from './zip-entries';

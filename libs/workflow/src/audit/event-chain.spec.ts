@@ -33,6 +33,45 @@ describe('canonicalJson', () => {
   });
 });
 
+// Known answers, computed outside this code (Python: hashlib.sha256 over the previous hash's hex text
+// followed by json.dumps(body, sort_keys=True, separators=(',', ':'), ensure_ascii=False)): a change to the
+// hashing or to the canonical form would break every stored chain, and must fail here first.
+describe('eventHash known answers', () => {
+  it('hashes the fixed three-event chain to the hashes written down', () => {
+    expect(chain(3).map((event) => event.hash)).toEqual([
+      '6e1791aa35ebbf6a3f7b69616b97964222288d8985bb635c779e6a161233a53d',
+      '32b3185d6a898d6eca77e69cc0c8efe532e8b35b96f3983f8b93780ba1628786',
+      '5224f436437d5ccef6865983a16e29e2dfdfd27a8287074ab76539a264937a6e',
+    ]);
+    expect(chain(3).map((event) => event.prevHash)).toEqual([
+      GENESIS_HASH,
+      '6e1791aa35ebbf6a3f7b69616b97964222288d8985bb635c779e6a161233a53d',
+      '32b3185d6a898d6eca77e69cc0c8efe532e8b35b96f3983f8b93780ba1628786',
+    ]);
+  });
+
+  it('hashes Chinese text as UTF-8, with nulls and nested keys in canonical order', () => {
+    const body: ChainedEventBody = {
+      workflowId: 'w1',
+      seq: 1,
+      taskId: null,
+      action: 'return',
+      fromState: 'submitted',
+      toState: 'in_progress',
+      reason: '请补充佐证材料',
+      payload: { 说明: '第二轮', n: 1.5 },
+      actorUserId: null,
+      actorUsername: '省文旅厅负责人',
+      actorUnitCode: 'sx-culture-tourism',
+      occurredAt: '2022-09-15T01:30:00.000Z',
+    };
+    expect(canonicalJson(body)).toBe(
+      '{"action":"return","actorUnitCode":"sx-culture-tourism","actorUserId":null,"actorUsername":"省文旅厅负责人","fromState":"submitted","occurredAt":"2022-09-15T01:30:00.000Z","payload":{"n":1.5,"说明":"第二轮"},"reason":"请补充佐证材料","seq":1,"taskId":null,"toState":"in_progress","workflowId":"w1"}',
+    );
+    expect(eventHash(GENESIS_HASH, body)).toBe('36246b4f2a5bcfab712a474e4203c01fe4a90e66f2d9d654a8339d7945c5919a');
+  });
+});
+
 describe('verifyChain', () => {
   it('accepts an untouched chain', () => {
     expect(verifyChain(chain(4))).toEqual({ ok: true, events: 4 });

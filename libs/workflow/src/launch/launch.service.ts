@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
-import { NoticeOutbox, type NewNotice, type WebhookWakeUp } from '@app/notifications';
-import { StepPlanner, StepQueue, type StepWakeUp } from '@app/scheduling';
+import { NoticeOutbox, type NewNotice } from '@app/notifications';
+import { UnitOfWork, type Work } from '@app/queues';
+import { StepPlanner } from '@app/scheduling';
 import { chainRows, insertEventRows, type EventActor } from '../audit/event-recorder';
 import {
   LaunchableMeasure,
@@ -21,8 +22,8 @@ export class LaunchService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly planner: StepPlanner,
-    private readonly stepQueue: StepQueue,
     private readonly notices: NoticeOutbox,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async launch(command: LaunchCommand): Promise<LaunchOutcome> {
@@ -49,9 +50,7 @@ export class LaunchService {
       username: command.actor.username,
       unitCode: command.actor.unitCode,
     };
-    const { steps, webhooks } = await this.dataSource.transaction((manager) => this.write(manager, plans, actor, now));
-    await this.stepQueue.wakeAfterCommit(steps);
-    await this.notices.wakeAfterCommit(webhooks);
+    await this.unitOfWork.run((work) => this.write(work, plans, actor, now));
     return {
       launched: plans.map((plan) => ({
         measureId: plan.measure.id,
@@ -87,12 +86,8 @@ export class LaunchService {
     return measures;
   }
 
-  private async write(
-    manager: EntityManager,
-    plans: PlannedWorkflow[],
-    actor: EventActor,
-    now: Date,
-  ): Promise<{ steps: StepWakeUp[]; webhooks: WebhookWakeUp[] }> {
+  private async write(work: Work, plans: PlannedWorkflow[], actor: EventActor, now: Date): Promise<void> {
+    const { manager } = work;
     const launchedAlready: { measure_id: string }[] = await manager.query(
       'SELECT measure_id FROM workflows WHERE measure_id = ANY($1)',
       [plans.map((plan) => plan.measure.id)],
@@ -139,19 +134,18 @@ export class LaunchService {
       manager,
       chains.flatMap((chain) => chain.rows),
     );
-    const { webhooks } = await this.notices.write(
-      manager,
+    await this.notices.write(
+      work,
       tasks.map((task) => assignmentNotice(task, actor)),
       now,
     );
-    return {
-      steps: await this.planner.replan(
+    work.wakeAfterCommit(
+      await this.planner.replan(
         manager,
         tasks.map((task) => task.id),
         now,
       ),
-      webhooks,
-    };
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { TaskState } from '../state-machine';
+import { type TaskState } from '@app/common';
 
 export type TaskKind = 'lead' | 'co' | 'subtask';
 

@@ -2,16 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@app/access';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
-import { NoticeOutbox, type NewNotice, type WebhookWakeUp } from '@app/notifications';
-import {
-  parseQuarter,
-  quarterEnd,
-  quarterOf,
-  quarterStart,
-  StepPlanner,
-  StepQueue,
-  type StepWakeUp,
-} from '@app/scheduling';
+import { NoticeOutbox, type NewNotice } from '@app/notifications';
+import { UnitOfWork } from '@app/queues';
+import { parseQuarter, quarterEnd, quarterOf, quarterStart } from '@app/calendar';
+import { StepPlanner } from '@app/scheduling';
 import { appendEvents } from '../audit/event-recorder';
 import { TaskEntity } from '../persistence/task.entity';
 import { decide, type TaskAction } from '../state-machine';
@@ -43,8 +37,8 @@ export class ProgressReportService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly planner: StepPlanner,
-    private readonly stepQueue: StepQueue,
     private readonly notices: NoticeOutbox,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async submit(command: SubmitProgressCommand): Promise<ProgressReportEntity> {
@@ -176,19 +170,14 @@ export class ProgressReportService {
   private async replanningAfter(
     work: (manager: EntityManager, notify: (notices: NewNotice[]) => Promise<void>) => Promise<ProgressReportEntity>,
   ): Promise<ProgressReportEntity> {
-    let steps: StepWakeUp[] = [];
-    const webhooks: WebhookWakeUp[] = [];
-    const report = await this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async (unit) => {
       const now = this.clock.now();
-      const result = await work(manager, async (notices) => {
-        webhooks.push(...(await this.notices.write(manager, notices, now)).webhooks);
+      const result = await work(unit.manager, async (notices) => {
+        await this.notices.write(unit, notices, now);
       });
-      steps = await this.planner.replan(manager, [result.taskId], now);
+      unit.wakeAfterCommit(await this.planner.replan(unit.manager, [result.taskId], now));
       return result;
     });
-    await this.stepQueue.wakeAfterCommit(steps);
-    await this.notices.wakeAfterCommit(webhooks);
-    return report;
   }
 
   async list(taskId: string, actor: Actor): Promise<ProgressReportEntity[]> {

@@ -2,8 +2,9 @@ import type { ActorStanding, TaskSnapshot } from './standing';
 import { appliesTo, isHeldBy } from './standing';
 import type { Precondition } from './transitions';
 import { ruleFor } from './transitions';
-import type { TaskAction, TaskState } from './vocabulary';
-import { TASK_ACTION_LABELS, TASK_ACTIONS, TASK_STATE_LABELS } from './vocabulary';
+import type { TaskAction } from './vocabulary';
+import { TASK_ACTION_LABELS, TASK_ACTIONS } from './vocabulary';
+import { type TaskState, TASK_STATE_LABELS } from '@app/common';
 
 export type DenialReason = 'invalid_transition' | 'not_permitted' | 'precondition';
 

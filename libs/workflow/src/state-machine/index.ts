@@ -1,12 +1,5 @@
-export {
-  FINISHED_STATES,
-  OPEN_STATES,
-  TASK_ACTIONS,
-  TASK_ACTION_LABELS,
-  TASK_STATES,
-  TASK_STATE_LABELS,
-} from './vocabulary';
-export type { TaskAction, TaskState } from './vocabulary';
+export { TASK_ACTIONS, TASK_ACTION_LABELS } from './vocabulary';
+export type { TaskAction } from './vocabulary';
 export type { ActorRole, ActorStanding, Grant, TaskRelation, TaskSnapshot } from './standing';
 export { TRANSITIONS } from './transitions';
 export type { Precondition, TransitionRule } from './transitions';

@@ -1,6 +1,7 @@
-import { decide, TASK_ACTIONS, TASK_STATES, TRANSITIONS } from './index';
-import type { ActorStanding, TaskAction, TaskState } from './index';
+import { decide, TASK_ACTIONS, TRANSITIONS } from './index';
+import type { ActorStanding, TaskAction } from './index';
 import { everySnapshot, everyStanding, snapshot, STANDINGS } from './__fixtures__/standings';
+import { TASK_STATES, type TaskState } from '@app/common';
 
 // Written by hand from the rules (not derived from TRANSITIONS): where each action leads from each
 // state. An action missing from a state's row is not possible from that state.

@@ -1,4 +1,4 @@
-import type { TaskState } from './vocabulary';
+import { type TaskState } from '@app/common';
 
 /**
  * How the acting user stands to the task.

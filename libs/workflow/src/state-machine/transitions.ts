@@ -9,8 +9,8 @@ import {
   SUPERVISOR,
   SUPERVISOR_OF_LEAD_TASK,
 } from './standing';
-import type { TaskAction, TaskState } from './vocabulary';
-import { OPEN_STATES } from './vocabulary';
+import type { TaskAction } from './vocabulary';
+import { type TaskState, OPEN_STATES } from '@app/common';
 
 export type Precondition = 'no_open_subtasks' | 'no_pending_extension' | 'pending_extension';
 

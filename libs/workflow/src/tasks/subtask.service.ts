@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Actor } from '@app/access';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
-import { NoticeOutbox, type WebhookWakeUp } from '@app/notifications';
-import { StepPlanner, StepQueue, type StepWakeUp } from '@app/scheduling';
+import { NoticeOutbox } from '@app/notifications';
+import { UnitOfWork } from '@app/queues';
+import { StepPlanner } from '@app/scheduling';
 import { assertActiveUnit } from '@app/units';
 import { appendEvents } from '../audit/event-recorder';
 import { TaskEntity } from '../persistence/task.entity';
@@ -25,19 +25,17 @@ export interface NewSubtask {
 @Injectable()
 export class SubtaskService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly planner: StepPlanner,
-    private readonly stepQueue: StepQueue,
     private readonly notices: NoticeOutbox,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async split(parentTaskId: string, subtasks: NewSubtask[], actor: Actor): Promise<TaskEntity[]> {
     if (subtasks.length === 0)
       throw new DomainError('invalid', 'NO_SUBTASKS', '请至少填写一项子任务', { field: 'subtasks' });
-    let steps: StepWakeUp[] = [];
-    let webhooks: WebhookWakeUp[] = [];
-    const created = await this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async (work) => {
+      const { manager } = work;
       const now = this.clock.now();
       const today = shanghaiDate(now);
       const { task: parent, standing } = await visibleTask(manager, parentTaskId, actor, true);
@@ -112,8 +110,8 @@ export class SubtaskService {
           },
         })),
       );
-      ({ webhooks } = await this.notices.write(
-        manager,
+      await this.notices.write(
+        work,
         rows.map((row) => ({
           dedupeKey: `assignment:${row.id}`,
           unitCode: row.unitCode,
@@ -124,16 +122,15 @@ export class SubtaskService {
           sentBy: actor.username,
         })),
         now,
-      ));
-      steps = await this.planner.replan(
-        manager,
-        rows.map((row) => row.id),
-        now,
+      );
+      work.wakeAfterCommit(
+        await this.planner.replan(
+          manager,
+          rows.map((row) => row.id),
+          now,
+        ),
       );
       return manager.findBy(TaskEntity, { parentTaskId: parent.id });
     });
-    await this.stepQueue.wakeAfterCommit(steps);
-    await this.notices.wakeAfterCommit(webhooks);
-    return created;
   }
 }

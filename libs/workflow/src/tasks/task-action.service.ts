@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { Clock, DomainError, shanghaiDate } from '@app/common';
-import { NoticeOutbox, type WebhookWakeUp } from '@app/notifications';
-import { StepPlanner, StepQueue, type StepWakeUp } from '@app/scheduling';
+import { EntityManager, In } from 'typeorm';
+import { Clock, DomainError, shanghaiDate, OPEN_STATES, TASK_STATE_LABELS } from '@app/common';
+import { NoticeOutbox } from '@app/notifications';
+import { UnitOfWork } from '@app/queues';
+import { StepPlanner } from '@app/scheduling';
 import { assertActiveUnit } from '@app/units';
 import { appendEvents, type EventActor, type NewEvent } from '../audit/event-recorder';
 import { TaskEntity } from '../persistence/task.entity';
 import { WorkflowEntity } from '../persistence/workflow.entity';
-import { decide, OPEN_STATES, TASK_STATE_LABELS, type TaskSnapshot } from '../state-machine';
+import { decide, type TaskSnapshot } from '../state-machine';
 import { EFFECTS } from './task-effects';
 import { visibleTask } from './task-access';
 import { REASON_REQUIRED, type TaskActionCommand } from './task-action.types';
@@ -25,18 +26,16 @@ export function eventActorOf(actor: TaskActionCommand['actor']): EventActor {
 @Injectable()
 export class TaskActionService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly planner: StepPlanner,
-    private readonly stepQueue: StepQueue,
     private readonly notices: NoticeOutbox,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async execute(command: TaskActionCommand): Promise<TaskEntity> {
     assertArguments(command);
-    let steps: StepWakeUp[] = [];
-    let webhooks: WebhookWakeUp[] = [];
-    const task = await this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async (work) => {
+      const { manager } = work;
       const now = this.clock.now();
       const { task, standing } = await visibleTask(manager, command.taskId, command.actor, true);
       if (command.expectedVersion !== undefined && command.expectedVersion !== task.version) {
@@ -81,17 +80,14 @@ export class TaskActionService {
       ];
       events.push(...(await this.followOn(manager, command, task, now)));
       await appendEvents(manager, task.workflowId, eventActorOf(command.actor), now, events);
-      ({ webhooks } = await this.notices.write(manager, effect.notices, now));
+      await this.notices.write(work, effect.notices, now);
       const touched = [
         task.id,
         ...events.filter((event) => event.taskId && event.taskId !== task.id).map((event) => event.taskId!),
       ];
-      steps = await this.planner.replan(manager, touched, now);
+      work.wakeAfterCommit(await this.planner.replan(manager, touched, now));
       return manager.findOneByOrFail(TaskEntity, { id: task.id });
     });
-    await this.stepQueue.wakeAfterCommit(steps);
-    await this.notices.wakeAfterCommit(webhooks);
-    return task;
   }
 
   /** Checks that depend on the data: the unit taking over exists, a requested deadline fits under the parent's. */

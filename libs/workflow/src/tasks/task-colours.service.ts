@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, shanghaiDate } from '@app/common';
+import { WorkingCalendar } from '@app/calendar';
 import {
   LADDER_TASK_SQL,
   rollUpColour,
   statusColour,
   StepPlanner,
-  WorkingCalendar,
   type StatusColour,
   type TaskLadderRow,
 } from '@app/scheduling';

@@ -1,8 +1,8 @@
 import type { NewNotice } from '@app/notifications';
-import type { TaskState } from '../state-machine';
 import { TASK_ACTION_LABELS } from '../state-machine';
 import type { TaskEntity } from '../persistence/task.entity';
 import type { TaskActionCommand } from './task-action.types';
+import { type TaskState } from '@app/common';
 
 /** What an action changes beyond the state: columns of the task, the event's payload, notices. */
 export interface ActionEffect {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor, hasAnyRole } from '@app/access';
-import { Clock, DomainError, shanghaiDate } from '@app/common';
-import { WorkingCalendar } from '@app/scheduling';
-import { allowedActions, OPEN_STATES, type TaskState } from '../state-machine';
+import { Clock, DomainError, shanghaiDate, OPEN_STATES, type TaskState } from '@app/common';
+import { WorkingCalendar } from '@app/calendar';
+import { allowedActions } from '../state-machine';
 import { visibleTask } from './task-access';
 import { TaskColours } from './task-colours.service';
 import type { Page, TaskDetail, TaskEventView, TaskSummary } from './task-views';

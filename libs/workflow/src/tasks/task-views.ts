@@ -1,5 +1,6 @@
-import type { TaskAction, TaskState } from '../state-machine';
+import type { TaskAction } from '../state-machine';
 import type { TaskKind } from '../persistence/task.entity';
+import { type TaskState } from '@app/common';
 
 export interface TaskSummary {
   id: string;

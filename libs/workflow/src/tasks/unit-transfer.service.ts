@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Actor } from '@app/access';
-import { Clock, DomainError, shanghaiDate } from '@app/common';
-import { NoticeOutbox, type WebhookWakeUp } from '@app/notifications';
+import { Clock, DomainError, shanghaiDate, OPEN_STATES } from '@app/common';
+import { NoticeOutbox } from '@app/notifications';
+import { UnitOfWork } from '@app/queues';
 import { assertActiveUnit } from '@app/units';
 import { appendEvents } from '../audit/event-recorder';
-import { OPEN_STATES } from '../state-machine';
 import { eventActorOf } from './task-action.service';
 
 export interface TransferOutcome {
@@ -29,7 +28,7 @@ interface TransferredRow {
 @Injectable()
 export class UnitTransferService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     private readonly notices: NoticeOutbox,
   ) {}
@@ -37,8 +36,8 @@ export class UnitTransferService {
   async transfer(fromUnitCode: string, toUnitCode: string, actor: Actor, reason?: string): Promise<TransferOutcome> {
     if (fromUnitCode === toUnitCode)
       throw new DomainError('invalid', 'SAME_UNIT', '原单位与承接单位相同', { field: 'toUnitCode' });
-    let webhooks: WebhookWakeUp[] = [];
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async (work) => {
+      const { manager } = work;
       const now = this.clock.now();
       const [from] = await manager.query('SELECT code FROM units WHERE code = $1', [fromUnitCode]);
       if (!from)
@@ -76,8 +75,8 @@ export class UnitTransferService {
         );
       }
       const held = rows.filter((row) => row.held);
-      ({ webhooks } = await this.notices.write(
-        manager,
+      await this.notices.write(
+        work,
         held.map((row) => ({
           dedupeKey: `transfer:${row.id}:${fromUnitCode}:${toUnitCode}`,
           unitCode: toUnitCode,
@@ -88,10 +87,8 @@ export class UnitTransferService {
           sentBy: actor.username,
         })),
         now,
-      ));
+      );
       return { fromUnitCode, toUnitCode, tasksHeld: held.length, tasksAssigned: rows.length - held.length };
     });
-    await this.notices.wakeAfterCommit(webhooks);
-    return outcome;
   }
 }

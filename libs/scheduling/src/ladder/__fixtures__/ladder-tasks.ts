@@ -1,4 +1,4 @@
-import { SteppingCalendar } from '../../calendar/working-calendar';
+import { SteppingCalendar } from '@app/calendar';
 import type { LadderTask } from '../ladder-task';
 import type { PlannedStep } from '../planned-step';
 

@@ -1,4 +1,5 @@
-import type { ActorRole, ActorStanding, TaskRelation, TaskSnapshot, TaskState } from '../index';
+import type { ActorRole, ActorStanding, TaskRelation, TaskSnapshot } from '../index';
+import { type TaskState } from '@app/common';
 
 export const STANDINGS = {
   assigneeOfficer: { relations: ['assignee'], roles: ['officer'] },
