@@ -107,3 +107,21 @@ describe('deadlines in every common form', () => {
     expect(result.diagnostics.filter((diagnostic) => diagnostic.code === 'UNREADABLE_DEADLINE')).toEqual([]);
   });
 });
+
+describe('task tables', () => {
+  const resolver = loadSeedUnitDirectory();
+  it('keeps the units of a row whose lead cell was left empty, and asks for a lead', () => {
+    const result = parseDocument(
+      '序号\t重点任务\t牵头单位\t配合单位\n1\t建设商圈\t\t省商务厅、省财政厅\n2\t发展夜经济\t省商务厅\t',
+      {
+        resolver,
+        asOf: '2023-01-01',
+      },
+    );
+    expect(result.measures.map((measure) => [measure.units.co, measure.units.needsAssignment])).toEqual([
+      [['省财政厅'], true],
+      [[], false],
+    ]);
+    expect(result.diagnostics.filter((d) => d.code === 'LEAD_MISSING').map((d) => d.measurePath)).toEqual(['1']);
+  });
+});

@@ -15,6 +15,8 @@ export interface DraftMeasure {
 }
 
 export interface TaskCells {
+  /** Whether the table has a 牵头单位 column: then an empty lead cell is a lead left out. */
+  hasLeadColumn: boolean;
   lead: string;
   co: string;
   responsible: string;

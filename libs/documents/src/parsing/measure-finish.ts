@@ -17,6 +17,7 @@ export function finishMeasure(draft: DraftMeasure, context: MeasureDraftContext)
   const cells = draft.cells;
   const clause =
     cells === null ? findResponsibility(text) : responsibilityFromCells(cells.lead, cells.co, cells.responsible);
+  const leadLeftOut = cells !== null && cells.hasLeadColumn && cells.lead === '' && clause !== null;
   const inText = cells === null && clause !== null;
   const clauseLine = inText ? draft.body.lineAt(clause.start) : draft.line;
   // The clause is cut out before reading dates and targets: it names units, not work.
@@ -27,7 +28,7 @@ export function finishMeasure(draft: DraftMeasure, context: MeasureDraftContext)
     title: draft.title,
     text,
     line: draft.line,
-    units: resolveUnits(clause, { path: draft.path, line: clauseLine }, context),
+    units: resolveUnits(clause, { path: draft.path, line: clauseLine, leadLeftOut }, context),
     deadline: findDeadline(draft, text, prose, context),
     targets: extractTargets(prose),
     location: context.locate(draft.line) ?? context.locate(clauseLine)!,

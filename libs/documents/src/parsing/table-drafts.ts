@@ -27,6 +27,7 @@ export function tableDrafts(rows: readonly TableRow[], place: DraftPlace, log: D
       line: row.line,
       body: buildLinedText(pieces),
       cells: {
+        hasLeadColumn: row.header.columns.has('lead'),
         lead: cellOf(row, 'lead'),
         co: cellOf(row, 'co'),
         responsible: cellOf(row, 'responsible'),

@@ -12,7 +12,7 @@ export interface UnitContext {
 /** Resolves the names a measure gives; reports placeholders, unknown names and measures with none. */
 export function resolveUnits(
   clause: ResponsibilityClause | null,
-  where: { path: string; line: number },
+  where: { path: string; line: number; leadLeftOut?: boolean },
   context: UnitContext,
 ): MeasureUnits {
   const names = clause?.names ?? [];
@@ -45,9 +45,13 @@ export function resolveUnits(
       context.log.add('warning', 'PLACEHOLDER_UNIT', message, where.line, where.path);
     }
   }
-  const needsAssignment = resolved.some(
-    (resolution) => resolution.kind === 'unknown' || resolution.kind === 'placeholder',
-  );
+  if (where.leadLeftOut) {
+    const message = '任务分工表中该行的牵头单位为空：已记录所列单位，需督查室指定牵头单位后才能下达。';
+    context.log.add('warning', 'LEAD_MISSING', message, where.line, where.path);
+  }
+  const needsAssignment =
+    where.leadLeftOut === true ||
+    resolved.some((resolution) => resolution.kind === 'unknown' || resolution.kind === 'placeholder');
   return {
     raw: clause.raw,
     lead: names[0]!,
