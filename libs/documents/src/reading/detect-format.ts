@@ -1,4 +1,3 @@
-import { unzipSync } from 'fflate';
 import type { SourceFormat } from '../parsing/source-document';
 import { corruptDocument, encryptedDocument, unsupportedFormat } from './reader-errors';
 
@@ -13,10 +12,10 @@ const HTML_TAGS = /<(?:p|div|table|span|br)\b[^>]*>/iu;
  * The format of a file, by its content first and its name second: a .txt that holds a PDF is a PDF.
  * Formats no maintained package reads (.wps, .ofd) and office files that are not documents are refused here.
  */
-export function detectFormat(bytes: Buffer, fileName: string | null): SourceFormat {
+export async function detectFormat(bytes: Buffer, fileName: string | null): Promise<SourceFormat> {
   const extension = (fileName ?? '').toLowerCase().split('.').pop() ?? '';
   if (startsWith(bytes, PDF) || bytes.subarray(0, 1024).includes(PDF)) return 'pdf';
-  if (startsWith(bytes, ZIP)) return zipFormat(bytes, extension);
+  if (startsWith(bytes, ZIP)) return zipFormat(await zipEntryNames(bytes), extension);
   if (startsWith(bytes, OLE)) return oleFormat(bytes, extension);
   if (startsWith(bytes, RTF)) throw unsupportedFormat('RTF格式');
   if (extension === 'ofd') throw unsupportedFormat('OFD版式文件（.ofd）');
@@ -24,8 +23,7 @@ export function detectFormat(bytes: Buffer, fileName: string | null): SourceForm
   return looksLikeHtml(bytes, extension) ? 'html' : 'txt';
 }
 
-function zipFormat(bytes: Buffer, extension: string): SourceFormat {
-  const names = zipEntryNames(bytes);
+function zipFormat(names: readonly string[], extension: string): SourceFormat {
   if (names.includes('word/document.xml')) return 'docx';
   if (names.includes('OFD.xml') || extension === 'ofd') throw unsupportedFormat('OFD版式文件（.ofd）');
   if (names.some((name) => name.startsWith('xl/'))) throw unsupportedFormat('Excel表格（.xlsx）');
@@ -35,7 +33,8 @@ function zipFormat(bytes: Buffer, extension: string): SourceFormat {
 }
 
 /** Entry names from the zip's central directory, without inflating anything. */
-function zipEntryNames(bytes: Buffer): string[] {
+async function zipEntryNames(bytes: Buffer): Promise<string[]> {
+  const { unzipSync } = await import('fflate');
   const names: string[] = [];
   try {
     unzipSync(bytes, {

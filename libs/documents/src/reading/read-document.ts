@@ -2,10 +2,6 @@ import { decodeDocument, decodeText } from '../parsing/decode';
 import { DocumentParseError } from '../parsing/errors';
 import type { SourceDocument } from '../parsing/source-document';
 import { detectFormat } from './detect-format';
-import { readDoc } from './doc/read-doc';
-import { readDocx } from './docx/read-docx';
-import { readHtml } from './html/read-html';
-import { readPdf } from './pdf/read-pdf';
 
 /** The largest file accepted (Word, PDF, a web page); the text read from it is limited to 2 MB as well. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -17,16 +13,18 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export async function readDocument(bytes: Buffer, fileName: string | null = null): Promise<SourceDocument> {
   if (bytes.length > MAX_UPLOAD_BYTES) throw tooLarge(bytes.length);
   if (bytes.length === 0) throw new DocumentParseError('EMPTY_DOCUMENT', '文件为空：没有可以识别的文字内容。');
-  switch (detectFormat(bytes, fileName)) {
+  // Each reader's libraries load when a file of its format first arrives: a process that never
+  // reads a web page never pays for cheerio (seconds on a loaded machine).
+  switch (await detectFormat(bytes, fileName)) {
     case 'docx':
-      return readDocx(bytes);
+      return (await import('./docx/read-docx')).readDocx(bytes);
     case 'doc':
-      return readDoc(bytes);
+      return (await import('./doc/read-doc')).readDoc(bytes);
     case 'pdf':
-      return readPdf(bytes);
+      return (await import('./pdf/read-pdf')).readPdf(bytes);
     case 'html': {
       const { text, encoding } = decodeText(bytes);
-      return { ...readHtml(text), encoding };
+      return { ...(await import('./html/read-html')).readHtml(text), encoding };
     }
     case 'txt': {
       const { text, encoding } = decodeDocument(bytes);

@@ -46,8 +46,8 @@ describe('telling formats apart by content', () => {
     ['an .htm fragment', Buffer.from('<div><p>一、任务</p></div>'), 'page.htm', 'html'],
     ['plain text named .html', Buffer.from('一、任务\n1.做事。'), 'page.html', 'txt'],
     ['GBK text', Buffer.from([0xd2, 0xbb, 0xa1, 0xa2]), null, 'txt'],
-  ])('takes %s for %s', (_what, bytes, name, format) => {
-    expect(detectFormat(bytes, name)).toBe(format);
+  ])('takes %s for %s', async (_what, bytes, name, format) => {
+    expect(await detectFormat(bytes, name)).toBe(format);
   });
 
   it.each<[string, Buffer, string, DocumentParseErrorCode, string]>([
