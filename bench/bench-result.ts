@@ -1,5 +1,7 @@
 /** One figure of `npm run bench`, beside the raw baseline measured in the same run. */
 export interface BenchResult {
+  /** A stable name for tools that read bench/results.json (`documents.corpus_score`); set where given. */
+  id?: string;
   name: string;
   value: number;
   unit: string;

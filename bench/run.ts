@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { BenchResult, Scale } from './bench-result';
+import { documentsBenchmarks } from './documents.bench';
 import { importBenchmarks } from './import.bench';
 import { parseBenchmarks } from './parse.bench';
 import { queueBenchmarks } from './queue.bench';
@@ -16,6 +17,7 @@ import { workflowBenchmarks } from './workflow.bench';
 
 const GROUPS: Record<string, (scale: Scale) => Promise<BenchResult[]>> = {
   parse: parseBenchmarks,
+  documents: documentsBenchmarks,
   import: importBenchmarks,
   workflow: workflowBenchmarks,
   queue: queueBenchmarks,
@@ -58,7 +60,9 @@ async function main(): Promise<void> {
   const order = Object.keys(GROUPS);
   const all = [...kept, ...fresh].sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
   writeFileSync(RESULTS_FILE, `${JSON.stringify(all, null, 2)}\n`);
-  console.table(fresh.map(({ name, value, unit, baseline, ratio }) => ({ name, value, unit, baseline, ratio })));
+  console.table(
+    fresh.map(({ id, name, value, unit, baseline, ratio }) => ({ id, name, value, unit, baseline, ratio })),
+  );
   console.log(`scale ${scale} on ${machine}; bench/results.json updated (${only.join(', ')})`);
 }
 

@@ -5,6 +5,7 @@ import { CreateSchedules1763769900000 } from './1763769900000-CreateSchedules';
 import { CreateWebhooks1763770000000 } from './1763770000000-CreateWebhooks';
 import { CreateReports1763770100000 } from './1763770100000-CreateReports';
 import { NoticeOrder1764660000000 } from './1764660000000-NoticeOrder';
+import { AddSourceFormatToRevisions1764670000000 } from './1764670000000-AddSourceFormatToRevisions';
 
 /** Every migration, oldest first. Listed explicitly so tests and the compiled app load the same set. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   CreateWebhooks1763770000000,
   CreateReports1763770100000,
   NoticeOrder1764660000000,
+  AddSourceFormatToRevisions1764670000000,
 ];

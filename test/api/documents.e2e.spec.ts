@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ACTION_PLAN_2022, MODERN_SERVICES_PLAN_2021, seedBytes } from '../support/seeds';
 import { startTestApi, TestApi } from '../support/api';
@@ -72,14 +74,16 @@ describe('documents API', () => {
     expect(typeof response.body.message).toBe('string');
   });
 
-  it('answers 400 when no file is attached, and 413 for an oversized one', async () => {
+  it('answers 400 when no file is attached, 413 for a file over 20 MiB, and 400 for text over 2 MB', async () => {
     const missing = await api.http
       .post('/documents')
       .set('Authorization', `Bearer ${supervisor}`)
       .field('note', 'x')
       .expect(400);
     expect(missing.body).toMatchObject({ code: 'FILE_MISSING', field: 'file' });
-    await upload(supervisor, 'big.txt', Buffer.alloc(3 * 1024 * 1024, 'a')).expect(413);
+    await upload(supervisor, 'big.pdf', Buffer.alloc(21 * 1024 * 1024, 'a')).expect(413);
+    const longText = await upload(supervisor, 'big.txt', Buffer.alloc(3 * 1024 * 1024, 'a')).expect(400);
+    expect(longText.body).toMatchObject({ code: 'DOCUMENT_TOO_LARGE' });
   });
 
   it('lists documents and their measures with units, targets and diagnostics', async () => {
@@ -197,6 +201,42 @@ describe('documents API', () => {
         .get(DataSource)
         .query('SELECT source, assigned_by FROM measure_assignments WHERE measure_id = $1', [measureId]);
       expect(history).toEqual({ source: 'suggestion', assigned_by: 'supervisor' });
+    });
+  });
+
+  describe('files as bureaus receive them', () => {
+    const corpusFile = (name: string) => readFileSync(join(__dirname, '..', 'corpus', 'documents', name));
+    const documentCount = async () =>
+      (await api.app.get(DataSource).query('SELECT count(*)::int AS n FROM document_revisions'))[0].n as number;
+
+    it('imports a Word file and records its format', async () => {
+      const created = await upload(supervisor, 'sichuan.docx', corpusFile('sichuan-circulation-2022.docx')).expect(201);
+      expect(created.body).toMatchObject({ status: 'created', format: 'docx', measures: { total: 2 } });
+      const [revision] = await api.app
+        .get(DataSource)
+        .query('SELECT source_format FROM document_revisions WHERE document_id = $1', [created.body.documentId]);
+      expect(revision).toEqual({ source_format: 'docx' });
+    });
+
+    it.each([
+      [
+        'an encrypted PDF',
+        'password.pdf',
+        readFileSync(join(__dirname, '../../libs/documents/src/reading/__fixtures__/password.pdf')),
+        'ENCRYPTED_DOCUMENT',
+      ],
+      ['an .ofd file', 'notice.ofd', Buffer.from('not a zip'), 'UNSUPPORTED_FORMAT'],
+      [
+        'a page with a script in its article',
+        'page.html',
+        Buffer.from(`<html><body><div id="zoom"><p>${'正文。'.repeat(40)}</p><script>x()</script></div></body></html>`),
+        'SCRIPT_CONTENT',
+      ],
+    ])('refuses %s with its cause and stores nothing', async (_what, name, content, code) => {
+      const before = await documentCount();
+      const refused = await upload(supervisor, name, content).expect(400);
+      expect(refused.body).toMatchObject({ statusCode: 400, code });
+      expect(await documentCount()).toBe(before);
     });
   });
 });

@@ -35,7 +35,7 @@ program
   .action(loadUnitsCommand);
 program
   .command('parse <file>')
-  .description('parse a document without storing it')
+  .description('parse a document (.docx, .doc, .pdf, .html or text) without storing it')
   .option('--json', 'print the parse result as one JSON document')
   .action(parseCommand);
 program

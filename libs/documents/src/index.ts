@@ -11,3 +11,4 @@ export * from './persistence/document-revision.entity';
 export * from './persistence/document.entity';
 export * from './persistence/measure.entity';
 export * from './suggestions';
+export * from './reading';

@@ -19,7 +19,7 @@ import { DomainError } from '@app/common';
 import {
   DocumentImporter,
   DocumentQueries,
-  MAX_DOCUMENT_BYTES,
+  MAX_UPLOAD_BYTES,
   MeasureAssignmentService,
   MeasureSuggestionService,
 } from '@app/documents';
@@ -45,7 +45,7 @@ export class DocumentsController {
   @Roles('supervisor', 'admin')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ImportDocumentUpload })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
   async importDocument(
     @UploadedFile() file: Express.Multer.File | undefined,
     @CurrentActor() actor: Actor,

@@ -34,6 +34,11 @@ export class AssignUnitsRequest {
 }
 
 export class ImportDocumentUpload {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'The document as plain text (UTF-8 or GBK)' })
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description:
+      'The document: .docx, .doc, a text PDF, a web page (.html) or plain text (UTF-8, GBK, GB18030); at most 20 MiB',
+  })
   file: unknown;
 }

@@ -35,7 +35,9 @@ export function printImportOutcome(outcome: ImportAnswer): void {
   printLine(outcome.message);
   const warnings = outcome.diagnostics.filter((diagnostic) => diagnostic.level !== 'info');
   if (warnings.length > 0)
-    printLine(`  诊断 ${warnings.length} 条，例如：第${warnings[0].line ?? '?'}行 ${warnings[0].message}`);
+    printLine(
+      `  诊断 ${warnings.length} 条，例如：${warnings[0].location?.label || `第${warnings[0].line ?? '?'}行`} ${warnings[0].message}`,
+    );
 }
 
 export async function documentsCommand(options: { json?: boolean }): Promise<void> {

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
 import { UnitDirectoryStore } from '@app/units';
-import { decodeDocument, DocumentParseError, parseDocument } from '../parsing';
+import { DocumentParseError, parseDocument } from '../parsing';
 import type { DocumentMetadata, ParseResult } from '../parsing/parse-result.types';
+import type { SourceFormat } from '../parsing/source-document';
+import { readDocument } from '../reading';
 import { DocumentEntity } from '../persistence/document.entity';
 import { DocumentRevisionEntity, RevisionChanges } from '../persistence/document-revision.entity';
 import { describeOutcome, ImportOutcome, ImportRequest } from './import-outcome';
@@ -13,6 +15,7 @@ import { insertMeasures, reviseMeasures } from './measure-writer';
 interface ParsedUpload {
   text: string;
   encoding: string;
+  format: SourceFormat;
   contentSha256: string;
   result: ParseResult;
   identityKey: string;
@@ -31,7 +34,7 @@ export class DocumentImporter {
   ) {}
 
   async import(request: ImportRequest): Promise<ImportOutcome> {
-    const upload = await this.parseUpload(request.content);
+    const upload = await this.parseUpload(request.content, request.fileName ?? null);
     return this.dataSource.transaction(async (manager) => {
       // Two imports of the same document at once would both see "no such document" without this lock.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [upload.identityKey]);
@@ -49,19 +52,31 @@ export class DocumentImporter {
           'unchanged',
           current.revision,
           { added: [], removed: [], changed: [] },
-          current.diagnostics,
+          {
+            diagnostics: current.diagnostics,
+            format: current.sourceFormat,
+          },
         );
       }
       return this.revise(manager, existing, upload, request);
     });
   }
 
-  private async parseUpload(content: Buffer): Promise<ParsedUpload> {
+  /** Reads and parses the file before any transaction: a file that cannot be read stores nothing. */
+  private async parseUpload(content: Buffer, fileName: string | null): Promise<ParsedUpload> {
     const directory = await this.units.load();
     try {
-      const { text, encoding } = decodeDocument(content);
-      const result = parseDocument(text, { resolver: directory, asOf: shanghaiDate(this.clock.now()) });
-      return { text, encoding, contentSha256: sha256(text), result, identityKey: identityKeyOf(result.document) };
+      const source = await readDocument(content, fileName);
+      const result = parseDocument(source, { resolver: directory, asOf: shanghaiDate(this.clock.now()) });
+      const { text, encoding, format } = source;
+      return {
+        text,
+        encoding,
+        format,
+        contentSha256: sha256(text),
+        result,
+        identityKey: identityKeyOf(result.document),
+      };
     } catch (error) {
       if (error instanceof DocumentParseError)
         throw new DomainError('invalid', error.code, error.message, { line: error.line });
@@ -86,7 +101,10 @@ export class DocumentImporter {
     await insertMeasures(manager, entity.id, upload.result.measures);
     const changes = { added: upload.result.measures.map((measure) => measure.path), removed: [], changed: [] };
     await this.saveRevision(manager, entity.id, 1, upload, request, changes);
-    return this.outcome(manager, entity, 'created', 1, changes, upload.result.diagnostics);
+    return this.outcome(manager, entity, 'created', 1, changes, {
+      diagnostics: upload.result.diagnostics,
+      format: upload.format,
+    });
   }
 
   private async revise(
@@ -110,7 +128,10 @@ export class DocumentImporter {
       },
     );
     await this.saveRevision(manager, document.id, revision, upload, request, changes);
-    return this.outcome(manager, document, 'revised', revision, changes, upload.result.diagnostics);
+    return this.outcome(manager, document, 'revised', revision, changes, {
+      diagnostics: upload.result.diagnostics,
+      format: upload.format,
+    });
   }
 
   private async saveRevision(
@@ -127,6 +148,7 @@ export class DocumentImporter {
       contentSha256: upload.contentSha256,
       sourceText: upload.text,
       encoding: upload.encoding,
+      sourceFormat: upload.format,
       fileName: request.fileName ?? null,
       sections: upload.result.sections,
       diagnostics: upload.result.diagnostics,
@@ -142,7 +164,7 @@ export class DocumentImporter {
     status: ImportOutcome['status'],
     revision: number,
     changes: RevisionChanges,
-    diagnostics: ImportOutcome['diagnostics'],
+    read: Pick<ImportOutcome, 'diagnostics' | 'format'>,
   ): Promise<ImportOutcome> {
     const [counts] = await manager.query(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE needs_assignment)::int AS "needingAssignment"
@@ -155,9 +177,10 @@ export class DocumentImporter {
       docNumber: document.docNumber,
       title: document.title,
       revision,
+      format: read.format,
       measures: counts,
       changes,
-      diagnostics,
+      diagnostics: read.diagnostics,
     };
     return { ...outcome, message: describeOutcome(outcome) };
   }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../parsing/parse-result.types';
+import type { SourceFormat } from '../parsing/source-document';
 import type { RevisionChanges } from '../persistence/document-revision.entity';
 
 export type ImportStatus = 'created' | 'revised' | 'unchanged';
@@ -15,6 +16,8 @@ export interface ImportOutcome {
   docNumber: string | null;
   title: string;
   revision: number;
+  /** The format the revision was read from. */
+  format: SourceFormat;
   measures: { total: number; needingAssignment: number };
   changes: RevisionChanges;
   diagnostics: Diagnostic[];

@@ -82,7 +82,7 @@ export async function reviseMeasures(
       measureFingerprint({ ...measure, unitsRaw: measure.units.raw }) !==
       measureFingerprint({
         ...current,
-        deadline: { date: current.deadline, source: current.deadlineSource, text: current.deadlineText },
+        deadline: { date: current.deadline },
       });
     if (!reappeared && !changed) {
       if (current.position !== position) await manager.update(MeasureEntity, { id: current.id }, { position });

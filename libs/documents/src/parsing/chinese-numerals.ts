@@ -1,4 +1,4 @@
-const DIGITS: Readonly<Record<string, number>> = {
+export const DIGITS: Readonly<Record<string, number>> = {
   零: 0,
   〇: 0,
   一: 1,
@@ -49,4 +49,32 @@ export function chineseDateToDigits(text: string): string {
       return `${year}年${month}月${day === null ? '' : `${day}日`}`;
     },
   );
+}
+
+const MULTIPLIERS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 10_000, 亿: 100_000_000 };
+
+export function isChineseNumeral(char: string | undefined): boolean {
+  return char !== undefined && (char in DIGITS || char in MULTIPLIERS);
+}
+
+/** Reads counts as text writes them: 两, 十二, 一百二十, 三万五千, 十万. Null when it is not one numeral. */
+export function parseChineseCount(numeral: string): number | null {
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const char of numeral) {
+    if (char in DIGITS) {
+      if (digit !== null) return null;
+      digit = DIGITS[char]!;
+      continue;
+    }
+    const multiplier = MULTIPLIERS[char];
+    if (multiplier === undefined) return null;
+    if (multiplier >= 10_000) {
+      total += (section + (digit ?? 0)) * multiplier;
+      section = 0;
+    } else section += (digit ?? 1) * multiplier;
+    digit = null;
+  }
+  return numeral.length === 0 ? null : total + section + (digit ?? 0);
 }

@@ -48,9 +48,19 @@ export function findCompletionTerm(text: string): string | null {
   return term.length === 0 ? null : term;
 }
 
+const ONGOING = /长期|持续|常态|久久为功/u;
+const RECURRING = /每(?:年|半年|季度?|月|周|旬)|按(?:年|季度?|月)|逐年/u;
+
+/** A term that is no date but a rhythm or no end: `长期坚持`, `持续推进` (ongoing), `每季度` (recurring). */
+export function termKind(term: string): 'ongoing' | 'recurring' | null {
+  if (RECURRING.test(term)) return 'recurring';
+  return ONGOING.test(term) ? 'ongoing' : null;
+}
+
 /** The latest date a completion column names; any date counts there. */
 export function deadlineFromTerm(term: string): DeadlineMatch | null {
-  return latest(scanDates(term).map((found) => ({ found, text: term })));
+  const compact = term.replace(/\s+/gu, '');
+  return latest(scanDates(compact).map((found) => ({ found, text: term })));
 }
 
 /** The latest deadline a measure's text sets: only dates marked as deadlines (`到`, `前`, `底`) count. */

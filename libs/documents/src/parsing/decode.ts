@@ -14,6 +14,11 @@ const REPLACEMENT = '\uFFFD';
 /** UTF-8 (with or without BOM) when the bytes are UTF-8, else GBK; rejects empty, oversized and binary input. */
 export function decodeDocument(bytes: Buffer): DecodedDocument {
   assertSize(bytes.length);
+  return decodeText(bytes);
+}
+
+/** As decodeDocument, for text that is not the document itself (a web page around it): no size limit here. */
+export function decodeText(bytes: Buffer): DecodedDocument {
   if (bytes.length === 0) throw emptyDocument();
   if (bytes.includes(0)) throw binaryContent();
   const hasBom = UTF8_BOM.every((byte, i) => bytes[i] === byte);
@@ -38,7 +43,8 @@ function decodeUnknown(bytes: Buffer): DecodedDocument {
   if (countOf(lenient, REPLACEMENT) <= Math.max(1, lenient.length * 0.001)) {
     return { text: lenient, encoding: 'utf-8' };
   }
-  const gbk = iconv.decode(bytes, 'gbk');
+  // GB18030 is GBK's superset: the same text for GBK bytes, and the rarer characters besides.
+  const gbk = iconv.decode(bytes, 'gb18030');
   if (countOf(gbk, REPLACEMENT) > Math.max(2, gbk.length * 0.01)) throw binaryContent();
   return { text: gbk, encoding: 'gbk' };
 }

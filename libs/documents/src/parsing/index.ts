@@ -5,3 +5,5 @@ export type { DecodedDocument } from './decode';
 export { parseDocument } from './parse-document';
 export type { ParseOptions } from './parse-document';
 export * from './parse-result.types';
+export { describePlace, SOURCE_FORMATS } from './source-document';
+export type { SourceDocument, SourceFormat, SourcePlace } from './source-document';

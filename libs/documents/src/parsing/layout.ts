@@ -8,24 +8,28 @@ export interface Layout {
   wrapWidth: number | null;
   /** The smallest indentation of any line: only indentation beyond it marks a paragraph. */
   baseIndent: number;
+  /** Each line is a whole paragraph (read from Word or HTML): never join lines. */
+  linesAreParagraphs: boolean;
 }
 
 const MAX_WRAP_WIDTH = 60;
 
-export function analyseLayout(lines: readonly SourceLine[]): Layout {
+export function analyseLayout(lines: readonly SourceLine[], linesAreParagraphs = false): Layout {
   let baseIndent = lines.length === 0 ? 0 : Number.MAX_SAFE_INTEGER;
   let followedByBlank = 0;
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]!.indent < baseIndent) baseIndent = lines[i]!.indent;
     if (i > 0 && lines[i]!.blankBefore) followedByBlank++;
   }
-  if (lines.length < 2) return { blankLinesAreNoise: false, wrapWidth: null, baseIndent };
+  if (lines.length < 2 || linesAreParagraphs)
+    return { blankLinesAreNoise: false, wrapWidth: null, baseIndent, linesAreParagraphs };
   const median = lengthAtShare(lines, 0.5);
   const upper = lengthAtShare(lines, 0.75);
   return {
     blankLinesAreNoise: followedByBlank / (lines.length - 1) > 0.6,
     wrapWidth: median >= 10 && upper <= MAX_WRAP_WIDTH ? upper : null,
     baseIndent,
+    linesAreParagraphs,
   };
 }
 

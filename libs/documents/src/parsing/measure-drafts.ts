@@ -15,6 +15,8 @@ export interface DraftMeasure {
 }
 
 export interface TaskCells {
+  /** Whether the table has a 牵头单位 column: then an empty lead cell is a lead left out. */
+  hasLeadColumn: boolean;
   lead: string;
   co: string;
   responsible: string;
@@ -27,6 +29,8 @@ export interface DraftPlace {
 }
 
 const MAX_TITLE = 40;
+/** A bracket that opens a responsibility clause, not one inside a name such as `区(县)`. */
+const CLAUSE_OPEN = /[(〔【](?:责任|牵头|配合|主办|主责)/u;
 
 export function paragraphText(paragraph: Paragraph): string {
   return buildLinedText([paragraph.pieces]).text;
@@ -85,7 +89,7 @@ export function clauseDrafts(place: DraftPlace, paragraphs: readonly Paragraph[]
 export function shortTitle(text: string): string {
   const phrase = headPhrase(text);
   if (phrase !== null) return phrase;
-  const cuts = [sentenceEnd(text, 0, MAX_TITLE + 1), text.indexOf(','), text.indexOf('(')].filter(
+  const cuts = [sentenceEnd(text, 0, MAX_TITLE + 1), text.indexOf(','), text.search(CLAUSE_OPEN)].filter(
     (i) => i > 0 && i <= MAX_TITLE,
   );
   return cuts.length === 0 ? text.slice(0, MAX_TITLE) : text.slice(0, Math.min(...cuts));

@@ -6,7 +6,7 @@ import { clauseDrafts, DraftMeasure, DraftPlace, draftOf, headedDrafts, paragrap
 import { Paragraph, toParagraphs } from './paragraphs';
 import { findResponsibility } from './responsibility';
 import type { SectionBuild } from './section-tree';
-import { headPhrase } from './sentences';
+import { headPhrase, LABEL_START } from './sentences';
 import { tableDrafts } from './table-drafts';
 import type { TableRow } from './task-table';
 import { buildLinedText } from './text-join';
@@ -39,6 +39,13 @@ function visit(section: SectionBuild, titles: readonly string[], contextTitle: s
     return;
   }
   walk.drafts.push(...tableDrafts(rows, { path: section.node.path, sectionTitles: innerTitles }, walk.log));
+  const absorbed = absorbedPoints(section, walk.layout);
+  if (absorbed !== null) {
+    walk.drafts.push(
+      draftOf({ path: section.node.path, sectionTitles: [...titles] }, section.node.title, absorbed, section.node.line),
+    );
+    return;
+  }
   if (section.children.length > 0 || rows.length > 0) {
     reportStrayClauses(paragraphs, '该段不属于任何措施', walk.log);
     visitChildren();
@@ -63,6 +70,11 @@ function leafDrafts(
   if (headed.length > 0 && !opensWithOne) {
     reportStrayClauses(paragraphs.slice(0, headed[0]), '该段不属于任何措施', walk.log);
     return headedDrafts(inner, paragraphs, headed);
+  }
+  // `牵头单位:A` / `责任单位:B` paragraphs alone under a numbered item: the item's own units.
+  if (!isRoot && texts.length > 0 && texts.every((text) => LABEL_START.test(text))) {
+    const place: DraftPlace = { path: section.node.path, sectionTitles: [...titles] };
+    return [draftOf(place, section.node.title, paragraphs, section.node.line)];
   }
   const clauses = texts.filter((text) => findResponsibility(text) !== null).length;
   if (clauses >= 2 || (isRoot && clauses === 1)) return clauseDrafts(inner, paragraphs);
@@ -94,7 +106,11 @@ function headedParagraphs(texts: readonly string[], firstIsHeading: boolean): nu
 }
 
 function textLines(section: SectionBuild): SourceLine[] {
-  const lines = section.inline === null ? [] : [section.inline];
+  return section.inline === null ? bodyLines(section) : [section.inline, ...bodyLines(section)];
+}
+
+function bodyLines(section: SectionBuild): SourceLine[] {
+  const lines: SourceLine[] = [];
   for (const entry of section.body) if (entry.kind === 'text') lines.push(entry.line);
   return lines;
 }
@@ -111,4 +127,28 @@ function reportStrayClauses(paragraphs: readonly Paragraph[], why: string, log: 
       text.lineAt(clause.start),
     );
   }
+}
+
+/**
+ * `1.完善应急预案体系` / `(1)…` `(2)…` `(3)…` / `(责任单位:…)`: an item whose points share one clause,
+ * written on its own line after the last point, is one measure with its points as its text.
+ */
+function absorbedPoints(section: SectionBuild, layout: Layout): Paragraph[] | null {
+  const points = section.children;
+  if (section.kind === null || points.length < 2) return null;
+  if (points.some((point) => point.children.length > 0 || (point.kind !== 'subitem' && point.kind !== 'circled')))
+    return null;
+  const clauseOnItsOwnLine = bodyLines(points[points.length - 1]!).some((line) =>
+    /^[(〔【]?(?:责任单位|责任部门|牵头单位|牵头部门)/u.test(line.text),
+  );
+  if (!clauseOnItsOwnLine) return null;
+  const earlier = points.slice(0, -1).flatMap((point) => textLines(point));
+  if (earlier.some((line) => findResponsibility(line.text) !== null)) return null;
+  const lines = [...textLines(section), ...points.flatMap((point) => [headingLine(point), ...bodyLines(point)])];
+  return toParagraphs(lines, layout);
+}
+
+function headingLine(point: SectionBuild): SourceLine {
+  const text = `${point.node.numbering}${point.inline?.text ?? point.node.title}`;
+  return { number: point.node.line, text, indent: 0, blankBefore: false, untrimmed: text };
 }

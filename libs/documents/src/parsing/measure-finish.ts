@@ -1,6 +1,6 @@
-import { deadlineFromTerm, deadlineFromText, findCompletionTerm } from './deadlines';
+import { deadlineFromTerm, deadlineFromText, findCompletionTerm, termKind } from './deadlines';
 import type { DraftMeasure } from './measure-drafts';
-import type { MeasureDeadline, ParsedMeasure } from './parse-result.types';
+import type { MeasureDeadline, ParsedMeasure, SourceLocation } from './parse-result.types';
 import type { PlanPeriod } from './plan-period';
 import { findResponsibility, responsibilityFromCells } from './responsibility';
 import { extractTargets } from './targets';
@@ -8,6 +8,7 @@ import { resolveUnits, UnitContext } from './unit-resolution';
 
 export interface MeasureDraftContext extends UnitContext {
   planPeriod: PlanPeriod | null;
+  locate: (line: number | null) => SourceLocation | null;
 }
 
 /** Reads a draft's units, deadline and targets. */
@@ -16,6 +17,7 @@ export function finishMeasure(draft: DraftMeasure, context: MeasureDraftContext)
   const cells = draft.cells;
   const clause =
     cells === null ? findResponsibility(text) : responsibilityFromCells(cells.lead, cells.co, cells.responsible);
+  const leadLeftOut = cells !== null && cells.hasLeadColumn && cells.lead === '' && clause !== null;
   const inText = cells === null && clause !== null;
   const clauseLine = inText ? draft.body.lineAt(clause.start) : draft.line;
   // The clause is cut out before reading dates and targets: it names units, not work.
@@ -26,9 +28,10 @@ export function finishMeasure(draft: DraftMeasure, context: MeasureDraftContext)
     title: draft.title,
     text,
     line: draft.line,
-    units: resolveUnits(clause, { path: draft.path, line: clauseLine }, context),
+    units: resolveUnits(clause, { path: draft.path, line: clauseLine, leadLeftOut }, context),
     deadline: findDeadline(draft, text, prose, context),
     targets: extractTargets(prose),
+    location: context.locate(draft.line) ?? context.locate(clauseLine)!,
   };
 }
 
@@ -37,13 +40,22 @@ function findDeadline(draft: DraftMeasure, text: string, prose: string, context:
   const term = draft.cells !== null ? draft.cells.completion : findCompletionTerm(text);
   if (term !== null && term !== '') {
     const fromTerm = deadlineFromTerm(term);
-    if (fromTerm !== null) return { date: fromTerm.date, source: 'completion_column', text: term };
+    if (fromTerm !== null) return { date: fromTerm.date, source: 'completion_column', text: term, kind: 'date' };
+    const kind = termKind(term);
+    if (kind !== null) return ongoingDeadline(term, kind, context.planPeriod);
     const message = `完成时限“${term}”不是具体日期：改按正文中的期限或规划期确定，都没有时由督查室下达时设定。`;
     context.log.add('warning', 'UNREADABLE_DEADLINE', message, draft.line, draft.path);
   }
   const fromText = deadlineFromText(prose);
-  if (fromText !== null) return { date: fromText.date, source: 'measure_text', text: fromText.text };
+  if (fromText !== null) return { date: fromText.date, source: 'measure_text', text: fromText.text, kind: 'date' };
   const period = context.planPeriod;
-  if (period !== null) return { date: `${period.endYear}-12-31`, source: 'plan_period', text: period.text };
-  return { date: null, source: 'none', text: null };
+  if (period !== null)
+    return { date: `${period.endYear}-12-31`, source: 'plan_period', text: period.text, kind: 'date' };
+  return { date: null, source: 'none', text: null, kind: 'none' };
+}
+
+/** `长期坚持`, `每季度`: no day of its own; it runs to the plan period's end when there is one. */
+function ongoingDeadline(term: string, kind: 'ongoing' | 'recurring', period: PlanPeriod | null): MeasureDeadline {
+  if (period === null) return { date: null, source: 'completion_column', text: term, kind };
+  return { date: `${period.endYear}-12-31`, source: 'plan_period', text: term, kind };
 }

@@ -45,7 +45,7 @@ function startsParagraph(
   sinceParen: string | null,
   layout: Layout,
 ): boolean {
-  if (line.indent >= layout.baseIndent + 2) return true;
+  if (layout.linesAreParagraphs || line.indent >= layout.baseIndent + 2) return true;
   if (line.blankBefore && !layout.blankLinesAreNoise) return true;
   if (LABEL_START.test(line.text)) return true;
   if (endsWithSentenceEnd(previous.text) || endsWithClause(previous.text, sinceParen)) return true;

@@ -3,6 +3,7 @@
  * Dates are YYYY-MM-DD; names are as written in the document, with width and white space normalised.
  */
 import type { UnitNameResolution } from '@app/units';
+import type { SourceFormat } from './source-document';
 
 export interface DocumentMetadata {
   docNumber: string | null;
@@ -24,11 +25,15 @@ export interface SectionNode {
 
 export type DeadlineSource = 'measure_text' | 'completion_column' | 'plan_period' | 'none';
 
+/** `date`: a day; `ongoing`: 长期坚持, 持续推进 (no end); `recurring`: 每季度, 每年 (a rhythm, no end). */
+export type DeadlineKind = 'date' | 'ongoing' | 'recurring' | 'none';
+
 export interface MeasureDeadline {
   date: string | null;
   source: DeadlineSource;
   /** The words the date came from, e.g. `2022年底前`; null when none. */
   text: string | null;
+  kind: DeadlineKind;
 }
 
 export type TargetComparator = 'eq' | 'gte' | 'lte' | 'gt' | 'lt' | 'range' | 'approx';
@@ -55,6 +60,22 @@ export interface MeasureUnits {
   needsAssignment: boolean;
   /** One entry per name in `[lead, ...co]`, in that order. */
   resolved: UnitNameResolution[];
+  /** Every unit marked as leading (`A、B牵头`); `[lead]` when one leads, empty when none is named. */
+  leadGroup: string[];
+  /** The lead unit's own divisions named after it (`省交通运输厅综合规划处、财务处` → 综合规划处, 财务处). */
+  divisions: string[];
+}
+
+/** Where a measure or a diagnostic sits in the original file. */
+export interface SourceLocation {
+  /** Line of the text the parser read (the stored source text). */
+  line: number | null;
+  page: number | null;
+  paragraph: number | null;
+  table: number | null;
+  row: number | null;
+  /** As a person would look for it: `第12行`, `第3段`, `表1第4行`, `第2页`. */
+  label: string;
 }
 
 export interface ParsedMeasure {
@@ -67,6 +88,7 @@ export interface ParsedMeasure {
   units: MeasureUnits;
   deadline: MeasureDeadline;
   targets: QuantitativeTarget[];
+  location: SourceLocation;
 }
 
 export type DiagnosticLevel = 'error' | 'warning' | 'info';
@@ -78,6 +100,7 @@ export interface Diagnostic {
   /** Shown to bureaus: Chinese. */
   message: string;
   measurePath: string | null;
+  location: SourceLocation | null;
 }
 
 export interface ParseResult {
@@ -87,4 +110,6 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
   /** `utf-8` or `gbk`: what the bytes were decoded from. */
   encoding: string;
+  /** The file's format: txt, docx, doc, pdf or html. */
+  format: SourceFormat;
 }

@@ -33,7 +33,8 @@ function inconsistencies(result: ParseResult): string[] {
     const unresolved = measure.units.resolved.some(
       (resolution) => resolution.kind === 'unknown' || resolution.kind === 'placeholder',
     );
-    if (measure.units.needsAssignment !== (names.length === 0 || unresolved))
+    const leadLeftOut = result.diagnostics.some((d) => d.code === 'LEAD_MISSING' && d.measurePath === measure.path);
+    if (measure.units.needsAssignment !== (names.length === 0 || unresolved || leadLeftOut))
       problems.push(`${measure.path}: needsAssignment`);
     if (measure.deadline.date !== null && !/^\d{4}-\d{2}-\d{2}$/u.test(measure.deadline.date))
       problems.push(`${measure.path}: date`);

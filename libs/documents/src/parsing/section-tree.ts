@@ -4,6 +4,7 @@ import type { HeadingMatch, NumberingKind } from './headings';
 import { fillsWidth, Layout } from './layout';
 import type { SourceLine } from './lines';
 import type { SectionNode } from './parse-result.types';
+import { findResponsibility } from './responsibility';
 import { sentenceEnd, splitHeadingText } from './sentences';
 import type { TableRow } from './task-table';
 import { removeStraySpaces } from './text-join';
@@ -39,6 +40,7 @@ export function buildSectionTree(lines: readonly ClassifiedLine[], layout: Layou
       continue;
     }
     const depth = parentDepth(stack, entry.heading.rank);
+    if (depth === 0 && restartsAfterNotice(root, entry.heading, log, entry.line.number)) stack.length = 1;
     const parent = stack[depth]!;
     if (!fitsSequence(parent, entry.heading)) {
       log.add(
@@ -59,6 +61,30 @@ export function buildSectionTree(lines: readonly ClassifiedLine[], layout: Layou
   }
   mergeWrappedTitles(root, layout);
   return root;
+}
+
+/**
+ * `一、各责任单位要高度重视…` `二、…` then the plan's own `一、`: the numbered points of the covering
+ * notice come first. When the numbering starts again and nothing before named a unit, that was the notice.
+ */
+function restartsAfterNotice(root: SectionBuild, heading: HeadingMatch, log: DiagnosticLog, line: number): boolean {
+  if (heading.number !== 1 || root.lastChildNumber?.get(heading.kind) === undefined) return false;
+  if (root.children.some(namesUnits)) return false;
+  log.add(
+    'info',
+    'NOTICE_SKIPPED',
+    `编号从“${heading.numbering}”重新开始：此前的${root.children.length}条是印发通知的要求，不作为措施。`,
+    line,
+  );
+  root.children.length = 0;
+  root.node.children.length = 0;
+  root.lastChildNumber = null;
+  return true;
+}
+
+function namesUnits(section: SectionBuild): boolean {
+  const texts = [section.inline?.text ?? section.node.title, ...section.body.map((entry) => entry.line.text)];
+  return texts.some((text) => findResponsibility(text) !== null) || section.children.some(namesUnits);
 }
 
 function parentDepth(stack: readonly SectionBuild[], rank: number): number {

@@ -1,3 +1,5 @@
+import { DIGITS, isChineseNumeral, parseChineseCount } from './chinese-numerals';
+
 /** A number with its unit of measure: `50个`, `1-3家`, `10%-20%`, `50余家`. */
 export interface Quantity {
   first: number;
@@ -114,4 +116,33 @@ function skipDigits(text: string, at: number): number {
   let end = at;
   while (isDigit(text[end])) end++;
   return end;
+}
+
+const MAX_CHINESE = 8;
+/** `三大` (三大工程): counted things Chinese numerals name that digits rarely do. */
+const CHINESE_ONLY_UNITS = ['大'];
+
+/** Whether a Chinese numeral (two or more: `一批` is no target) starts here, not inside one. */
+export function startsChineseNumber(text: string, at: number): boolean {
+  const char = text[at];
+  if (char === undefined || !(char in DIGITS || char === '十')) return false;
+  const before = text[at - 1];
+  return before !== '第' && !isChineseNumeral(before);
+}
+
+/**
+ * `两个`, `三大`, `十万人次`: a Chinese numeral and a unit of measure. The shortest numeral that a unit
+ * follows is taken, so that `十万人次` reads as 10 万人次, the way `10万人次` does.
+ */
+export function chineseQuantityAt(text: string, at: number): Quantity | null {
+  for (let end = at + 1; end <= Math.min(text.length, at + MAX_CHINESE); end++) {
+    const last = text[end - 1]!;
+    if (!isChineseNumeral(last)) return null;
+    const unit = [...UNITS, ...CHINESE_ONLY_UNITS].find((candidate) => text.startsWith(candidate, end));
+    if (unit === undefined) continue;
+    const value = parseChineseCount(text.slice(at, end));
+    if (value === null || value < 2) return null;
+    return { first: value, second: null, roughly: false, unit, end: end + unit.length };
+  }
+  return null;
 }

@@ -58,3 +58,18 @@ describe('extractTargets', () => {
     expect(extractTargets(text)).toEqual([]);
   });
 });
+
+describe('targets with Chinese numerals', () => {
+  it.each([
+    ['培育两个国家级旅游度假区', 2, '个'],
+    ['建设三大产业集群', 3, '大'],
+    ['接待游客十万人次', 10, '万人次'],
+    ['新建一百二十个便民服务点', 120, '个'],
+  ])('reads %s', (text, value, unit) => {
+    expect(extractTargets(text)[0]).toMatchObject({ value, unit, comparator: 'eq' });
+  });
+
+  it.each([['建设一批示范项目'], ['推进一体化发展'], ['第二个五年']])('finds none in %s', (text) => {
+    expect(extractTargets(text)).toEqual([]);
+  });
+});

@@ -1,5 +1,12 @@
 import type { QuantitativeTarget, TargetComparator } from './parse-result.types';
-import { Quantity, quantityAt, skipNumber, startsNumber } from './target-quantity';
+import {
+  chineseQuantityAt,
+  Quantity,
+  quantityAt,
+  skipNumber,
+  startsChineseNumber,
+  startsNumber,
+} from './target-quantity';
 import { readSubject, segmentStart, subjectFromPrefix } from './target-subject';
 
 const PREFIX_COMPARATORS: readonly (readonly [string, TargetComparator])[] = [
@@ -56,6 +63,13 @@ export function extractTargets(text: string): QuantitativeTarget[] {
   const targets: QuantitativeTarget[] = [];
   let at = 0;
   while (at < text.length) {
+    if (startsChineseNumber(text, at)) {
+      const quantity = chineseQuantityAt(text, at);
+      const target = quantity === null ? null : buildTarget(text, at, quantity);
+      if (target !== null) targets.push(target);
+      at = quantity?.end ?? at + 1;
+      continue;
+    }
     if (!startsNumber(text, at)) {
       at++;
       continue;

@@ -17,28 +17,44 @@ export interface TableRow {
 
 const COLUMN_NAMES: readonly (readonly [TableColumn, readonly string[]])[] = [
   ['seq', ['序号', '编号']],
-  // Content before task: `任务内容` must not be taken for the task column `任务`.
+  ['lead', ['牵头单位', '牵头部门', '牵头责任单位', '主办单位', '主责单位', '牵头']],
+  ['co', ['配合单位', '配合部门', '参与单位', '协同单位', '协办单位', '配合']],
+  ['responsible', ['责任单位', '责任部门', '责任主体', '责任处室']],
+  ['deadline', ['完成时限', '完成时间', '时间节点', '时限要求', '完成期限', '时限']],
+  // Content before task: `任务内容`, `具体任务` are the content column, not the task column.
   [
     'content',
     [
       '具体措施',
       '工作措施',
+      '落实措施',
       '任务内容',
       '工作内容',
       '主要内容',
       '具体内容',
       '工作举措',
-      '主要措施',
-      '政策措施',
+      '措施',
       '具体任务',
     ],
   ],
-  ['task', ['重点任务', '主要任务', '工作任务', '任务名称', '重点工作', '工作事项', '任务事项', '目标任务', '任务']],
-  ['lead', ['牵头单位', '牵头部门', '牵头责任单位']],
-  ['co', ['配合单位', '配合部门', '参与单位', '协同单位', '协办单位']],
-  ['responsible', ['责任单位', '责任部门', '责任主体']],
-  ['deadline', ['完成时限', '完成时间', '时间节点', '时限要求', '完成期限', '时限']],
+  [
+    'task',
+    [
+      '重点任务',
+      '主要任务',
+      '工作任务',
+      '任务名称',
+      '重点工作',
+      '工作事项',
+      '任务事项',
+      '目标任务',
+      '部署任务',
+      '任务',
+    ],
+  ],
 ];
+/** A header cell is a short label: `陕西省《工作要点》部署任务` is one, a sentence is not. */
+const MAX_HEADER_CELL = 20;
 
 /** The cells of a row, or null when the line is not delimited. */
 export function splitCells(text: string): { delimiter: CellDelimiter; cells: string[] } | null {
@@ -60,6 +76,12 @@ export function matchTableHeader(text: string): TableHeader | null {
   const hasWork = columns.has('task') || columns.has('content');
   const hasUnits = columns.has('lead') || columns.has('responsible');
   if (!hasWork || !hasUnits) return null;
+  // Beside a 牵头单位 column, 责任单位 names the units that work with the lead.
+  const responsible = columns.get('responsible');
+  if (columns.has('lead') && !columns.has('co') && responsible !== undefined) {
+    columns.delete('responsible');
+    columns.set('co', responsible);
+  }
   return { delimiter: split.delimiter, columns, signature: split.cells.join('|') };
 }
 
@@ -91,8 +113,9 @@ export function mergeContinuationRows(rows: readonly TableRow[]): TableRow[] {
 }
 
 function columnOf(cell: string): TableColumn | null {
+  if (cell.length === 0 || cell.length > MAX_HEADER_CELL) return null;
   for (const [column, names] of COLUMN_NAMES) {
-    if (names.some((name) => cell.startsWith(name) && cell.length <= name.length + 4)) return column;
+    if (names.some((name) => cell.includes(name))) return column;
   }
   return null;
 }

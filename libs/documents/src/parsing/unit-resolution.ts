@@ -12,7 +12,7 @@ export interface UnitContext {
 /** Resolves the names a measure gives; reports placeholders, unknown names and measures with none. */
 export function resolveUnits(
   clause: ResponsibilityClause | null,
-  where: { path: string; line: number },
+  where: { path: string; line: number; leadLeftOut?: boolean },
   context: UnitContext,
 ): MeasureUnits {
   const names = clause?.names ?? [];
@@ -24,7 +24,15 @@ export function resolveUnits(
       where.line,
       where.path,
     );
-    return { raw: clause?.raw ?? null, lead: null, co: [], needsAssignment: true, resolved: [] };
+    return {
+      raw: clause?.raw ?? null,
+      lead: null,
+      co: [],
+      needsAssignment: true,
+      resolved: [],
+      leadGroup: [],
+      divisions: [],
+    };
   }
   const resolved = names.map((name) => context.resolver.resolve(name, context.asOf));
   for (const resolution of resolved) {
@@ -37,8 +45,20 @@ export function resolveUnits(
       context.log.add('warning', 'PLACEHOLDER_UNIT', message, where.line, where.path);
     }
   }
-  const needsAssignment = resolved.some(
-    (resolution) => resolution.kind === 'unknown' || resolution.kind === 'placeholder',
-  );
-  return { raw: clause.raw, lead: names[0]!, co: names.slice(1), needsAssignment, resolved };
+  if (where.leadLeftOut) {
+    const message = '任务分工表中该行的牵头单位为空：已记录所列单位，需督查室指定牵头单位后才能下达。';
+    context.log.add('warning', 'LEAD_MISSING', message, where.line, where.path);
+  }
+  const needsAssignment =
+    where.leadLeftOut === true ||
+    resolved.some((resolution) => resolution.kind === 'unknown' || resolution.kind === 'placeholder');
+  return {
+    raw: clause.raw,
+    lead: names[0]!,
+    co: names.slice(1),
+    needsAssignment,
+    resolved,
+    leadGroup: names.slice(0, Math.max(1, clause.leadCount)),
+    divisions: clause.divisions,
+  };
 }

@@ -150,9 +150,14 @@ const VARIANTS: Variant[] = [
       expect(result.document.planPeriod).toEqual({ startYear: 2022, endYear: 2025 });
       expect(result.measures[0]!.deadline.text).toBe('2022年底前');
       expect(result.measures[0]!.units.raw).toBe('省体育局');
-      expect(result.diagnostics.filter((d) => d.code === 'UNREADABLE_DEADLINE').map((d) => d.measurePath)).toEqual([
-        '一.3',
-      ]);
+      // 长期坚持 is a term of its own (ongoing), not an unreadable one: it runs to the plan period's end.
+      expect(result.diagnostics.filter((d) => d.code === 'UNREADABLE_DEADLINE')).toEqual([]);
+      expect(result.measures[2]!.deadline).toEqual({
+        date: '2025-12-31',
+        source: 'plan_period',
+        text: '长期坚持',
+        kind: 'ongoing',
+      });
     },
   },
   {
@@ -161,7 +166,7 @@ const VARIANTS: Variant[] = [
     measures: [
       ['1', '建设一批智慧商圈', '省商务厅', ['省发展改革委', '省住建厅'], '2023-12-31 completion_column'],
       ['2', '推动老字号创新发展', '省商务厅', ['省市场监管局', '省文旅厅'], '2022-12-31 completion_column'],
-      ['3', '完善便民服务网点', '各市人民政府', [], '- none'],
+      ['3', '完善便民服务网点', '各市人民政府', [], '- completion_column'],
     ],
     check: (result) => {
       expect(result.document.title).toBe('山西省商贸流通重点任务分工表');

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Diagnostic, SectionNode } from '../parsing/parse-result.types';
+import type { SourceFormat } from '../parsing/source-document';
 
 export interface RevisionChanges {
   added: string[];
@@ -26,6 +27,9 @@ export class DocumentRevisionEntity {
 
   @Column('text')
   encoding: string;
+
+  @Column('text', { name: 'source_format' })
+  sourceFormat: SourceFormat;
 
   @Column('text', { name: 'file_name', nullable: true })
   fileName: string | null;
