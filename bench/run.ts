@@ -13,11 +13,13 @@ import { importBenchmarks } from './import.bench';
 import { parseBenchmarks } from './parse.bench';
 import { queueBenchmarks } from './queue.bench';
 import { reportBenchmarks } from './report.bench';
+import { robustnessBenchmarks } from './robustness.bench';
 import { workflowBenchmarks } from './workflow.bench';
 
 const GROUPS: Record<string, (scale: Scale) => Promise<BenchResult[]>> = {
   parse: parseBenchmarks,
   documents: documentsBenchmarks,
+  robustness: robustnessBenchmarks,
   import: importBenchmarks,
   workflow: workflowBenchmarks,
   queue: queueBenchmarks,

@@ -3,8 +3,9 @@ import { loadSeedUnitDirectory } from '@app/units';
 import { DocumentParseError, MAX_DOCUMENT_BYTES, parseDocument, ParseResult } from './index';
 
 const resolver = loadSeedUnitDirectory();
-// Generous for a slow CI machine; a quadratic step on these inputs would take minutes.
-const LINEAR_BUDGET_MS = 5000;
+// How fast these inputs go is measured by `npm run bench` (documents.worst_case_parse_ms): a test on a
+// loaded machine can bound the work, not the seconds. A step worse than linear would take minutes on them,
+// and jest's per-test bound stops it.
 
 /** Parses, returning the result or the DocumentParseError; any other exception fails the test. */
 function attempt(input: Buffer | string): ParseResult | DocumentParseError {
@@ -14,12 +15,6 @@ function attempt(input: Buffer | string): ParseResult | DocumentParseError {
     if (error instanceof DocumentParseError) return error;
     throw error;
   }
-}
-
-function timed(input: Buffer | string): { outcome: ParseResult | DocumentParseError; ms: number } {
-  const started = performance.now();
-  const outcome = attempt(input);
-  return { outcome, ms: performance.now() - started };
 }
 
 /** Invariants of any result; checked without an expect per measure, as results can hold many thousands. */
@@ -48,11 +43,10 @@ function expectConsistent(outcome: ParseResult | DocumentParseError): void {
 }
 
 describe('robustness', () => {
-  it('rejects a million 、 well under a second', () => {
-    const { outcome, ms } = timed('、'.repeat(1_000_000));
+  it('rejects a million 、 as too large', () => {
+    const outcome = attempt('、'.repeat(1_000_000));
     expect(outcome).toBeInstanceOf(DocumentParseError);
     expect((outcome as DocumentParseError).code).toBe('DOCUMENT_TOO_LARGE');
-    expect(ms).toBeLessThan(500);
   });
 
   /** prefix + unit repeated to fill `bytes` (by default just under the size limit). */
@@ -82,11 +76,9 @@ describe('robustness', () => {
     ['headed paragraphs', fill('一、任务\n', '推进建设。以打通通道为重点。\n', QUARTER)],
     ['table rows', fill('序号\t重点任务\t牵头单位\n', '1\t做事\t省文旅厅\n', QUARTER)],
     ['table-of-contents lines', fill('目录\n', '一、总体要求 ... 4\n', QUARTER)],
-  ])('parses or rejects %s in linear time', (_name, text) => {
+  ])('parses or rejects %s, consistently', (_name, text) => {
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_DOCUMENT_BYTES);
-    const { outcome, ms } = timed(text);
-    expectConsistent(outcome);
-    expect(ms).toBeLessThan(LINEAR_BUDGET_MS);
+    expectConsistent(attempt(text));
   });
 
   const ALPHABET = [
