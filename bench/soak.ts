@@ -16,7 +16,7 @@ import { DocumentImporter, MeasureAssignmentService } from '@app/documents';
 import { QUEUES } from '@app/queues';
 import { promoteDueSteps } from '@app/scheduling';
 import { ChainVerifier, LaunchService } from '@app/workflow';
-import { emptyRedisOf } from '@app/testing';
+import { emptyRedisOf, STEP_FACTS_SQL, type StepFacts } from '@app/testing';
 import { startBenchContext, type BenchContext } from './bench-context';
 
 /**
@@ -289,7 +289,7 @@ async function injectFault(index: number, context: FaultContext): Promise<string
   };
   const kinds = [
     ['worker killed (SIGKILL) and restarted', () => replaceWorker('SIGKILL')],
-    // Only the soak's own keys: this Redis may serve others. test/faults empties the whole of it.
+    // Only the soak's own keys: this Redis may serve others.
     ["Redis emptied of the engine's keys", () => emptyRedisOf(NAME, redis)],
     [
       'PostgreSQL connections cut',
@@ -312,32 +312,15 @@ async function account(
   bench: BenchContext,
   stepIds: string[],
 ): Promise<{ expected: number; delivered: number; lost: number; duplicated: number }> {
-  const rows = (
-    await bench.sql.query(
-      `SELECT s.state,
-              (SELECT count(*)::int FROM notices n WHERE n.step_id = s.id) AS written,
-              (SELECT count(DISTINCT n.unit_code)::int FROM notices n WHERE n.step_id = s.id) AS units,
-              (SELECT count(DISTINCT u)::int FROM unnest(s.recipients) r CROSS JOIN LATERAL (SELECT CASE r
-                   WHEN 'assignee' THEN t.unit_code WHEN 'assigner' THEN t.assigner_unit_code WHEN 'leadership' THEN (SELECT code FROM units WHERE parent_code IS NULL AND kind = 'provincial_government')
-                   WHEN 'supervisor' THEN (SELECT l.assigner_unit_code FROM tasks l WHERE l.workflow_id = t.workflow_id AND l.kind = 'lead' ORDER BY l.created_at LIMIT 1)
-                 END AS u) x) AS expected
-              -- A cancelled step is justified only by its task: finished, or changed by an action after the step came due.
-              , s.state = 'cancelled' AND (t.state IN ('approved', 'cancelled') OR EXISTS (
-                  SELECT 1 FROM task_events e WHERE e.task_id = s.task_id AND e.occurred_at >= s.due_at)) AS "cancelledJustly"
-       FROM scheduled_steps s JOIN tasks t ON t.id = s.task_id WHERE s.id = ANY($1) AND s.due_at <= now()`,
-      [stepIds],
-    )
-  ).rows.filter((row: { cancelledJustly: boolean }) => !row.cancelledJustly) as {
-    state: string;
-    written: number;
-    units: number;
-    expected: number;
-  }[];
+  const now = new Date();
+  const facts = ((await bench.sql.query(STEP_FACTS_SQL, [stepIds])).rows as StepFacts[]).filter(
+    (step) => step.dueAt <= now && !step.cancelledJustly,
+  );
   return {
-    expected: rows.reduce((sum, row) => sum + row.expected, 0),
-    delivered: rows.reduce((sum, row) => sum + row.units, 0),
-    lost: rows.reduce((sum, row) => sum + Math.max(0, row.expected - row.units), 0),
-    duplicated: rows.reduce((sum, row) => sum + (row.written - row.units), 0),
+    expected: facts.reduce((sum, step) => sum + step.expected, 0),
+    delivered: facts.reduce((sum, step) => sum + step.writtenUnits, 0),
+    lost: facts.reduce((sum, step) => sum + Math.max(0, step.expected - step.writtenUnits), 0),
+    duplicated: facts.reduce((sum, step) => sum + (step.written - step.writtenUnits), 0),
   };
 }
 

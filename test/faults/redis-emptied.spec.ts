@@ -6,7 +6,7 @@ import { until } from '../support/until';
 import { emptyRedisOf } from '@app/testing';
 import { startTestApi, type TestApi } from '../support/api';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
-import { halfDone, STEP_FACTS_SQL, type StepFacts } from '../support/step-facts';
+import { halfDone, STEP_FACTS_SQL, type StepFacts } from '@app/testing';
 
 /** Redis emptied while the workers are busy with a backlog of due steps; the reconciler, as a restarted worker runs it, repairs the rest. */
 describe('faults: Redis emptied while workers are busy', () => {

@@ -16,7 +16,7 @@ import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/uni
 import { LaunchService, WorkflowModule } from '@app/workflow';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 import { until } from '../support/until';
-import { halfDone, STEP_FACTS_SQL, type StepFacts } from '../support/step-facts';
+import { halfDone, STEP_FACTS_SQL, type StepFacts } from '@app/testing';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { CalendarModule } from '@app/calendar';
 

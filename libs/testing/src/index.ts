@@ -1,2 +1,3 @@
 export * from './redis-keys';
 export * from './sample-files';
+export * from './step-facts';
