@@ -9,3 +9,5 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund >&2
 fi
 npm run --silent build >&2
+# The OpenAPI document (dist/openapi.json) the console generates its API types from.
+npm run --silent openapi >&2

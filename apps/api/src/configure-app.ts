@@ -1,7 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { refuseDeepJson } from './http/json-depth';
+import { buildOpenApiDocument } from './http/openapi-document';
 import { createValidationPipe } from './http/validation';
 
 /** JSON bodies above this are refused with 413; documents come as multipart uploads with their own limit. */
@@ -13,13 +14,5 @@ export function configureApp(app: NestExpressApplication): void {
   // Being named jsonParser, it takes the place of Nest's default parser.
   app.use(json({ limit: JSON_BODY_LIMIT, verify: refuseDeepJson }));
   app.useGlobalPipes(createValidationPipe());
-  const openApi = new DocumentBuilder()
-    .setTitle('督查督办 supervision engine')
-    .setDescription(
-      'Policy documents in, supervised work out. Errors share one shape: statusCode, code, message (Chinese), field, line.',
-    )
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app));
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,6 +16,7 @@ import type { Actor } from '@app/access';
 import { CalendarDaysService } from '@app/scheduling';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ISO_DATE, ISO_DATE_MESSAGE } from '../http/request-rules';
+import { ApiErrors } from '../http/api-errors';
 
 export class CalendarDayRequest {
   @ApiProperty({ example: '2027-10-01' })
@@ -54,14 +55,18 @@ export class CalendarController {
 
   @Get()
   @Roles('admin', 'supervisor')
-  list() {
+  @ApiOperation({ summary: '已录入的节假日与调休工作日' })
+  @ApiErrors({ 403: ['ROLE_REQUIRED'] })
+  listCalendarDays() {
     return this.calendarDays.stored();
   }
 
   /** Adds or corrects days (enter a year's notice in full: its year then counts as published); pending steps are recomputed. */
   @Post()
   @Roles('admin')
-  add(@Body() request: CalendarDaysRequest, @CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: '录入或更正节假日与调休工作日' })
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 403: ['ROLE_REQUIRED'] })
+  addCalendarDays(@Body() request: CalendarDaysRequest, @CurrentActor() actor: Actor) {
     return this.calendarDays.add(request.days, actor.username);
   }
 }

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { type Actor, UserService } from '@app/access';
 import { AppConfig } from '@app/common';
 import { CurrentActor, Public } from './auth.decorators';
 import { claimsOf } from './token.guard';
+import { ApiErrors } from '../http/api-errors';
 
 export class LoginRequest {
   @ApiProperty({ example: 'supervisor' })
@@ -44,6 +45,8 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
+  @ApiOperation({ summary: '登录：用户名和密码换取访问令牌' })
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 401: ['INVALID_CREDENTIALS'], 429: ['TOO_MANY_REQUESTS'] }, { public: true })
   async login(@Body() request: LoginRequest): Promise<LoginResponse> {
     const actor = await this.users.authenticate(request.username, request.password);
     return { accessToken: await this.jwt.signAsync(claimsOf(actor)), expiresIn: this.config.JWT_TTL_SECONDS };
@@ -51,7 +54,9 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  me(@CurrentActor() actor: Actor): Actor {
+  @ApiOperation({ summary: '当前登录用户' })
+  @ApiErrors({})
+  getCurrentUser(@CurrentActor() actor: Actor): Actor {
     return actor;
   }
 }

@@ -12,7 +12,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Actor } from '@app/access';
 import { DomainError } from '@app/common';
@@ -27,6 +27,7 @@ import { RevisionImpact, type ImportAnswer } from '@app/workflow';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { AssignUnitsRequest, ImportDocumentUpload, MeasureListQuery } from './documents.dto';
+import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -46,6 +47,23 @@ export class DocumentsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ImportDocumentUpload })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @ApiOperation({ summary: '上传文件（新文件或新修订）' })
+  @ApiErrors({
+    400: [
+      'FILE_MISSING',
+      'UNSUPPORTED_FORMAT',
+      'ENCRYPTED_DOCUMENT',
+      'CORRUPT_DOCUMENT',
+      'SCANNED_PDF',
+      'UNSAFE_ARCHIVE',
+      'SCRIPT_CONTENT',
+      'NO_MEASURES',
+      'DOCUMENT_UNIDENTIFIED',
+      'UNSUPPORTED_ENCODING',
+    ],
+    403: ['ROLE_REQUIRED'],
+    413: ['PAYLOAD_TOO_LARGE'],
+  })
   async importDocument(
     @UploadedFile() file: Express.Multer.File | undefined,
     @CurrentActor() actor: Actor,
@@ -65,36 +83,52 @@ export class DocumentsController {
   }
 
   @Get('documents')
+  @ApiOperation({ summary: '文件列表' })
+  @ApiErrors({})
   listDocuments() {
     return this.queries.listDocuments();
   }
 
   /** By id or by 文号. */
   @Get('documents/:reference')
+  @ApiOperation({ summary: '按 id 或文号查看文件' })
+  @ApiErrors({ 404: ['DOCUMENT_NOT_FOUND'] })
   getDocument(@Param('reference') reference: string) {
     return this.queries.getDocument(reference);
   }
 
   @Get('documents/:reference/measures')
+  @ApiOperation({ summary: '文件的措施列表' })
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['DOCUMENT_NOT_FOUND'] })
   async listMeasures(@Param('reference') reference: string, @Query() query: MeasureListQuery) {
     const document = await this.queries.getDocument(reference);
     return this.queries.listMeasures(document.id, { needsAssignment: query.needsAssignment });
   }
 
   @Get('measures/:id')
+  @ApiOperation({ summary: '查看措施' })
+  @ApiErrors({ 400: ['INVALID_ID'], 404: ['MEASURE_NOT_FOUND'] })
   getMeasure(@Param('id', uuidParam()) id: string) {
     return this.queries.getMeasure(id);
   }
 
   @Get('measures/:id/suggestions')
   @Roles('supervisor', 'admin')
-  suggest(@Param('id', uuidParam()) id: string) {
+  @ApiOperation({ summary: '措施的责任单位建议及依据' })
+  @ApiErrors({ 400: ['INVALID_ID'], 403: ['ROLE_REQUIRED'], 404: ['MEASURE_NOT_FOUND'] })
+  listMeasureSuggestions(@Param('id', uuidParam()) id: string) {
     return this.suggestions.suggest(id);
   }
 
   @Put('measures/:id/units')
   @Roles('supervisor')
-  async assignUnits(
+  @ApiOperation({ summary: '指定措施的牵头与配合单位' })
+  @ApiErrors({
+    400: ['VALIDATION_FAILED', 'INVALID_ID', 'UNKNOWN_UNIT', 'UNIT_LISTED_TWICE', 'LEAD_REQUIRED'],
+    403: ['ROLE_REQUIRED'],
+    404: ['MEASURE_NOT_FOUND'],
+  })
+  async assignMeasureUnits(
     @Param('id', uuidParam()) id: string,
     @Body() request: AssignUnitsRequest,
     @CurrentActor() actor: Actor,
@@ -105,7 +139,9 @@ export class DocumentsController {
 
   @Post('measures/:id/units/accept-suggestion')
   @Roles('supervisor')
-  async acceptSuggestion(@Param('id', uuidParam()) id: string, @CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: '采纳建议的责任单位' })
+  @ApiErrors({ 400: ['INVALID_ID'], 403: ['ROLE_REQUIRED'], 404: ['MEASURE_NOT_FOUND'], 409: ['NO_SUGGESTION'] })
+  async acceptMeasureSuggestion(@Param('id', uuidParam()) id: string, @CurrentActor() actor: Actor) {
     const proposal = await this.suggestions.proposal(id);
     await this.assignments.assign({ measureId: id, ...proposal, source: 'suggestion', assignedBy: actor.username });
     return this.queries.getMeasure(id);

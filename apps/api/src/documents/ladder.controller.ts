@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsObject, ValidateIf } from 'class-validator';
 import { DocumentQueries } from '@app/documents';
 import { DocumentLadderService } from '@app/scheduling';
 import { Roles } from '../auth/auth.decorators';
+import { ApiErrors } from '../http/api-errors';
 
 export class LadderRequest {
   @ApiProperty({
@@ -31,14 +32,18 @@ export class LadderController {
   /** The reminder and escalation ladder this document's tasks follow, and its own changes. */
   @Get()
   @Roles('supervisor', 'admin')
-  async effective(@Param('reference') reference: string) {
+  @ApiOperation({ summary: '文件的提醒与督办阶梯' })
+  @ApiErrors({ 403: ['ROLE_REQUIRED'], 404: ['DOCUMENT_NOT_FOUND'] })
+  async getDocumentLadder(@Param('reference') reference: string) {
     return this.ladders.effective((await this.documents.getDocument(reference)).id);
   }
 
   /** Sets the document's changes; its open tasks' pending steps are recomputed at once. */
   @Put()
   @Roles('supervisor')
-  async set(@Param('reference') reference: string, @Body() request: LadderRequest) {
+  @ApiOperation({ summary: '设置文件的提醒与督办阶梯' })
+  @ApiErrors({ 400: ['VALIDATION_FAILED', 'LADDER_OVERRIDES'], 403: ['ROLE_REQUIRED'], 404: ['DOCUMENT_NOT_FOUND'] })
+  async setDocumentLadder(@Param('reference') reference: string, @Body() request: LadderRequest) {
     return this.ladders.set((await this.documents.getDocument(reference)).id, request.ladder);
   }
 }

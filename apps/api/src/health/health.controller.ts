@@ -1,11 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
 import { OfficialCalendar, WorkingCalendar } from '@app/calendar';
 import { QUEUES } from '@app/queues';
 import { Public } from '../auth/auth.decorators';
+import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('health')
 @Controller('health')
@@ -27,7 +28,9 @@ export class HealthController {
   @Public()
   @Get()
   @HealthCheck()
-  check() {
+  @ApiOperation({ summary: '服务状态：数据库、队列与节假日数据' })
+  @ApiErrors({ 503: ['SERVICE_UNAVAILABLE'] }, { public: true })
+  getHealth() {
     return this.health.check([
       () => this.database.pingCheck('postgres', { timeout: 2000 }),
       () => this.queues(),

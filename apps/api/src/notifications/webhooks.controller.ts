@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { WebhookAdminService, type DeliveryView, type WebhookView } from '@app/notifications';
 import { Roles } from '../auth/auth.decorators';
 import { DeliveryListRequest, WebhookRequest } from './webhooks.dto';
+import { ApiErrors } from '../http/api-errors';
 
 /** A unit's webhook (its own system receives its notices): admins set it, remove it and watch deliveries. */
 @ApiTags('notifications')
@@ -14,24 +15,36 @@ export class WebhooksController {
 
   /** Sets or replaces the webhook; the response never contains the secret. */
   @Put()
-  configure(@Param('code') code: string, @Body() request: WebhookRequest): Promise<WebhookView> {
+  @ApiOperation({ summary: '设置单位的 Webhook' })
+  @ApiErrors({
+    400: ['VALIDATION_FAILED', 'WEBHOOK_URL_INVALID', 'WEBHOOK_SECRET_TOO_SHORT'],
+    403: ['ROLE_REQUIRED'],
+    404: ['UNIT_NOT_FOUND'],
+  })
+  setWebhook(@Param('code') code: string, @Body() request: WebhookRequest): Promise<WebhookView> {
     return this.webhooks.configure(code, request);
   }
 
   @Get()
-  show(@Param('code') code: string): Promise<WebhookView> {
+  @ApiOperation({ summary: '查看单位的 Webhook' })
+  @ApiErrors({ 403: ['ROLE_REQUIRED'], 404: ['UNIT_NOT_FOUND', 'WEBHOOK_NOT_FOUND'] })
+  getWebhook(@Param('code') code: string): Promise<WebhookView> {
     return this.webhooks.get(code);
   }
 
   @Delete()
   @HttpCode(204)
-  async remove(@Param('code') code: string): Promise<void> {
+  @ApiOperation({ summary: '删除单位的 Webhook' })
+  @ApiErrors({ 403: ['ROLE_REQUIRED'], 404: ['UNIT_NOT_FOUND', 'WEBHOOK_NOT_FOUND'] })
+  async deleteWebhook(@Param('code') code: string): Promise<void> {
     await this.webhooks.remove(code);
   }
 
   /** Recent deliveries: state, attempts, last status and error. */
   @Get('deliveries')
-  deliveries(@Param('code') code: string, @Query() query: DeliveryListRequest): Promise<DeliveryView[]> {
+  @ApiOperation({ summary: 'Webhook 投递记录' })
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 403: ['ROLE_REQUIRED'], 404: ['UNIT_NOT_FOUND', 'WEBHOOK_NOT_FOUND'] })
+  listWebhookDeliveries(@Param('code') code: string, @Query() query: DeliveryListRequest): Promise<DeliveryView[]> {
     return this.webhooks.deliveries(code, query.limit ?? 50);
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@app/access';
 import { DomainError } from '@app/common';
@@ -8,6 +8,7 @@ import { CurrentActor } from '../auth/auth.decorators';
 import { contentDisposition } from '../http/content-disposition';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { ReportCreateRequest, ReportListRequest } from './reports.dto';
+import { ApiErrors } from '../http/api-errors';
 
 const formatPipe = new ParseEnumPipe(Object.fromEntries(REPORT_FORMATS.map((format) => [format, format])), {
   exceptionFactory: () =>
@@ -31,7 +32,20 @@ export class ReportsController {
 
   /** 季度通报: queued for the worker (202), or the one already asked for (200). */
   @Post()
-  async request(
+  @ApiOperation({ summary: '生成季度通报（已有则返回）' })
+  @ApiErrors({
+    400: [
+      'VALIDATION_FAILED',
+      'INVALID_QUARTER',
+      'INVALID_AS_OF',
+      'AS_OF_IN_FUTURE',
+      'AS_OF_BEFORE_QUARTER',
+      'UNKNOWN_UNIT',
+    ],
+    403: ['REPORT_SCOPE_FORBIDDEN'],
+    404: ['DOCUMENT_NOT_FOUND'],
+  })
+  async requestReport(
     @Body() request: ReportCreateRequest,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
@@ -46,18 +60,24 @@ export class ReportsController {
   }
 
   @Get()
-  async list(@Query() query: ReportListRequest, @CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: '季度通报列表' })
+  @ApiErrors({ 400: ['VALIDATION_FAILED'] })
+  async listReports(@Query() query: ReportListRequest, @CurrentActor() actor: Actor) {
     return (await this.reports.list(actor, query.documentId)).map(withLinks);
   }
 
   @Get(':id')
-  async status(@Param('id', uuidParam()) id: string, @CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: '查看季度通报的状态' })
+  @ApiErrors({ 400: ['INVALID_ID'], 404: ['REPORT_NOT_FOUND'] })
+  async getReport(@Param('id', uuidParam()) id: string, @CurrentActor() actor: Actor) {
     return withLinks(await this.reports.find(id, actor));
   }
 
   @Get(':id/files/:format')
   @ApiProduces(...REPORT_FORMATS.map((format) => (format === 'json' ? 'application/json' : `application/${format}`)))
-  async download(
+  @ApiOperation({ summary: '下载季度通报文件（Word、Excel、JSON）' })
+  @ApiErrors({ 400: ['INVALID_ID', 'UNKNOWN_FORMAT'], 404: ['REPORT_NOT_FOUND'], 409: ['REPORT_NOT_READY'] })
+  async downloadReportFile(
     @Param('id', uuidParam()) id: string,
     @Param('format', formatPipe) format: ReportFormat,
     @CurrentActor() actor: Actor,

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { UnitDirectoryStore, type UnitDirectoryData } from '@app/units';
+import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('units')
 @ApiBearerAuth()
@@ -10,7 +11,9 @@ export class UnitsController {
 
   /** The whole directory: units with names, aliases, kinds, parents and successors; groups and placeholders. */
   @Get()
-  directory(): Promise<UnitDirectoryData> {
+  @ApiOperation({ summary: '单位名录' })
+  @ApiErrors({})
+  getUnitDirectory(): Promise<UnitDirectoryData> {
     return this.units.readData();
   }
 }

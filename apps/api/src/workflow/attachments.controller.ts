@@ -24,6 +24,7 @@ import {
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Observable } from 'rxjs';
@@ -40,6 +41,7 @@ import {
 import { CurrentActor } from '../auth/auth.decorators';
 import { contentDisposition } from '../http/content-disposition';
 import { uuidParam } from '../http/uuid-param.pipe';
+import { ApiErrors } from '../http/api-errors';
 
 export class UploadAttachmentRequest {
   @ApiPropertyOptional({
@@ -105,7 +107,22 @@ export class AttachmentsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: AttachmentUpload })
   @UseInterceptors(AttachmentUploadInterceptor)
-  upload(
+  @ApiOperation({ summary: '上传佐证材料' })
+  @ApiErrors({
+    400: [
+      'FILE_MISSING',
+      'INVALID_UPLOAD',
+      'INVALID_ID',
+      'ATTACHMENT_EMPTY',
+      'UNSUPPORTED_FILE_TYPE',
+      'FILE_NAME_TOO_LONG',
+      'VALIDATION_FAILED',
+    ],
+    403: ['ATTACHMENT_NOT_PERMITTED'],
+    404: ['TASK_NOT_FOUND'],
+    413: ['ATTACHMENT_TOO_LARGE'],
+  })
+  uploadAttachment(
     @Param('id', uuidParam()) id: string,
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() request: UploadAttachmentRequest,
@@ -125,14 +142,22 @@ export class AttachmentsController {
   }
 
   @Get()
-  list(@Param('id', uuidParam()) id: string, @CurrentActor() actor: Actor): Promise<AttachmentView[]> {
+  @ApiOperation({ summary: '任务的附件列表' })
+  @ApiErrors({ 400: ['INVALID_ID'], 404: ['TASK_NOT_FOUND'] })
+  listAttachments(@Param('id', uuidParam()) id: string, @CurrentActor() actor: Actor): Promise<AttachmentView[]> {
     return this.attachments.list(id, actor);
   }
 
   /** The bytes as uploaded, after their checksum is re-checked; served as the detected type, never rendered inline. */
   @Get(':attachmentId')
   @ApiProduces('application/octet-stream')
-  async download(
+  @ApiOperation({ summary: '下载附件' })
+  @ApiErrors({
+    400: ['INVALID_ID'],
+    404: ['TASK_NOT_FOUND', 'ATTACHMENT_NOT_FOUND'],
+    409: ['ATTACHMENT_CORRUPTED', 'ATTACHMENT_FILE_MISSING'],
+  })
+  async downloadAttachment(
     @Param('id', uuidParam()) id: string,
     @Param('attachmentId', uuidParam('attachmentId')) attachmentId: string,
     @CurrentActor() actor: Actor,
