@@ -23,6 +23,8 @@ import { UnitsController } from './units/units.controller';
 import { ProgressController } from './workflow/progress.controller';
 import { ReportsController } from './reports/reports.controller';
 import { WorkflowController } from './workflow/workflow.controller';
+import { BoardController } from './workflow/board.controller';
+import { NoticesController } from './notifications/notices.controller';
 import { CalendarModule } from '@app/calendar';
 import { QueuesModule } from '@app/queues';
 
@@ -51,6 +53,8 @@ import { QueuesModule } from '@app/queues';
     UnitsController,
     WorkflowController,
     ProgressController,
+    NoticesController,
+    BoardController,
     AttachmentsController,
     WebhooksController,
     ReportsController,

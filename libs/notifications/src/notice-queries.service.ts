@@ -32,7 +32,7 @@ export class NoticeQueries {
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    const unread = await this.dataSource.manager.count(NoticeEntity, { where: { unitCode, readAt: IsNull() } });
+    const unread = await this.unreadCount(unitCode);
     return { items, total, unread, page, pageSize };
   }
 
@@ -43,5 +43,19 @@ export class NoticeQueries {
     if (notice.readAt) return notice;
     await this.dataSource.manager.update(NoticeEntity, { id: notice.id }, { readAt: this.clock.now() });
     return this.dataSource.manager.findOneByOrFail(NoticeEntity, { id: notice.id });
+  }
+
+  unreadCount(unitCode: string): Promise<number> {
+    return this.dataSource.manager.count(NoticeEntity, { where: { unitCode, readAt: IsNull() } });
+  }
+
+  /** Marks every unread notice of the unit read, in one statement; returns how many. */
+  async markAllRead(unitCode: string): Promise<number> {
+    const result = await this.dataSource.manager.update(
+      NoticeEntity,
+      { unitCode, readAt: IsNull() },
+      { readAt: this.clock.now() },
+    );
+    return result.affected ?? 0;
   }
 }

@@ -1,6 +1,21 @@
 import { EntityManager } from 'typeorm';
 
-export type NoticeKind = 'assignment' | 'manual_reminder' | 'reminder' | 'overdue' | 'escalation' | 'report_ready';
+/**
+ * assignment: new work (分派, 改派, 分解); review_request: something waits for the unit's decision (办结报送,
+ * 异议, 延期申请, 季度进展); review_result: that decision (审核通过, 退回, 延期批复); instruction: 领导批示.
+ */
+export const NOTICE_KINDS = [
+  'assignment',
+  'review_request',
+  'review_result',
+  'instruction',
+  'manual_reminder',
+  'reminder',
+  'overdue',
+  'escalation',
+  'report_ready',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** A notice for one unit's inbox. `dedupeKey` makes it once-only: writing it twice stores it once. */
 export interface NewNotice {

@@ -14,6 +14,9 @@ import { ProgressReportService } from './progress/progress-report.service';
 import { SubtaskService } from './tasks/subtask.service';
 import { TaskActionService } from './tasks/task-action.service';
 import { TaskColours } from './tasks/task-colours.service';
+import { BulkAcknowledgeService } from './tasks/bulk-acknowledge.service';
+import { InstructionService } from './tasks/instruction.service';
+import { TaskBoard } from './tasks/task-board.service';
 import { TaskQueries } from './tasks/task-queries.service';
 import { UnitTransferService } from './tasks/unit-transfer.service';
 
@@ -23,6 +26,9 @@ const SERVICES = [
   TaskActionService,
   SubtaskService,
   TaskQueries,
+  TaskBoard,
+  BulkAcknowledgeService,
+  InstructionService,
   TaskColours,
   ChainVerifier,
   ProgressReportService,

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Actor } from '@app/access';
-import { NoticeQueries } from '@app/notifications';
 import { ProgressReportService, UnitTransferService } from '@app/workflow';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../http/uuid-param.pipe';
-import { NoticeListRequest, ProgressReportRequest, ProgressReviewRequest, UnitTransferRequest } from './progress.dto';
+import { ProgressReportRequest, ProgressReviewRequest, UnitTransferRequest } from './progress.dto';
 import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('workflow')
@@ -15,7 +14,6 @@ export class ProgressController {
   constructor(
     private readonly reports: ProgressReportService,
     private readonly transfers: UnitTransferService,
-    private readonly notices: NoticeQueries,
   ) {}
 
   /** 季度进展: once per ended quarter; a returned report may be sent again. */
@@ -67,25 +65,5 @@ export class ProgressController {
   @ApiErrors({ 400: ['VALIDATION_FAILED', 'UNKNOWN_UNIT', 'SAME_UNIT'], 403: ['ROLE_REQUIRED'] })
   transferUnit(@Body() request: UnitTransferRequest, @CurrentActor() actor: Actor) {
     return this.transfers.transfer(request.fromUnitCode, request.toUnitCode, actor, request.reason);
-  }
-
-  /** The acting unit's notices, newest first. */
-  @Get('notices')
-  @ApiOperation({ summary: '本单位的通知' })
-  @ApiErrors({ 400: ['VALIDATION_FAILED'] })
-  listNotices(@Query() query: NoticeListRequest, @CurrentActor() actor: Actor) {
-    return this.notices.inbox(actor.unitCode, {
-      unreadOnly: query.unread === 'true',
-      page: query.page,
-      pageSize: query.pageSize,
-    });
-  }
-
-  @Post('notices/:id/read')
-  @HttpCode(200)
-  @ApiOperation({ summary: '标记通知已读' })
-  @ApiErrors({ 400: ['INVALID_ID'], 404: ['NOTICE_NOT_FOUND'] })
-  markNoticeRead(@Param('id', uuidParam()) id: string, @CurrentActor() actor: Actor) {
-    return this.notices.markRead(actor.unitCode, id);
   }
 }

@@ -84,7 +84,7 @@ export class UnitTransferRequest {
 }
 
 export class NoticeListRequest extends PageRequest {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: unread notices only' })
   @IsOptional()
   @IsIn(['true', 'false'])
   unread?: 'true' | 'false';

@@ -17,12 +17,24 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { type InboxScope, type InboxSort } from '@app/workflow';
+import {
+  INBOX_TABS,
+  TASK_FILTERS,
+  type InboxScope,
+  type InboxSort,
+  type InboxTab,
+  type TaskFilter,
+} from '@app/workflow';
 import { ISO_DATE, ISO_DATE_MESSAGE, PageRequest, UNIT_CODE, UNIT_CODE_MESSAGE } from '../http/request-rules';
 import { TASK_STATES, type TaskState } from '@app/common';
 
 export class LaunchRequest {
-  @ApiPropertyOptional({ description: 'Launch only these measures; all measures of the document when absent' })
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'uuid',
+    isArray: true,
+    description: 'Launch only these measures; all measures of the document when absent',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20000)
@@ -35,8 +47,10 @@ export class LaunchRequest {
   defaultDeadline?: string;
 
   @ApiPropertyOptional({
-    example: { 'measure-uuid': '2027-06-30' },
-    description: 'Deadline per measure id, overriding the measure',
+    type: 'object',
+    additionalProperties: { type: 'string', format: 'date' },
+    example: { '6f1c0d6e-2d7a-4c51-9a53-0f3b0c3e2a10': '2027-06-30' },
+    description: 'Deadline (YYYY-MM-DD) per measure id, overriding the measure',
   })
   @IsOptional()
   @IsObject()
@@ -128,7 +142,11 @@ export class InboxQueryRequest extends PageRequest {
   @IsIn(['mine', 'assigned', 'all'])
   scope?: InboxScope;
 
-  @ApiPropertyOptional({ description: 'Comma-separated states', example: 'assigned,acknowledged' })
+  @ApiPropertyOptional({
+    description: 'Comma-separated states',
+    example: 'assigned,acknowledged',
+    type: 'string',
+  })
   @IsOptional()
   @Transform(toList)
   @IsIn(TASK_STATES, { each: true })
@@ -145,18 +163,58 @@ export class InboxQueryRequest extends PageRequest {
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'The document id or its 文号' })
   @IsOptional()
-  @IsUUID()
+  @IsString()
+  @MaxLength(200)
   documentId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   measureId?: string;
+
+  @ApiPropertyOptional({
+    enum: INBOX_TABS,
+    enumName: 'InboxTab',
+    description: 'Replaces scope with the tab’s own unit condition',
+  })
+  @IsOptional()
+  @IsIn(INBOX_TABS)
+  tab?: InboxTab;
+
+  @ApiPropertyOptional({
+    example: 'sx-commerce',
+    description: 'Only the tasks this unit holds (with scope=all: the board’s drill-down)',
+  })
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
+  unitCode?: string;
+
+  @ApiPropertyOptional({ enum: TASK_FILTERS, enumName: 'TaskFilter', description: 'A board count’s list' })
+  @IsOptional()
+  @IsIn(TASK_FILTERS)
+  filter?: TaskFilter;
 
   @ApiPropertyOptional({ enum: ['deadline', '-deadline', 'assignedAt', '-assignedAt'] })
   @IsOptional()
   @IsIn(['deadline', '-deadline', 'assignedAt', '-assignedAt'])
   sort?: InboxSort;
+}
+
+export class BulkAcknowledgeRequest {
+  @ApiProperty({ type: 'string', format: 'uuid', isArray: true, maxItems: 100, minItems: 1 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  taskIds: string[];
+}
+
+export class InstructionRequest {
+  @ApiProperty({ example: '请抓紧推进，确保按期完成。', maxLength: 2000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  text: string;
 }

@@ -3,7 +3,7 @@ export { DEFAULT_LADDER } from './ladder-config';
 export type { EscalationRule, EscalationTarget, LadderConfig, Recipient, StepKind } from './ladder-config';
 export { STATE_POLICY } from './ladder-task';
 export type { LadderTask, StatePolicy } from './ladder-task';
-export { ackDeadlineFor, deadlineDueDay, planSteps, stepApplies } from './plan-steps';
+export { ackDeadlineFor, deadlineDueDay, nextReportDue, planSteps, stepApplies } from './plan-steps';
 export { stepJobId } from './planned-step';
 export type { PlannedStep } from './planned-step';
 export { resolveLadder } from './resolve-ladder';

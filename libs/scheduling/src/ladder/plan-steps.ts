@@ -71,3 +71,14 @@ export function ackDeadlineFor(assignedOn: string, ladder: LadderConfig, calenda
 export function deadlineDueDay(task: Pick<LadderTask, 'deadline'>, calendar: WorkingCalendar): string {
   return dueWorkingDay(task.deadline, calendar);
 }
+
+/** The quarter whose progress report the task owes next and the day it is due; null when it owes none. */
+export function nextReportDue(
+  task: LadderTask,
+  ladder: LadderConfig,
+  calendar: WorkingCalendar,
+): { quarter: string; dueDate: string } | null {
+  if (!policyOf(task).unitNotices) return null;
+  const [next] = reportSeries({ task, ladder, calendar });
+  return next ? { quarter: next.quarter!, dueDate: next.dueDay } : null;
+}

@@ -59,6 +59,7 @@ export class LaunchService {
         title: plan.measure.title,
         deadline: plan.deadline,
         taskCount: plan.tasks.length,
+        tasks: plan.tasks.map(({ id, kind, unitCode, deadline }) => ({ id, kind, unitCode, deadline })),
       })),
       taskCount: plans.reduce((sum, plan) => sum + plan.tasks.length, 0),
       ackDeadline,

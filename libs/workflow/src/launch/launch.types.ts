@@ -26,6 +26,8 @@ export interface LaunchedMeasure {
   title: string;
   deadline: string;
   taskCount: number;
+  /** The tasks it created: the lead unit's first, then each co-responsible unit's. */
+  tasks: { id: string; kind: 'lead' | 'co' | 'subtask'; unitCode: string; deadline: string }[];
 }
 
 export interface LaunchOutcome {

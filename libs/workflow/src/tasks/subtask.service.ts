@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import type { Actor } from '@app/access';
 import { Clock, DomainError, shanghaiDate } from '@app/common';
 import { NoticeOutbox } from '@app/notifications';
@@ -31,6 +32,7 @@ export class SubtaskService {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
+  /** Creates the subtasks in one transaction and returns the ones it created. */
   async split(parentTaskId: string, subtasks: NewSubtask[], actor: Actor): Promise<TaskEntity[]> {
     if (subtasks.length === 0)
       throw new DomainError('invalid', 'NO_SUBTASKS', '请至少填写一项子任务', { field: 'subtasks' });
@@ -130,7 +132,7 @@ export class SubtaskService {
           now,
         ),
       );
-      return manager.findBy(TaskEntity, { parentTaskId: parent.id });
+      return manager.findBy(TaskEntity, { id: In(rows.map((row) => row.id)) });
     });
   }
 }

@@ -39,14 +39,23 @@ function notice(
   };
 }
 
-const toAssignee = (context: EffectContext, text: string) =>
-  notice(context, context.task.unitCode, `${TASK_ACTION_LABELS[context.command.action]}：${context.task.title}`, text);
+/** The assigning side's decision, told to the unit holding the task. */
+const toAssignee = (context: EffectContext, text: string, kind: NewNotice['kind'] = 'review_result') =>
+  notice(
+    context,
+    context.task.unitCode,
+    `${TASK_ACTION_LABELS[context.command.action]}：${context.task.title}`,
+    text,
+    kind,
+  );
+/** Something the assigning side must decide. */
 const toAssigner = (context: EffectContext, text: string) =>
   notice(
     context,
     context.task.assignerUnitCode,
     `${TASK_ACTION_LABELS[context.command.action]}：${context.task.title}`,
     text,
+    'review_request',
   );
 
 type EffectBuilder = (context: EffectContext) => ActionEffect;
@@ -129,7 +138,7 @@ export const EFFECTS: Record<TaskActionCommand['action'], EffectBuilder> = {
   cancel: (context) => ({
     patch: { completedAt: context.now },
     payload: {},
-    notices: [toAssignee(context, `任务已撤销：${context.command.reason}`)],
+    notices: [toAssignee(context, `任务已撤销：${context.command.reason}`, 'assignment')],
   }),
   remind: (context) => ({
     patch: {},

@@ -3,16 +3,42 @@ import { DataSource } from 'typeorm';
 import { type Actor, hasAnyRole } from '@app/access';
 import { Clock, DomainError, shanghaiDate, OPEN_STATES, type TaskState } from '@app/common';
 import { WorkingCalendar } from '@app/calendar';
-import { allowedActions } from '../state-machine';
+import { LADDER_TASK_SQL, nextReportDue, StepPlanner, type TaskLadderRow } from '@app/scheduling';
+import { allowedActions, type TaskAction } from '../state-machine';
+import type { TaskCommandAction } from './task-action.types';
 import { visibleTask } from './task-access';
 import { TaskColours } from './task-colours.service';
-import type { Page, TaskDetail, TaskEventView, TaskSummary } from './task-views';
+import {
+  DUE_SOON_WORKING_DAYS,
+  FILTER_STATE_LISTS,
+  filterCondition,
+  INBOX_TABS,
+  SqlParameters,
+  tabCondition,
+  type FilterParameters,
+  type InboxTab,
+  type TaskFilter,
+} from './task-filters';
+import type {
+  InstructionView,
+  Page,
+  TabCounts,
+  TaskDetail,
+  TaskEventView,
+  TaskMeasureView,
+  TaskSummary,
+} from './task-views';
 
 export type InboxScope = 'mine' | 'assigned' | 'all';
 export type InboxSort = 'deadline' | '-deadline' | 'assignedAt' | '-assignedAt';
 
 export interface InboxQuery {
   scope?: InboxScope;
+  /** A tab other than `all` names its own unit condition and replaces the scope's. */
+  tab?: InboxTab;
+  /** Only tasks this unit holds (with scope `all`, the board's drill-down). */
+  unitCode?: string;
+  filter?: TaskFilter;
   states?: TaskState[];
   dueBefore?: string;
   overdue?: boolean;
@@ -31,22 +57,18 @@ const SORT_SQL: Record<InboxSort, string> = {
 };
 
 export const TASK_SUMMARY_COLUMNS = `
-  t.id, t.workflow_id AS "workflowId", t.parent_task_id AS "parentTaskId", t.kind, t.unit_code AS "unitCode", u.full_name AS "unitName",
+  t.id, t.workflow_id AS "workflowId", t.parent_task_id AS "parentTaskId", t.kind, t.kind AS role, t.unit_code AS "unitCode", u.full_name AS "unitName",
   t.division, t.assigner_unit_code AS "assignerUnitCode", t.title, t.state, t.version, to_char(t.deadline, 'YYYY-MM-DD') AS deadline,
   to_char(t.ack_deadline, 'YYYY-MM-DD') AS "ackDeadline", t.escalation_level AS "escalationLevel",
   to_char(t.extension_requested_until, 'YYYY-MM-DD') AS "extensionRequestedUntil",
+  m.id AS "measureId", m.title AS "measureTitle", m.document_id AS "documentId",
   json_build_object('id', m.id, 'path', m.path, 'title', m.title, 'documentId', m.document_id) AS measure`;
 
 export const TASK_SUMMARY_FROM = `tasks t JOIN units u ON u.code = t.unit_code JOIN workflows w ON w.id = t.workflow_id JOIN measures m ON m.id = w.measure_id`;
 
-type TaskRow = Omit<TaskSummary, 'overdue' | 'colour' | 'deadlineProvisional'>;
+type TaskRow = Omit<TaskSummary, 'overdue' | 'colour' | 'light' | 'deadlineProvisional' | 'workingDaysLeft'>;
 
-/** Overdue: an open task whose deadline has passed (Asia/Shanghai). */
-function withOverdue(row: TaskRow, today: string): Omit<TaskSummary, 'colour' | 'deadlineProvisional'> {
-  return { ...row, overdue: row.deadline < today && OPEN_STATES.includes(row.state) };
-}
-
-/** Read side of tasks: a unit's inbox with filters, sorting and pages, and one task with its family and history. */
+/** Read side of tasks: a unit's inbox with tabs, filters, sorting and pages, and one task with its family and history. */
 @Injectable()
 export class TaskQueries {
   constructor(
@@ -54,6 +76,7 @@ export class TaskQueries {
     private readonly clock: Clock,
     private readonly colours: TaskColours,
     private readonly calendar: WorkingCalendar,
+    private readonly planner: StepPlanner,
   ) {}
 
   async inbox(actor: Actor, query: InboxQuery): Promise<Page<TaskSummary>> {
@@ -65,20 +88,20 @@ export class TaskQueries {
     }
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const today = shanghaiDate(this.clock.now());
-    const parameters: unknown[] = [];
+    const parameters = new SqlParameters();
+    const names = this.filterParameters(parameters, actor.unitCode);
     const where: string[] = [];
-    const add = (sql: (placeholder: string) => string, value: unknown) => {
-      parameters.push(value);
-      where.push(sql(`$${parameters.length}`));
-    };
-    if (scope === 'mine') add((p) => `t.unit_code = ${p}`, actor.unitCode);
-    if (scope === 'assigned') add((p) => `t.assigner_unit_code = ${p}`, actor.unitCode);
+    const add = (sql: (placeholder: string) => string, value: unknown) => where.push(sql(parameters.add(value)));
+    const tab = query.tab ? tabCondition(query.tab, names) : null;
+    if (tab) where.push(tab);
+    else if (scope === 'mine') where.push(`t.unit_code = ${names.unit}`);
+    else if (scope === 'assigned') where.push(`t.assigner_unit_code = ${names.unit}`);
+    if (query.unitCode) add((p) => `t.unit_code = ${p}`, query.unitCode);
+    if (query.filter) where.push(filterCondition(query.filter, names));
     if (query.states?.length) add((p) => `t.state = ANY(${p})`, query.states);
     if (query.dueBefore) add((p) => `t.deadline < ${p}::date`, query.dueBefore);
     if (query.overdue !== undefined) {
-      parameters.push(today, OPEN_STATES);
-      const overdue = `t.deadline < $${parameters.length - 1}::date AND t.state = ANY($${parameters.length})`;
+      const overdue = filterCondition('overdue', names);
       where.push(query.overdue ? overdue : `NOT (${overdue})`);
     }
     if (query.documentId) add((p) => `w.document_id = ${p}`, query.documentId);
@@ -86,17 +109,48 @@ export class TaskQueries {
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows: TaskRow[] = await this.dataSource.query(
       `SELECT ${TASK_SUMMARY_COLUMNS} FROM ${TASK_SUMMARY_FROM} ${whereSql} ORDER BY ${SORT_SQL[query.sort ?? 'deadline']} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      parameters,
+      parameters.values,
     );
-    const items = await this.withColours(rows.map((row) => withOverdue(row, today)));
+    const items = await this.withColours(rows);
     // Units, workflows and measures are joined by foreign keys: only a filter on the workflow needs one for counting.
     const countFrom =
       query.documentId || query.measureId ? 'tasks t JOIN workflows w ON w.id = t.workflow_id' : 'tasks t';
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM ${countFrom} ${whereSql}`,
-      parameters,
+      parameters.values,
     );
     return { items, total, page, pageSize };
+  }
+
+  /** How many tasks each inbox tab holds for the actor's unit, in one pass over its tasks. */
+  async tabCounts(actor: Actor): Promise<TabCounts> {
+    const parameters = new SqlParameters();
+    const names = this.filterParameters(parameters, actor.unitCode);
+    const counts = INBOX_TABS.filter((tab) => tab !== 'all').map(
+      (tab) => `count(*) FILTER (WHERE ${tabCondition(tab, names)})::int AS ${tab}`,
+    );
+    const [row]: TabCounts[] = await this.dataSource.query(
+      `SELECT ${counts.join(', ')}, count(*) FILTER (WHERE t.unit_code = ${names.unit})::int AS "all"
+       FROM tasks t WHERE t.unit_code = ${names.unit} OR t.assigner_unit_code = ${names.unit}`,
+      parameters.values,
+    );
+    return row;
+  }
+
+  today(): string {
+    return shanghaiDate(this.clock.now());
+  }
+
+  /** The values the tab and board conditions read, each added to `parameters` when a condition first uses it. */
+  filterParameters(parameters: SqlParameters, unitCode: string): FilterParameters {
+    const today = this.today();
+    return parameters.lazy({
+      unit: () => unitCode,
+      today: () => today,
+      dueSoonBy: () => this.calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS),
+      open: () => FILTER_STATE_LISTS.open,
+      finished: () => FILTER_STATE_LISTS.finished,
+    });
   }
 
   async task(taskId: string, actor: Actor): Promise<TaskDetail> {
@@ -109,8 +163,10 @@ export class TaskQueries {
     const openSubtasks = summaries.filter(
       (summary) => summary.parentTaskId === task.id && OPEN_STATES.includes(summary.state),
     ).length;
+    const history = await this.history(task.id);
     return {
       ...self,
+      measure: await this.measureOf(task.workflowId),
       description: task.description,
       assignedAt: task.assignedAt.toISOString(),
       acknowledgedAt: task.acknowledgedAt?.toISOString() ?? null,
@@ -119,15 +175,20 @@ export class TaskQueries {
       extensionReason: task.extensionReason,
       parent: summaries.find((summary) => summary.id === task.parentTaskId) ?? null,
       subtasks: summaries.filter((summary) => summary.parentTaskId === task.id),
-      history: await this.history(task.id),
-      allowedActions: allowedActions(
-        {
-          state: task.state,
-          pendingExtension: task.extensionRequestedUntil !== null,
-          openSubtasks,
-          isLeadTask: task.kind === 'lead',
-        },
-        standing,
+      history,
+      instructions: history.filter((event) => event.action === 'instruction').map(toInstruction),
+      nextProgressReport: await this.nextProgressReport(task.id),
+      ...actionsOffered(
+        allowedActions(
+          {
+            state: task.state,
+            pendingExtension: task.extensionRequestedUntil !== null,
+            openSubtasks,
+            isLeadTask: task.kind === 'lead',
+          },
+          standing,
+        ),
+        task.id,
       ),
     };
   }
@@ -137,17 +198,39 @@ export class TaskQueries {
       `SELECT ${TASK_SUMMARY_COLUMNS} FROM ${TASK_SUMMARY_FROM} WHERE ${where} ORDER BY t.created_at, t.id`,
       parameters,
     );
-    const today = shanghaiDate(this.clock.now());
-    return this.withColours(rows.map((row) => withOverdue(row, today)));
+    return this.withColours(rows);
   }
 
-  private async withColours(rows: Omit<TaskSummary, 'colour' | 'deadlineProvisional'>[]): Promise<TaskSummary[]> {
+  /** Overdue, status light and working days left (negative when overdue) on the official calendar. */
+  private async withColours(rows: TaskRow[]): Promise<TaskSummary[]> {
+    const today = shanghaiDate(this.clock.now());
     const colours = await this.colours.of(rows.map((row) => row.id));
-    return rows.map((row) => ({
-      ...row,
-      colour: colours.get(row.id) ?? 'green',
-      deadlineProvisional: this.calendar.isProvisional(row.deadline),
-    }));
+    return rows.map((row) => {
+      const colour = colours.get(row.id) ?? 'green';
+      return {
+        ...row,
+        overdue: row.deadline < today && OPEN_STATES.includes(row.state),
+        workingDaysLeft: this.calendar.workingDaysBetween(today, row.deadline),
+        colour,
+        light: colour,
+        deadlineProvisional: this.calendar.isProvisional(row.deadline),
+      };
+    });
+  }
+
+  private async measureOf(workflowId: string): Promise<TaskMeasureView> {
+    const [measure]: TaskMeasureView[] = await this.dataSource.query(
+      `SELECT m.id, m.path, m.title, m.document_id AS "documentId", d.doc_number AS "docNumber", m.text,
+              m.section_titles AS "sectionTitles", m.targets, to_char(m.deadline, 'YYYY-MM-DD') AS deadline
+       FROM workflows w JOIN measures m ON m.id = w.measure_id JOIN documents d ON d.id = m.document_id WHERE w.id = $1`,
+      [workflowId],
+    );
+    return measure;
+  }
+
+  private async nextProgressReport(taskId: string): Promise<TaskDetail['nextProgressReport']> {
+    const [row]: TaskLadderRow[] = await this.dataSource.query(`${LADDER_TASK_SQL} WHERE t.id = $1`, [taskId]);
+    return nextReportDue(row, this.planner.ladderFor(row), this.calendar);
   }
 
   private history(taskId: string): Promise<TaskEventView[]> {
@@ -158,4 +241,32 @@ export class TaskQueries {
       [taskId],
     );
   }
+}
+
+function toInstruction(event: TaskEventView): InstructionView {
+  return {
+    seq: event.seq,
+    text: String(event.payload.text ?? ''),
+    actorUsername: event.actorUsername,
+    actorUnitCode: event.actorUnitCode,
+    occurredAt: event.occurredAt,
+  };
+}
+
+/** The actions served by their own routes rather than POST /tasks/:id/actions/:action. */
+const ROUTED_ACTIONS: Partial<Record<TaskAction, { method: 'POST'; route: string }>> = {
+  split: { method: 'POST', route: '/tasks/{id}/subtasks' },
+  report_progress: { method: 'POST', route: '/tasks/{id}/progress-reports' },
+  review_progress: { method: 'POST', route: '/tasks/{id}/progress-reports/{reportId}/review' },
+};
+
+/** allowedActions: only what the action route accepts; otherActions: the rest, each with its route. */
+function actionsOffered(actions: TaskAction[], taskId: string): Pick<TaskDetail, 'allowedActions' | 'otherActions'> {
+  return {
+    allowedActions: actions.filter((action): action is TaskCommandAction => !ROUTED_ACTIONS[action]),
+    otherActions: actions.flatMap((action) => {
+      const routed = ROUTED_ACTIONS[action];
+      return routed ? [{ action, method: routed.method, route: routed.route.replace('{id}', taskId) }] : [];
+    }),
+  };
 }
