@@ -3,6 +3,7 @@ import { ConfigModule } from '@app/common';
 import { NotificationsModule, WebhookWorkerModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
 import { ReportWorkerModule } from '@app/reporting';
+import { TaskEscalationModule } from '@app/workflow';
 import { SchedulingModule, StepWorkerModule } from '@app/scheduling';
 import { CalendarModule } from '@app/calendar';
 import { QueuesModule } from '@app/queues';
@@ -15,6 +16,7 @@ import { QueuesModule } from '@app/queues';
     CalendarModule,
     QueuesModule,
     SchedulingModule,
+    TaskEscalationModule,
     NotificationsModule,
     StepWorkerModule,
     WebhookWorkerModule,

@@ -12,6 +12,7 @@ export * from './persistence/workflow.entity';
 export * from './state-machine';
 export * from './tasks/bulk-acknowledge.service';
 export * from './tasks/instruction.service';
+export * from './tasks/evented-task-escalation';
 export * from './tasks/subtask.service';
 export * from './tasks/task-board.service';
 export * from './tasks/task-filters';

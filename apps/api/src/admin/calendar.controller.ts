@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,6 +25,7 @@ import { CalendarDaysService } from '@app/scheduling';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ISO_DATE, ISO_DATE_MESSAGE } from '../http/request-rules';
 import { ApiErrors } from '../http/api-errors';
+import { CalendarChangeResponse, CalendarDayResponse } from '../documents/documents.responses';
 
 export class CalendarDayRequest {
   @ApiProperty({ example: '2027-10-01' })
@@ -55,6 +64,7 @@ export class CalendarController {
 
   @Get()
   @Roles('admin', 'supervisor')
+  @ApiOkResponse({ type: [CalendarDayResponse] })
   @ApiOperation({ summary: '已录入的节假日与调休工作日' })
   @ApiErrors({ 403: ['ROLE_REQUIRED'] })
   listCalendarDays() {
@@ -64,6 +74,7 @@ export class CalendarController {
   /** Adds or corrects days (enter a year's notice in full: its year then counts as published); pending steps are recomputed. */
   @Post()
   @Roles('admin')
+  @ApiCreatedResponse({ type: CalendarChangeResponse })
   @ApiOperation({ summary: '录入或更正节假日与调休工作日' })
   @ApiErrors({ 400: ['VALIDATION_FAILED'], 403: ['ROLE_REQUIRED'] })
   addCalendarDays(@Body() request: CalendarDaysRequest, @CurrentActor() actor: Actor) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { type Actor, UserService } from '@app/access';
@@ -8,6 +8,7 @@ import { AppConfig } from '@app/common';
 import { CurrentActor, Public } from './auth.decorators';
 import { claimsOf } from './token.guard';
 import { ApiErrors } from '../http/api-errors';
+import { ActorResponse } from '../workflow/progress.responses';
 
 export class LoginRequest {
   @ApiProperty({ example: 'supervisor' })
@@ -54,6 +55,7 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
+  @ApiOkResponse({ type: ActorResponse })
   @ApiOperation({ summary: '当前登录用户' })
   @ApiErrors({})
   getCurrentUser(@CurrentActor() actor: Actor): Actor {

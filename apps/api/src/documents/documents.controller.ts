@@ -12,7 +12,15 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Actor } from '@app/access';
 import { DomainError } from '@app/common';
@@ -28,6 +36,13 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { AssignUnitsRequest, ImportDocumentUpload, MeasureListQuery } from './documents.dto';
 import { ApiErrors } from '../http/api-errors';
+import {
+  DocumentResponse,
+  DocumentSummaryResponse,
+  ImportResponse,
+  MeasureResponse,
+  MeasureSuggestionsResponse,
+} from './documents.responses';
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -47,6 +62,8 @@ export class DocumentsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ImportDocumentUpload })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @ApiCreatedResponse({ type: ImportResponse, description: 'A new document or a new revision' })
+  @ApiOkResponse({ type: ImportResponse, description: 'The same text was already imported' })
   @ApiOperation({ summary: '上传文件（新文件或新修订）' })
   @ApiErrors({
     400: [
@@ -83,6 +100,7 @@ export class DocumentsController {
   }
 
   @Get('documents')
+  @ApiOkResponse({ type: [DocumentSummaryResponse] })
   @ApiOperation({ summary: '文件列表' })
   @ApiErrors({})
   listDocuments() {
@@ -91,6 +109,7 @@ export class DocumentsController {
 
   /** By id or by 文号. */
   @Get('documents/:reference')
+  @ApiOkResponse({ type: DocumentResponse })
   @ApiOperation({ summary: '按 id 或文号查看文件' })
   @ApiErrors({ 404: ['DOCUMENT_NOT_FOUND'] })
   getDocument(@Param('reference') reference: string) {
@@ -98,6 +117,7 @@ export class DocumentsController {
   }
 
   @Get('documents/:reference/measures')
+  @ApiOkResponse({ type: [MeasureResponse] })
   @ApiOperation({ summary: '文件的措施列表' })
   @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['DOCUMENT_NOT_FOUND'] })
   async listMeasures(@Param('reference') reference: string, @Query() query: MeasureListQuery) {
@@ -106,6 +126,7 @@ export class DocumentsController {
   }
 
   @Get('measures/:id')
+  @ApiOkResponse({ type: MeasureResponse })
   @ApiOperation({ summary: '查看措施' })
   @ApiErrors({ 400: ['INVALID_ID'], 404: ['MEASURE_NOT_FOUND'] })
   getMeasure(@Param('id', uuidParam()) id: string) {
@@ -114,6 +135,7 @@ export class DocumentsController {
 
   @Get('measures/:id/suggestions')
   @Roles('supervisor', 'admin')
+  @ApiOkResponse({ type: MeasureSuggestionsResponse })
   @ApiOperation({ summary: '措施的责任单位建议及依据' })
   @ApiErrors({ 400: ['INVALID_ID'], 403: ['ROLE_REQUIRED'], 404: ['MEASURE_NOT_FOUND'] })
   listMeasureSuggestions(@Param('id', uuidParam()) id: string) {
@@ -122,6 +144,7 @@ export class DocumentsController {
 
   @Put('measures/:id/units')
   @Roles('supervisor')
+  @ApiOkResponse({ type: MeasureResponse })
   @ApiOperation({ summary: '指定措施的牵头与配合单位' })
   @ApiErrors({
     400: ['VALIDATION_FAILED', 'INVALID_ID', 'UNKNOWN_UNIT', 'UNIT_LISTED_TWICE', 'LEAD_REQUIRED'],
@@ -139,6 +162,7 @@ export class DocumentsController {
 
   @Post('measures/:id/units/accept-suggestion')
   @Roles('supervisor')
+  @ApiCreatedResponse({ type: MeasureResponse })
   @ApiOperation({ summary: '采纳建议的责任单位' })
   @ApiErrors({ 400: ['INVALID_ID'], 403: ['ROLE_REQUIRED'], 404: ['MEASURE_NOT_FOUND'], 409: ['NO_SUGGESTION'] })
   async acceptMeasureSuggestion(@Param('id', uuidParam()) id: string, @CurrentActor() actor: Actor) {

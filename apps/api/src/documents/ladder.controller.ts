@@ -1,13 +1,16 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsObject, ValidateIf } from 'class-validator';
 import { DocumentQueries } from '@app/documents';
 import { DocumentLadderService } from '@app/scheduling';
 import { Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors';
+import { LadderResponse, LadderSetResponse } from './documents.responses';
 
 export class LadderRequest {
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
     nullable: true,
     example: {
       reminderWorkingDaysBefore: [5],
@@ -32,6 +35,7 @@ export class LadderController {
   /** The reminder and escalation ladder this document's tasks follow, and its own changes. */
   @Get()
   @Roles('supervisor', 'admin')
+  @ApiOkResponse({ type: LadderResponse })
   @ApiOperation({ summary: '文件的提醒与督办阶梯' })
   @ApiErrors({ 403: ['ROLE_REQUIRED'], 404: ['DOCUMENT_NOT_FOUND'] })
   async getDocumentLadder(@Param('reference') reference: string) {
@@ -41,6 +45,7 @@ export class LadderController {
   /** Sets the document's changes; its open tasks' pending steps are recomputed at once. */
   @Put()
   @Roles('supervisor')
+  @ApiOkResponse({ type: LadderSetResponse })
   @ApiOperation({ summary: '设置文件的提醒与督办阶梯' })
   @ApiErrors({ 400: ['VALIDATION_FAILED', 'LADDER_OVERRIDES'], 403: ['ROLE_REQUIRED'], 404: ['DOCUMENT_NOT_FOUND'] })
   async setDocumentLadder(@Param('reference') reference: string, @Body() request: LadderRequest) {

@@ -14,9 +14,19 @@ export class ErrorResponse {
   @ApiPropertyOptional({ example: 'leadUnitCode', description: 'The request field at fault' })
   field?: string;
 
-  @ApiPropertyOptional({ example: 12, description: 'The line of an uploaded document at fault' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    example: 12,
+    description: 'The line of an uploaded document at fault',
+  })
   line?: number | null;
 
-  @ApiPropertyOptional({ description: 'Further facts about the error' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Further facts: currentState and currentVersion on 409, openSubtasks on SUBTASKS_OPEN, measures on MEASURES_NOT_READY',
+  })
   details?: Record<string, unknown>;
 }

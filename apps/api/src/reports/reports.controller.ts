@@ -1,14 +1,22 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@app/access';
 import { DomainError } from '@app/common';
-import { REPORT_FORMATS, ReportsService, type ReportFormat, type ReportView } from '@app/reporting';
+import {
+  REPORT_CONTENT_TYPES,
+  REPORT_FORMATS,
+  ReportsService,
+  type ReportFormat,
+  type ReportView,
+} from '@app/reporting';
 import { CurrentActor } from '../auth/auth.decorators';
 import { contentDisposition } from '../http/content-disposition';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { ReportCreateRequest, ReportListRequest } from './reports.dto';
 import { ApiErrors } from '../http/api-errors';
+import { ReportResponse } from '../workflow/progress.responses';
+import { ApiFileResponse } from '../http/api-binary';
 
 const formatPipe = new ParseEnumPipe(Object.fromEntries(REPORT_FORMATS.map((format) => [format, format])), {
   exceptionFactory: () =>
@@ -24,6 +32,8 @@ function withLinks(report: ReportView) {
   return { ...report, files };
 }
 
+const REPORT_MEDIA_TYPES = REPORT_FORMATS.map((format) => REPORT_CONTENT_TYPES[format].split(';')[0]);
+
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('reports')
@@ -32,6 +42,11 @@ export class ReportsController {
 
   /** 季度通报: queued for the worker (202), or the one already asked for (200). */
   @Post()
+  @ApiAcceptedResponse({ type: ReportResponse, description: 'Queued for the worker' })
+  @ApiOkResponse({
+    type: ReportResponse,
+    description: 'The report already asked for (same document, quarter, moment and scope)',
+  })
   @ApiOperation({ summary: '生成季度通报（已有则返回）' })
   @ApiErrors({
     400: [
@@ -60,6 +75,7 @@ export class ReportsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: [ReportResponse] })
   @ApiOperation({ summary: '季度通报列表' })
   @ApiErrors({ 400: ['VALIDATION_FAILED'] })
   async listReports(@Query() query: ReportListRequest, @CurrentActor() actor: Actor) {
@@ -67,6 +83,7 @@ export class ReportsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ReportResponse })
   @ApiOperation({ summary: '查看季度通报的状态' })
   @ApiErrors({ 400: ['INVALID_ID'], 404: ['REPORT_NOT_FOUND'] })
   async getReport(@Param('id', uuidParam()) id: string, @CurrentActor() actor: Actor) {
@@ -74,7 +91,7 @@ export class ReportsController {
   }
 
   @Get(':id/files/:format')
-  @ApiProduces(...REPORT_FORMATS.map((format) => (format === 'json' ? 'application/json' : `application/${format}`)))
+  @ApiFileResponse(REPORT_MEDIA_TYPES, 'The report as Word, Excel or JSON')
   @ApiOperation({ summary: '下载季度通报文件（Word、Excel、JSON）' })
   @ApiErrors({ 400: ['INVALID_ID', 'UNKNOWN_FORMAT'], 404: ['REPORT_NOT_FOUND'], 409: ['REPORT_NOT_READY'] })
   async downloadReportFile(

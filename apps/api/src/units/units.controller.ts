@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UnitDirectoryStore, type UnitDirectoryData } from '@app/units';
 import { ApiErrors } from '../http/api-errors';
+import { UnitDirectoryResponse } from '../documents/documents.responses';
 
 @ApiTags('units')
 @ApiBearerAuth()
@@ -11,6 +12,7 @@ export class UnitsController {
 
   /** The whole directory: units with names, aliases, kinds, parents and successors; groups and placeholders. */
   @Get()
+  @ApiOkResponse({ type: UnitDirectoryResponse })
   @ApiOperation({ summary: '单位名录' })
   @ApiErrors({})
   getUnitDirectory(): Promise<UnitDirectoryData> {

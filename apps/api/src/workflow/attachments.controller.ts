@@ -20,11 +20,12 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
-  ApiProduces,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
-  ApiOperation,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Observable } from 'rxjs';
@@ -33,6 +34,7 @@ import type { Actor } from '@app/access';
 import { AppConfig, DomainError } from '@app/common';
 import {
   ATTACHMENT_PURPOSES,
+  ATTACHMENT_TYPES,
   AttachmentService,
   attachmentTooLarge,
   type AttachmentPurpose,
@@ -42,6 +44,8 @@ import { CurrentActor } from '../auth/auth.decorators';
 import { contentDisposition } from '../http/content-disposition';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { ApiErrors } from '../http/api-errors';
+import { AttachmentResponse } from './progress.responses';
+import { ApiFileResponse } from '../http/api-binary';
 
 export class UploadAttachmentRequest {
   @ApiPropertyOptional({
@@ -67,6 +71,9 @@ class AttachmentUpload extends UploadAttachmentRequest {
  * multer with ATTACHMENT_MAX_BYTES from the injected configuration (a decorator's options are fixed at
  * import), file names read as UTF-8 (browsers send Chinese names raw), and the size error naming the limit.
  */
+/** Every type an attachment is served as. */
+const ATTACHMENT_MEDIA_TYPES = Object.values(ATTACHMENT_TYPES).map((type) => type.contentType);
+
 @Injectable()
 export class AttachmentUploadInterceptor implements NestInterceptor {
   private readonly multer: NestInterceptor;
@@ -107,6 +114,7 @@ export class AttachmentsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: AttachmentUpload })
   @UseInterceptors(AttachmentUploadInterceptor)
+  @ApiCreatedResponse({ type: AttachmentResponse })
   @ApiOperation({ summary: '上传佐证材料' })
   @ApiErrors({
     400: [
@@ -142,6 +150,7 @@ export class AttachmentsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: [AttachmentResponse] })
   @ApiOperation({ summary: '任务的附件列表' })
   @ApiErrors({ 400: ['INVALID_ID'], 404: ['TASK_NOT_FOUND'] })
   listAttachments(@Param('id', uuidParam()) id: string, @CurrentActor() actor: Actor): Promise<AttachmentView[]> {
@@ -150,7 +159,10 @@ export class AttachmentsController {
 
   /** The bytes as uploaded, after their checksum is re-checked; served as the detected type, never rendered inline. */
   @Get(':attachmentId')
-  @ApiProduces('application/octet-stream')
+  @ApiFileResponse(
+    ATTACHMENT_MEDIA_TYPES,
+    'The file as uploaded, served as its detected type (attachment, never inline)',
+  )
   @ApiOperation({ summary: '下载附件' })
   @ApiErrors({
     400: ['INVALID_ID'],

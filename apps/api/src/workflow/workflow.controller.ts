@@ -11,12 +11,12 @@ import {
   SubtaskService,
   TaskActionService,
   TaskQueries,
+  TASK_COMMAND_ACTIONS,
   type TaskCommandAction,
 } from '@app/workflow';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors';
 import { uuidParam } from '../http/uuid-param.pipe';
-import { COMMAND_ACTIONS } from './command-actions';
 import {
   BulkAcknowledgeRequest,
   InboxQueryRequest,
@@ -36,11 +36,11 @@ import {
   TaskPageResponse,
 } from './workflow.responses';
 
-export { COMMAND_ACTIONS };
-
-const actionPipe = new ParseEnumPipe(Object.fromEntries(COMMAND_ACTIONS.map((action) => [action, action])), {
+const actionPipe = new ParseEnumPipe(Object.fromEntries(TASK_COMMAND_ACTIONS.map((action) => [action, action])), {
   exceptionFactory: () =>
-    new DomainError('invalid', 'UNKNOWN_ACTION', `操作须为 ${COMMAND_ACTIONS.join('、')} 之一`, { field: 'action' }),
+    new DomainError('invalid', 'UNKNOWN_ACTION', `操作须为 ${TASK_COMMAND_ACTIONS.join('、')} 之一`, {
+      field: 'action',
+    }),
 });
 
 @ApiTags('workflow')
@@ -138,7 +138,7 @@ export class WorkflowController {
   /** One endpoint per action, /tasks/:id/actions/acknowledge and so on. */
   @Post('tasks/:id/actions/:action')
   @HttpCode(200)
-  @ApiParam({ name: 'action', enum: COMMAND_ACTIONS, enumName: 'TaskCommandAction' })
+  @ApiParam({ name: 'action', enum: TASK_COMMAND_ACTIONS, enumName: 'TaskCommandAction' })
   @ApiOperation({
     summary: '对任务执行操作（签收、提交、审核、退回、延期、销号、催办等）',
     description: '409 SUBTASKS_OPEN carries details.openSubtasks (id, title, unitCode, state).',

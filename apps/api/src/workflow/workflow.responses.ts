@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TASK_STATES, type TaskState } from '@app/common';
 import { NOTICE_KINDS, type NoticeKind } from '@app/notifications';
-import { TASK_ACTIONS, type TaskAction, type TaskCommandAction } from '@app/workflow';
-import { COMMAND_ACTIONS } from './command-actions';
+import { TASK_ACTIONS, TASK_COMMAND_ACTIONS, type TaskAction, type TaskCommandAction } from '@app/workflow';
 
 const TASK_KINDS = ['lead', 'co', 'subtask'] as const;
 const LIGHTS = ['green', 'yellow', 'red'] as const;
@@ -121,7 +120,7 @@ export class TaskDetailResponse extends TaskSummaryResponse {
   @ApiProperty({ type: [TaskEventResponse], description: 'The history (who, what, when, reason), oldest first' })
   history: TaskEventResponse[];
   @ApiProperty({
-    enum: COMMAND_ACTIONS,
+    enum: TASK_COMMAND_ACTIONS,
     enumName: 'TaskCommandAction',
     isArray: true,
     description: 'What POST /tasks/{id}/actions/{action} accepts from this user now',

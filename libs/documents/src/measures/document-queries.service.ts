@@ -86,6 +86,7 @@ export class DocumentQueries {
               m.needs_assignment AS "needsAssignment", m.assignment_source AS "assignmentSource",
               to_char(m.deadline, 'YYYY-MM-DD') AS deadline, m.deadline_source AS "deadlineSource", m.deadline_text AS "deadlineText",
               m.targets, m.first_revision AS "firstRevision", m.last_changed_revision AS "lastChangedRevision",
+              (SELECT w.id FROM workflows w WHERE w.measure_id = m.id ORDER BY w.launched_at LIMIT 1) AS "workflowId",
               COALESCE((SELECT json_agg(json_build_object('code', u.code, 'fullName', u.full_name, 'role', mu.role) ORDER BY mu.position)
                         FROM measure_units mu JOIN units u ON u.code = mu.unit_code WHERE mu.measure_id = m.id), '[]') AS responsible
        FROM measures m WHERE ${where} AND m.removed_in_revision IS NULL ORDER BY m.position`,
@@ -96,6 +97,7 @@ export class DocumentQueries {
 
 type MeasureRow = Omit<MeasureEntity, 'createdAt' | 'updatedAt' | 'removedInRevision' | 'position'> & {
   responsible: ResponsibleUnitView[];
+  workflowId: string | null;
 };
 
 function toSummary(row: DocumentSummaryRow): DocumentSummary {
@@ -127,5 +129,7 @@ function toMeasureView(row: MeasureRow): MeasureView {
     targets: row.targets,
     firstRevision: row.firstRevision,
     lastChangedRevision: row.lastChangedRevision,
+    launched: row.workflowId !== null,
+    workflowId: row.workflowId,
   };
 }

@@ -42,4 +42,7 @@ export interface MeasureView {
   targets: QuantitativeTarget[];
   firstRevision: number;
   lastChangedRevision: number;
+  /** 分解下达 already: its workflow (read from the workflow's table, which the launch writes). */
+  launched: boolean;
+  workflowId: string | null;
 }

@@ -11,7 +11,7 @@ import { TaskEntity } from '../persistence/task.entity';
 import { WorkflowEntity } from '../persistence/workflow.entity';
 import { decide, type TaskSnapshot } from '../state-machine';
 import { EFFECTS } from './task-effects';
-import { visibleTask } from './task-access';
+import { refusalOf, visibleTask } from './task-access';
 import { REASON_REQUIRED, type TaskActionCommand } from './task-action.types';
 
 export function eventActorOf(actor: TaskActionCommand['actor']): EventActor {
@@ -51,7 +51,7 @@ export class TaskActionService {
         );
       }
       const decision = decide(await snapshotOf(manager, task), command.action, standing);
-      if (!decision.allowed) throw await refusal(manager, decision, task);
+      if (!decision.allowed) throw await withOpenSubtasks(manager, refusalOf(decision, task), task.id);
       await this.assertActionInput(manager, command, task);
       // Only actions that hand the task (back) to a unit start a new acknowledgement period.
       const reassigning = command.action === 'reassign' || command.action === 'confirm_objection';
@@ -182,27 +182,12 @@ async function snapshotOf(manager: EntityManager, task: TaskEntity): Promise<Tas
   };
 }
 
-/** A refusal of the state machine, with the facts a client shows: the current state, and the open subtasks that block. */
-async function refusal(
-  manager: EntityManager,
-  decision: Extract<ReturnType<typeof decide>, { allowed: false }>,
-  task: TaskEntity,
-): Promise<DomainError> {
-  const facts = {
-    currentState: task.state,
-    currentVersion: task.version,
-    ...(decision.code === 'SUBTASKS_OPEN' ? { openSubtasks: await openSubtasksOf(manager, task.id) } : {}),
-  };
-  if (decision.reason === 'not_permitted') return new DomainError('forbidden', decision.code, decision.message, facts);
-  return new DomainError('conflict', decision.code, decision.message, facts);
-}
-
-async function openSubtasksOf(
-  manager: EntityManager,
-  taskId: string,
-): Promise<{ id: string; title: string; unitCode: string; state: string }[]> {
-  return manager.query(
+/** A SUBTASKS_OPEN refusal names the open subtasks, so a client can show which block the move. */
+async function withOpenSubtasks(manager: EntityManager, error: DomainError, taskId: string): Promise<DomainError> {
+  if (error.code !== 'SUBTASKS_OPEN') return error;
+  const openSubtasks: { id: string; title: string; unitCode: string; state: string }[] = await manager.query(
     `SELECT id, title, unit_code AS "unitCode", state FROM tasks WHERE parent_task_id = $1 AND state = ANY($2) ORDER BY created_at, id`,
     [taskId, OPEN_STATES],
   );
+  return new DomainError(error.kind, error.code, error.message, { ...error.details, openSubtasks });
 }
