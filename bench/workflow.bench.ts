@@ -181,6 +181,58 @@ async function inboxLatency(bench: BenchContext, queries: number): Promise<Bench
   ];
 }
 
+/**
+ * The console's first inbox page (待签收, nearest deadline first) and the tab counts for a unit holding
+ * 100,000 tasks, through the engine's query, beside plain SQL for the same page and per-state counts.
+ */
+async function consoleInbox(bench: BenchContext, queries: number): Promise<BenchResult[]> {
+  const actor: Actor = { userId: null, username: 'bench', unitCode: 'sx-statistics', roles: ['officer'] };
+  const taskQueries = bench.context.get(TaskQueries);
+  const plainPage = `SELECT ${TASK_SUMMARY_COLUMNS} FROM ${TASK_SUMMARY_FROM} WHERE t.unit_code = $1 AND t.state = 'assigned' ORDER BY t.deadline ASC, t.id LIMIT 20`;
+  const plainPageCount = `SELECT count(*)::int FROM tasks t WHERE t.unit_code = $1 AND t.state = 'assigned'`;
+  const plainCounts = `SELECT state, count(*)::int FROM tasks WHERE unit_code = $1 OR assigner_unit_code = $1 GROUP BY state`;
+  const samples = {
+    page: [] as number[],
+    plainPage: [] as number[],
+    counts: [] as number[],
+    plainCounts: [] as number[],
+  };
+  for (let run = 0; run < queries; run += 1) {
+    samples.page.push(await timed(() => taskQueries.inbox(actor, { tab: 'to_acknowledge', page: 1, pageSize: 20 })));
+    samples.plainPage.push(
+      await timed(async () => {
+        await bench.sql.query(plainPage, [actor.unitCode]);
+        await bench.sql.query(plainPageCount, [actor.unitCode]);
+      }),
+    );
+    samples.counts.push(await timed(() => taskQueries.tabCounts(actor)));
+    samples.plainCounts.push(await timed(() => bench.sql.query(plainCounts, [actor.unitCode])));
+  }
+  const label = `a unit holding 100,000 tasks, p50 of ${queries}`;
+  return [
+    {
+      id: 'console.inbox_first_page_api_ms',
+      ...result(
+        `console inbox first page (tab=to_acknowledge, with lights and working days), ${label}`,
+        percentile(samples.page, 50),
+        'ms',
+        percentile(samples.plainPage, 50),
+        'the same page and count in plain SQL',
+      ),
+    },
+    {
+      id: 'console.tab_counts_ms',
+      ...result(
+        `console tab counts (six tabs, reports owed per quarter), ${label}`,
+        percentile(samples.counts, 50),
+        'ms',
+        percentile(samples.plainCounts, 50),
+        'counts per state in plain SQL',
+      ),
+    },
+  ];
+}
+
 /** Launch (whole plan, 10,000 measures) and the inbox query at 100,000 tasks, beside plain SQL. */
 export async function workflowBenchmarks(scale: Scale): Promise<BenchResult[]> {
   const bench = await startBenchContext('supervision_bench_workflow');
@@ -189,6 +241,7 @@ export async function workflowBenchmarks(scale: Scale): Promise<BenchResult[]> {
     results.push(...(await launchSynthetic(bench, scale === 'full' ? 10_000 : 2_000)));
     await fillInbox(bench, 'sx-statistics', 100_000);
     results.push(...(await inboxLatency(bench, scale === 'full' ? 500 : 100)));
+    results.push(...(await consoleInbox(bench, scale === 'full' ? 200 : 50)));
     return results;
   } finally {
     await bench.close();
