@@ -14,7 +14,7 @@ import { parseBenchmarks } from './parse.bench';
 import { queueBenchmarks } from './queue.bench';
 import { reportBenchmarks } from './report.bench';
 import { robustnessBenchmarks } from './robustness.bench';
-import { workflowBenchmarks } from './workflow.bench';
+import { consoleBenchmarks, workflowBenchmarks } from './workflow.bench';
 
 const GROUPS: Record<string, (scale: Scale) => Promise<BenchResult[]>> = {
   parse: parseBenchmarks,
@@ -22,6 +22,7 @@ const GROUPS: Record<string, (scale: Scale) => Promise<BenchResult[]>> = {
   robustness: robustnessBenchmarks,
   import: importBenchmarks,
   workflow: workflowBenchmarks,
+  console: consoleBenchmarks,
   queue: queueBenchmarks,
   report: reportBenchmarks,
 };

@@ -241,8 +241,19 @@ export async function workflowBenchmarks(scale: Scale): Promise<BenchResult[]> {
     results.push(...(await launchSynthetic(bench, scale === 'full' ? 10_000 : 2_000)));
     await fillInbox(bench, 'sx-statistics', 100_000);
     results.push(...(await inboxLatency(bench, scale === 'full' ? 500 : 100)));
-    results.push(...(await consoleInbox(bench, scale === 'full' ? 200 : 50)));
     return results;
+  } finally {
+    await bench.close();
+  }
+}
+
+/** The console's inbox figures alone (`npm run bench -- --only console`): 100,000 tasks of one unit. */
+export async function consoleBenchmarks(scale: Scale): Promise<BenchResult[]> {
+  const bench = await startBenchContext('supervision_bench_console');
+  try {
+    await launchActionPlan(bench, 1);
+    await fillInbox(bench, 'sx-statistics', 100_000);
+    return await consoleInbox(bench, scale === 'full' ? 200 : 50);
   } finally {
     await bench.close();
   }
