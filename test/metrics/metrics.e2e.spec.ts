@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { Metrics } from '@app/metrics';
 import { QUEUES } from '@app/queues';
 import { parsePrometheusText, type PrometheusSample, sampleSum } from '@app/testing';
 import { runDueSteps, waitForIdle } from '../support/queue-helpers';
@@ -145,5 +146,36 @@ describe('/metrics on the API and on a worker while a launched measure sends its
     const samples = [...(await scrapeApi()), ...(await scrapeWorker())];
     expect(samples.length).toBeGreaterThan(100);
     expect(idLabels(samples)).toEqual([]);
+  });
+});
+
+describe('/metrics without METRICS_TOKEN', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi(START);
+    await api.createUser('officer', 'sx-sport', ['officer']);
+  });
+  afterAll(() => api?.close());
+
+  it('does not exist, whatever token is sent', async () => {
+    await api.http.get('/metrics').expect(404);
+    await api.http.get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(404);
+  });
+
+  it('still counts refused and throttled logins, by the login route', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 12; attempt += 1)
+      statuses.push((await api.http.post('/auth/login').send({ username: 'officer', password: 'wrong' })).status);
+    const refused = statuses.filter((status) => status === 401).length;
+    const throttled = statuses.filter((status) => status === 429).length;
+    expect(refused).toBeGreaterThan(0);
+    expect(throttled).toBeGreaterThan(0);
+    const samples = parsePrometheusText((await api.app.get(Metrics).scrape()).body);
+    expect(sampleSum(samples, 'supervision_login_failures_total')).toBe(refused);
+    expect(sampleSum(samples, 'supervision_login_throttled_total')).toBe(throttled);
+    expect(sampleSum(samples, 'supervision_http_requests_total', { route: '/auth/login', status: '429' })).toBe(
+      throttled,
+    );
   });
 });
