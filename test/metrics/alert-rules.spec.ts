@@ -15,8 +15,10 @@ function promtool(...args: string[]): string {
   } catch (error) {
     const { code, stdout, stderr } = error as { code?: string; stdout?: string; stderr?: string };
     if (code === 'ENOENT')
-      throw new Error('promtool not found: run scripts/ensure-services.sh (Debian package prometheus)');
-    throw new Error(`promtool ${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`);
+      throw new Error('promtool not found: run scripts/ensure-services.sh (Debian package prometheus)', {
+        cause: error,
+      });
+    throw new Error(`promtool ${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
   }
 }
 
