@@ -32,6 +32,13 @@ export class LatenessScrapes {
     );
   }
 
+  /** Steps each worker process reported at its last scrape. */
+  perProcess(): Record<string, number> {
+    return Object.fromEntries(
+      [...this.lastSeen].map(([name, samples]) => [name, sampleSum(samples, `${LATENESS}_count`)]),
+    );
+  }
+
   figures(): LatenessFigures {
     const byBucket = new Map<string, number>();
     let count = 0;

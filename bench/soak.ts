@@ -272,7 +272,7 @@ async function main(): Promise<void> {
       `steps due ${summary.steps_due}: notices expected ${summary.notices_expected}, delivered ${summary.notices_delivered}, lost ${summary.lost}, duplicated ${summary.duplicated}; audit chains ${audit.ok ? 'intact' : 'BROKEN'} (${audit.workflows} workflows)`,
     );
     log(
-      `lateness (notice committed − step due) from the workers' /metrics: p50 ${fromMetrics.p50_s} s, p99 ${fromMetrics.p99_s} s over ${fromMetrics.count} steps; measured in PostgreSQL: p50 ${measured.p50_s} s, p99 ${measured.p99_s} s over ${measured.count}`,
+      `lateness (notice committed − step due) from the workers' /metrics: p50 ${fromMetrics.p50_s} s, p99 ${fromMetrics.p99_s} s over ${fromMetrics.count} steps (${JSON.stringify(lateness.perProcess())}); measured in PostgreSQL: p50 ${measured.p50_s} s, p99 ${measured.p99_s} s over ${measured.count}`,
     );
     process.stdout.write(`${JSON.stringify(summary)}\n`);
     if (process.argv.includes('--save'))

@@ -16,6 +16,7 @@ describe('/metrics on the API and on a worker while a launched measure sends its
   let worker: MetricsWorker;
   let dataSource: DataSource;
   let supervisor: string;
+  let documentId: string;
 
   const scrapeApi = async (): Promise<PrometheusSample[]> => {
     const response = await api.http.get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
@@ -35,7 +36,7 @@ describe('/metrics on the API and on a worker while a launched measure sends its
     dataSource = api.app.get(DataSource);
     worker = await startMetricsWorker(api.database, api.clock);
     ({ supervisor } = await api.createUsers([['supervisor', 'sx-supervision-office', 'supervisor']]));
-    await api.launchSeedMeasure('二.(三).2', '2026-12-31', supervisor);
+    ({ documentId } = await api.launchSeedMeasure('二.(三).2', '2026-12-31', supervisor));
     // The sport bureau connected its own system (nothing listens on port 9): its notices go there too, and fail.
     await dataSource.query(
       `INSERT INTO unit_webhooks (unit_code, url, secret, created_at) VALUES ('sx-sport', 'http://127.0.0.1:9/hook', $1, $2)`,
@@ -140,6 +141,27 @@ describe('/metrics on the API and on a worker while a launched measure sends its
     expect(sampleSum(samples, 'supervision_http_requests_total', { route: '/auth/login', status: '200' })).toBe(1);
     expect(sampleSum(samples, 'supervision_login_failures_total')).toBe(1);
     expect(sampleSum(samples, 'supervision_http_requests_total', { route: '/metrics', status: '401' })).toBe(2);
+  });
+
+  it('counts a refused report request in the API, and a generated report with its duration and size in the worker', async () => {
+    const post = (quarter: string) =>
+      api.http.post('/reports').set('Authorization', `Bearer ${supervisor}`).send({ documentId, quarter });
+    await post('2027Q1').expect(400); // not over yet
+    const refused = await scrapeApi();
+    expect(sampleSum(refused, 'supervision_report_requests_refused_total', { code: 'AS_OF_IN_FUTURE' })).toBe(1);
+    const { body } = await post('2026Q3').expect(202);
+    await until('the report to be generated', 60_000, async () => {
+      const [{ state }] = await dataSource.query('SELECT state FROM reports WHERE id = $1', [body.id]);
+      return state === 'done';
+    });
+    const [{ bytes }] = await dataSource.query(
+      'SELECT (octet_length(docx) + octet_length(xlsx))::int AS bytes FROM reports WHERE id = $1',
+      [body.id],
+    );
+    const samples = await scrapeWorker();
+    expect(sampleSum(samples, 'supervision_report_generation_duration_seconds_count')).toBe(1);
+    expect(sampleSum(samples, 'supervision_report_size_bytes_count')).toBe(1);
+    expect(sampleSum(samples, 'supervision_report_size_bytes_sum')).toBe(bytes);
   });
 
   it('never puts an id in a label, in either process', async () => {
