@@ -19,17 +19,20 @@ export class LatenessScrapes {
 
   constructor(private readonly token: string) {}
 
-  async scrape(workers: readonly { name: string; metricsPort: number }[]): Promise<void> {
-    await Promise.all(
+  /** Returns how many of `workers` answered. */
+  async scrape(workers: readonly { name: string; metricsPort: number }[]): Promise<number> {
+    const answered = await Promise.all(
       workers.map(async (worker) => {
         const response = await fetch(`http://127.0.0.1:${worker.metricsPort}/metrics`, {
           headers: { authorization: `Bearer ${this.token}` },
         }).catch(() => null);
-        if (!response?.ok) return;
+        if (!response?.ok) return false;
         const samples = parsePrometheusText(await response.text()).filter((sample) => sample.name.startsWith(LATENESS));
         this.lastSeen.set(worker.name, samples);
+        return true;
       }),
     );
+    return answered.filter(Boolean).length;
   }
 
   /** Steps each worker process reported at its last scrape. */

@@ -233,7 +233,10 @@ async function main(): Promise<void> {
       ).rows;
       return pending === 0;
     });
-    await lateness.scrape(liveWorkers());
+    await waitFor('every live worker to answer /metrics', 60_000, async () => {
+      const live = liveWorkers();
+      return (await lateness.scrape(live)) === live.length;
+    });
     const fromMetrics = lateness.figures();
     const measured = latenessOf(
       (

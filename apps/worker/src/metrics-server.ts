@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '@app/common';
 import { Metrics, metricsAccess } from '@app/metrics';
 
@@ -8,7 +8,7 @@ import { Metrics, metricsAccess } from '@app/metrics';
  * API: no port, no server; no token, 404.
  */
 @Injectable()
-export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerMetricsServer implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(WorkerMetricsServer.name);
   private server: Server | null = null;
 
@@ -17,7 +17,8 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
     private readonly metrics: Metrics,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  /** Before the start-up reconcile (application bootstrap), which can be long: the worker is scraped meanwhile. */
+  async onModuleInit(): Promise<void> {
     const port = this.config.WORKER_METRICS_PORT;
     if (port === undefined) return;
     if (!this.config.METRICS_TOKEN)

@@ -3,8 +3,8 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 /** Every name starts with this, and ends with its unit (`_seconds`, `_bytes`, `_total`). */
 export const METRIC_PREFIX = 'supervision_';
 
-/** Lateness of a ladder step (notice committed − step due): seconds to a day. */
-const LATENESS_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 4 * 3600, 24 * 3600];
+/** Lateness of a ladder step (notice committed − step due): a tenth of a second to a day, fine where jobs usually land. */
+const LATENESS_BUCKETS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600, 4 * 3600, 24 * 3600];
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const JOB_BUCKETS = [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300];
 const REPORT_SECONDS_BUCKETS = [0.5, 1, 2, 5, 10, 30, 60, 120, 300];
