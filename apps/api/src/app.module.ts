@@ -8,7 +8,7 @@ import { PersistenceModule } from '@app/persistence';
 import { ReportingModule } from '@app/reporting';
 import { SchedulingModule } from '@app/scheduling';
 import { UnitsModule } from '@app/units';
-import { WorkflowModule } from '@app/workflow';
+import { TaskEscalationModule, WorkflowModule } from '@app/workflow';
 import { AttachmentsController } from './workflow/attachments.controller';
 import { CalendarController } from './admin/calendar.controller';
 import { QueueBoardModule } from './admin/queue-board.module';
@@ -36,6 +36,7 @@ import { QueuesModule } from '@app/queues';
     CalendarModule,
     QueuesModule,
     SchedulingModule,
+    TaskEscalationModule,
     WebhooksModule,
     UnitsModule,
     DocumentsModule,

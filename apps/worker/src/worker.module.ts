@@ -4,6 +4,7 @@ import { ConfigModule, loadConfig } from '@app/common';
 import { NotificationsModule, WebhookWorkerModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
 import { ReportWorkerModule } from '@app/reporting';
+import { TaskEscalationModule } from '@app/workflow';
 import { SchedulingModule, StepWorkerModule } from '@app/scheduling';
 import { CalendarModule } from '@app/calendar';
 import { QueuesModule } from '@app/queues';
@@ -19,6 +20,7 @@ import { WorkerMetricsServer } from './metrics-server';
     CalendarModule,
     QueuesModule,
     SchedulingModule,
+    TaskEscalationModule,
     NotificationsModule,
     StepWorkerModule,
     WebhookWorkerModule,

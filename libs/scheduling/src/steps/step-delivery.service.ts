@@ -9,6 +9,7 @@ import { deadlineDueDay, stepApplies } from '../ladder';
 import { ScheduledStepEntity } from './scheduled-step.entity';
 import { stepNotices } from './step-notices';
 import { LADDER_TASK_SQL, StepPlanner, type TaskLadderRow } from './step-planner.service';
+import { TaskEscalation } from './task-escalation';
 
 /** A step more than this late went out because no job woke it in time (the reconciler found it). */
 const LATE_AFTER_MS = 5 * 60_000;
@@ -46,6 +47,7 @@ export class StepDeliveryService {
     private readonly calendar: WorkingCalendar,
     private readonly calendarDays: CalendarDaysStore,
     private readonly notices: NoticeOutbox,
+    private readonly escalation: TaskEscalation,
     private readonly metrics: Metrics,
   ) {}
 
@@ -150,10 +152,12 @@ export class StepDeliveryService {
     );
     // The task's level counts deadline escalations only: the bulletin's overdue list is about late work.
     if (step.kind === 'escalation' && step.escalationLevel > task.escalationLevel) {
-      await manager.query('UPDATE tasks SET escalation_level = $2 WHERE id = $1 AND escalation_level < $2', [
-        task.id,
-        step.escalationLevel,
-      ]);
+      await this.escalation.raise(manager, {
+        taskId: task.id,
+        level: step.escalationLevel,
+        stepKey: step.stepKey,
+        at: now,
+      });
     }
     const latenessSeconds = (now.getTime() - step.dueAt.getTime()) / 1000;
     batch.push({ stepId: step.id, kind: step.kind, notices: written.count, latenessSeconds, late });
