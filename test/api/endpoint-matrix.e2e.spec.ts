@@ -57,7 +57,13 @@ const seesTheCoTask: Who[] = ['lead', 'co', 'supervisor', 'leadership', 'admin']
 const unitsFirstThenOversight = { lead: 202, co: 202, unrelated: 202, supervisor: 200, leadership: 200, admin: 200 };
 
 /** Routes that answer anyone, and the one route whose matrix is per action (authorization.e2e.spec.ts). */
-const COVERED_ELSEWHERE = ['POST /auth/login', 'GET /health', 'POST /tasks/:id/actions/:action'];
+const COVERED_ELSEWHERE = [
+  'POST /auth/login',
+  'GET /health',
+  'POST /tasks/:id/actions/:action',
+  // Its own bearer token, not a user's (test/metrics).
+  'GET /metrics',
+];
 /** Mounted by a module rather than declared by a controller. */
 const MOUNTED = ['GET /admin/queues'];
 

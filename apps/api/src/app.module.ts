@@ -15,6 +15,7 @@ import { QueueBoardModule } from './admin/queue-board.module';
 import { AuthModule } from './auth/auth.module';
 import { DocumentsController } from './documents/documents.controller';
 import { LadderController } from './documents/ladder.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { HealthModule } from './health/health.module';
 import { WebhooksController } from './notifications/webhooks.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
@@ -55,6 +56,7 @@ import { QueuesModule } from '@app/queues';
     AttachmentsController,
     WebhooksController,
     ReportsController,
+    MetricsController,
   ],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
 })

@@ -52,10 +52,24 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   LADDER_OVERRIDES?: string;
+
+  /** Bearer token for /metrics (Prometheus). Unset: /metrics is off (404) in the API and the worker. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
+  /** Port on 127.0.0.1 where a worker serves /metrics (with METRICS_TOKEN). Unset: no metrics server. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_METRICS_PORT?: number;
 }
 
 /** Settings with no default: absent from a fresh AppConfig's keys. */
-const OPTIONAL_KEYS = ['JWT_SECRET', 'LADDER_OVERRIDES'];
+const OPTIONAL_KEYS = ['JWT_SECRET', 'LADDER_OVERRIDES', 'METRICS_TOKEN', 'WORKER_METRICS_PORT'];
 
 export class ConfigError extends Error {}
 
