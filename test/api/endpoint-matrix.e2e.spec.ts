@@ -141,6 +141,7 @@ const ROUTES: Route[] = [
   { method: 'get', path: () => '/admin/units/sx-sport/webhook/deliveries', allowed: ['admin'] },
   { method: 'delete', path: () => '/admin/units/sx-sport/webhook', allowed: ['admin'] },
   { method: 'get', path: () => '/admin/queues', allowed: ['admin'] },
+  { method: 'get', path: () => '/admin/users', allowed: ['admin'] },
   {
     method: 'post',
     path: () => '/reports',
