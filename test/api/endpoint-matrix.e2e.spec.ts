@@ -134,7 +134,7 @@ const ROUTES: Route[] = [
   {
     method: 'put',
     path: () => '/admin/units/sx-sport/webhook',
-    body: () => ({ url: 'https://bureau.example.cn/hook', secret: 's'.repeat(40) }),
+    body: () => ({ url: 'https://203.0.113.10/hook', secret: 's'.repeat(40) }),
     allowed: ['admin'],
   },
   { method: 'get', path: () => '/admin/units/sx-sport/webhook', allowed: ['admin'] },

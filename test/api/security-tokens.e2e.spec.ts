@@ -50,7 +50,7 @@ describe('tokens judged against the user as they are now', () => {
 
   it('a demoted admin can no longer set webhooks or open the queue dashboard, and a new login has the new role', async () => {
     const { 'second-admin': demoted } = await signIn([['second-admin', 'sx-government-office', 'admin']]);
-    const webhook = { url: 'https://oa.example.gov.cn/hooks', secret: 'x'.repeat(32) };
+    const webhook = { url: 'https://203.0.113.10/hooks', secret: 'x'.repeat(32) };
     await api.http.get('/admin/queues/api/queues').set('Authorization', `Bearer ${demoted}`).expect(200);
     await asAdmin('patch', `/admin/users/${await userId('second-admin')}`)
       .send({ roles: ['officer'] })
