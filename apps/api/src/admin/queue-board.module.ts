@@ -28,6 +28,14 @@ export function adminOnly(tokens: TokenService) {
   };
 }
 
+/** Bull Board's own Express app, which would otherwise announce itself in X-Powered-By. */
+class QuietExpressAdapter extends ExpressAdapter {
+  constructor() {
+    super();
+    this.app.disable('x-powered-by');
+  }
+}
+
 /** Bull Board, the queue dashboard, for admins at /admin/queues. */
 @Module({
   imports: [
@@ -36,7 +44,7 @@ export function adminOnly(tokens: TokenService) {
       inject: [TokenService],
       useFactory: (tokens: TokenService) => ({
         route: QUEUE_BOARD_ROUTE,
-        adapter: ExpressAdapter,
+        adapter: QuietExpressAdapter,
         middleware: adminOnly(tokens),
       }),
     }),
