@@ -12,6 +12,7 @@ import { TaskEscalationModule, WorkflowModule } from '@app/workflow';
 import { AttachmentsController } from './workflow/attachments.controller';
 import { CalendarController } from './admin/calendar.controller';
 import { QueueBoardModule } from './admin/queue-board.module';
+import { UsersController } from './admin/users.controller';
 import { AuthModule } from './auth/auth.module';
 import { DocumentsController } from './documents/documents.controller';
 import { LadderController } from './documents/ladder.controller';
@@ -24,6 +25,7 @@ import { UnitsController } from './units/units.controller';
 import { ProgressController } from './workflow/progress.controller';
 import { ReportsController } from './reports/reports.controller';
 import { WorkflowController } from './workflow/workflow.controller';
+import { AccessModule } from '@app/access';
 import { CalendarModule } from '@app/calendar';
 import { QueuesModule } from '@app/queues';
 
@@ -41,6 +43,7 @@ import { QueuesModule } from '@app/queues';
     UnitsModule,
     DocumentsModule,
     WorkflowModule,
+    AccessModule,
     NotificationsModule,
     ReportingModule,
     HealthModule,
@@ -57,6 +60,7 @@ import { QueuesModule } from '@app/queues';
     WebhooksController,
     ReportsController,
     MetricsController,
+    UsersController,
   ],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
 })
