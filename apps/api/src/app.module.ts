@@ -12,9 +12,11 @@ import { TaskEscalationModule, WorkflowModule } from '@app/workflow';
 import { AttachmentsController } from './workflow/attachments.controller';
 import { CalendarController } from './admin/calendar.controller';
 import { QueueBoardModule } from './admin/queue-board.module';
+import { UsersController } from './admin/users.controller';
 import { AuthModule } from './auth/auth.module';
 import { DocumentsController } from './documents/documents.controller';
 import { LadderController } from './documents/ladder.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { HealthModule } from './health/health.module';
 import { WebhooksController } from './notifications/webhooks.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
@@ -25,6 +27,7 @@ import { ReportsController } from './reports/reports.controller';
 import { WorkflowController } from './workflow/workflow.controller';
 import { BoardController } from './workflow/board.controller';
 import { NoticesController } from './notifications/notices.controller';
+import { AccessModule } from '@app/access';
 import { CalendarModule } from '@app/calendar';
 import { QueuesModule } from '@app/queues';
 
@@ -42,6 +45,7 @@ import { QueuesModule } from '@app/queues';
     UnitsModule,
     DocumentsModule,
     WorkflowModule,
+    AccessModule,
     NotificationsModule,
     ReportingModule,
     HealthModule,
@@ -59,6 +63,8 @@ import { QueuesModule } from '@app/queues';
     AttachmentsController,
     WebhooksController,
     ReportsController,
+    MetricsController,
+    UsersController,
   ],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
 })
