@@ -9,3 +9,5 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund >&2
 fi
 npm run --silent build >&2
+# The web console (apps/console): types from the engine's OpenAPI document, then Vite into dist/console.
+npm run --silent build:console >&2

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
+import { serveConsole } from './http/console-static';
 import { refuseDeepJson } from './http/json-depth';
 import { createValidationPipe } from './http/validation';
 
@@ -13,7 +14,13 @@ export function configureApp(app: NestExpressApplication): void {
   // Being named jsonParser, it takes the place of Nest's default parser.
   app.use(json({ limit: JSON_BODY_LIMIT, verify: refuseDeepJson }));
   app.useGlobalPipes(createValidationPipe());
-  const openApi = new DocumentBuilder()
+  SwaggerModule.setup('docs', app, () => openApiDocument(app));
+  serveConsole(app);
+}
+
+/** The engine's OpenAPI document: served at /docs-json and written by `npm run openapi` for the console's types. */
+export function openApiDocument(app: NestExpressApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
     .setTitle('督查督办 supervision engine')
     .setDescription(
       'Policy documents in, supervised work out. Errors share one shape: statusCode, code, message (Chinese), field, line.',
@@ -21,5 +28,5 @@ export function configureApp(app: NestExpressApplication): void {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  return SwaggerModule.createDocument(app, config);
 }
