@@ -10,7 +10,9 @@ type User =
   | 'taiyuan-officer'
   | 'taiyuan-leader'
   | 'taiyuan-reader'
-  | 'culture-officer';
+  | 'culture-officer'
+  | 'province-leadership'
+  | 'admin';
 
 interface Step {
   action: string;
@@ -25,6 +27,8 @@ interface Case {
   right: User;
   /** A user of a unit that stands in the task, with the wrong role or relation: 403. */
   wrong: User;
+  /** The system administrator may also take it (reassign and cancel, for reorganised units). */
+  admin?: true;
   body?: object;
 }
 
@@ -57,6 +61,7 @@ const CASES: Case[] = [
     setup: objected,
     right: 'supervisor',
     wrong: 'sport-leader',
+    admin: true,
     body: { unitCode: 'sx-city-datong' },
   },
   {
@@ -79,6 +84,7 @@ const CASES: Case[] = [
     setup: acknowledged,
     right: 'sport-leader',
     wrong: 'sport-officer',
+    admin: true,
     body: { reason: '任务调整' },
   },
   {
@@ -100,7 +106,7 @@ describe('who may take each action', () => {
 
   beforeAll(async () => {
     api = await startTestApi(new Date('2026-11-23T02:00:00Z'));
-    const users: [User, string, 'officer' | 'leader' | 'supervisor' | 'leadership'][] = [
+    const users: [User, string, 'officer' | 'leader' | 'supervisor' | 'leadership' | 'admin'][] = [
       ['supervisor', 'sx-supervision-office', 'supervisor'],
       ['sport-officer', 'sx-sport', 'officer'],
       ['sport-leader', 'sx-sport', 'leader'],
@@ -108,6 +114,8 @@ describe('who may take each action', () => {
       ['taiyuan-leader', 'sx-city-taiyuan', 'leader'],
       ['taiyuan-reader', 'sx-city-taiyuan', 'leadership'],
       ['culture-officer', 'sx-culture-tourism', 'officer'],
+      ['province-leadership', 'sx-government', 'leadership'],
+      ['admin', 'sx-government-office', 'admin'],
     ];
     for (const [username, unit, role] of users) {
       await api.createUser(username, unit, [role]);
@@ -146,6 +154,12 @@ describe('who may take each action', () => {
     expect(JSON.stringify(unrelated.body)).not.toContain('太原');
     const wrong = await post(testCase.wrong, url, testCase.body).expect(403);
     expect(wrong.body.code).toBe('NOT_PERMITTED');
+    // Leadership reads every task and acts on none; the administrator acts only where reorganisation needs it.
+    const readers: User[] = testCase.admin ? ['province-leadership'] : ['province-leadership', 'admin'];
+    for (const reader of readers) {
+      const refused = await post(reader, url, testCase.body);
+      expect([reader, refused.status, refused.body.code]).toEqual([reader, 403, 'NOT_PERMITTED']);
+    }
     const noToken = await api.http
       .post(url)
       .send(testCase.body ?? {})
@@ -159,4 +173,15 @@ describe('who may take each action', () => {
     expect(right.body.version).toBe(before.version + 1);
     expect(right.body.history.at(-1)).toMatchObject({ action: testCase.action, actorUsername: testCase.right });
   });
+
+  it.each(CASES.filter((testCase) => testCase.admin).map((testCase) => [testCase.action, testCase] as const))(
+    'the administrator may %s',
+    async (_action, testCase) => {
+      const taskId = await freshSubtask();
+      for (const step of testCase.setup)
+        await post(step.by, `/tasks/${taskId}/actions/${step.action}`, step.body).expect(200);
+      const done = await post('admin', `/tasks/${taskId}/actions/${testCase.action}`, testCase.body).expect(200);
+      expect(done.body.history.at(-1)).toMatchObject({ action: testCase.action, actorUsername: 'admin' });
+    },
+  );
 });

@@ -324,11 +324,53 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
       expect(unitsSheet.autoFilter).toBeTruthy();
     });
 
-    it('gives identical figures when the quarter is regenerated after later events', async () => {
+    it('counts a moment inside the quarter as it stood then', async () => {
+      const midQuarter = await api.app
+        .get(ReportGenerator)
+        .render({ documentId, quarter: '2022Q3', asOf: at('2022-08-01T12:00:00'), scopeUnitCode: null });
+      expect(midQuarter.figures.asOfDate).toBe('2022-08-01');
+      // Nothing was due yet on 1 August: no completion, nothing overdue; the late and the missing
+      // acknowledgement and the two missing 2022Q2 reports already count.
+      expect(midQuarter.figures.overall).toMatchObject({
+        tasks: 4,
+        acknowledged: 3,
+        completed: 0,
+        completedOnTime: 0,
+        overdue: 0,
+        lateAcknowledgements: 2,
+        missingReports: 2,
+        cancelled: 0,
+        completionRate: 0,
+      });
+      expect(midQuarter.figures.overdue).toEqual([]);
+    });
+
+    it('gives identical figures when the quarter is regenerated after events that would change them', async () => {
       api.clock.set(at('2022-10-12T10:00:00'));
       await as('hr')
         .post(`/tasks/${task[HR]}/progress-reports`, { quarter: '2022Q3', text: '培训已完成。', percentDone: 100 })
         .expect(201);
+      const [hrReport]: { id: string }[] = await dataSource().query(
+        `SELECT id FROM progress_reports WHERE task_id = $1 AND quarter = '2022Q3'`,
+        [task[HR]],
+      );
+      // Each would change a 2022Q3 figure if events after the moment leaked in: a report approved, a
+      // deadline moved past the quarter, a task cancelled, a task completed.
+      await as('supervisor')
+        .post(`/tasks/${task[HR]}/progress-reports/${hrReport.id}/review`, { decision: 'approve' })
+        .expect(200);
+      await act('hr', task[HR], 'request_extension', { until: '2022-12-30', reason: '需统筹全省培训' });
+      await act('supervisor', task[HR], 'approve_extension');
+      await act('education', task[EDUCATION], 'request_extension', { until: '2022-12-30', reason: '需协调培训场地' });
+      await act('hr', task[EDUCATION], 'approve_extension');
+      await act('hr', task[EDUCATION], 'cancel', { reason: '任务调整，由牵头单位统一办理' });
+      await act('hr', task[HR], 'submit');
+      await act('supervisor', task[HR], 'approve');
+      const today = await api.app
+        .get(ReportGenerator)
+        .render({ documentId, quarter: '2022Q4', asOf: api.clock.now(), scopeUnitCode: null });
+      expect(today.figures.overall).toMatchObject({ completed: 3, cancelled: 1, overdue: 0 });
+
       const again = await api.app
         .get(ReportGenerator)
         .render({ documentId, quarter: '2022Q3', asOf: new Date(figures.asOf), scopeUnitCode: null });
