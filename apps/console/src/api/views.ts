@@ -2,3 +2,4 @@
 export type { Page, TaskDetail, TaskEventView, TaskSummary } from '@engine/task-views';
 export type { Actor } from '@engine/actor';
 export type { UnitDirectoryData, UnitRecord } from '@engine/unit-types';
+export type { ProgressReportEntity as ProgressReport } from '@engine/progress-report';
