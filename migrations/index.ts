@@ -6,6 +6,7 @@ import { CreateWebhooks1763770000000 } from './1763770000000-CreateWebhooks';
 import { CreateReports1763770100000 } from './1763770100000-CreateReports';
 import { NoticeOrder1764660000000 } from './1764660000000-NoticeOrder';
 import { AddSourceFormatToRevisions1764670000000 } from './1764670000000-AddSourceFormatToRevisions';
+import { UserCredentialsVersion1764680000000 } from './1764680000000-UserCredentialsVersion';
 
 /** Every migration, oldest first. Listed explicitly so tests and the compiled app load the same set. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   CreateReports1763770100000,
   NoticeOrder1764660000000,
   AddSourceFormatToRevisions1764670000000,
+  UserCredentialsVersion1764680000000,
 ];

@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
+import { UserService } from '@app/access';
 import { DocumentImporter, MeasureSuggestionService } from '@app/documents';
 import { PDF } from '@app/testing';
 import { startTestApi, TEST_JWT_SECRET, type TestApi } from '../support/api';
@@ -40,7 +41,7 @@ interface Fixture {
 
 interface Route {
   /** The route as the application declares it: a declared route without a row fails the test. */
-  route: `${'GET' | 'POST' | 'PUT' | 'DELETE'} /${string}`;
+  route: `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /${string}`;
   path: (f: Fixture) => string;
   body?: (f: Fixture) => object;
   upload?: { field: string; content: () => Buffer; fileName: string };
@@ -56,12 +57,25 @@ interface Route {
 const seesTheCoTask: Who[] = ['lead', 'co', 'supervisor', 'leadership', 'admin'];
 const unitsFirstThenOversight = { lead: 202, co: 202, unrelated: 202, supervisor: 200, leadership: 200, admin: 200 };
 
-/** Routes that answer anyone, and the one route whose matrix is per action (authorization.e2e.spec.ts). */
-const COVERED_ELSEWHERE = ['POST /auth/login', 'GET /health', 'POST /tasks/:id/actions/:action'];
+/**
+ * Routes that answer anyone, the one route whose matrix is per action (authorization.e2e.spec.ts),
+ * logout, which would end the callers' tokens (security-tokens.e2e.spec.ts), and /metrics, with its
+ * own bearer token rather than a user's (test/metrics).
+ */
+const COVERED_ELSEWHERE = [
+  'POST /auth/login',
+  'GET /health',
+  'POST /tasks/:id/actions/:action',
+  'POST /auth/logout',
+  'GET /metrics',
+];
 /** Mounted by a module rather than declared by a controller. */
 const MOUNTED = ['GET /admin/queues'];
 
 let resubmitCoReport: (f: Fixture) => Promise<unknown> = async () => undefined;
+/** A fresh user for the admin's user routes to change, made before each caller. */
+let userToChange = '00000000-0000-4000-8000-000000000001';
+let createUserToChange: () => Promise<unknown> = async () => undefined;
 
 const ROUTES: Route[] = [
   { route: 'GET /auth/me', path: () => '/auth/me', allowed: EVERYONE, success: 200 },
@@ -228,7 +242,7 @@ const ROUTES: Route[] = [
   {
     route: 'PUT /admin/units/:code/webhook',
     path: () => '/admin/units/sx-sport/webhook',
-    body: () => ({ url: 'https://bureau.example.cn/hook', secret: 's'.repeat(40) }),
+    body: () => ({ url: 'https://203.0.113.10/hook', secret: 's'.repeat(40) }),
     allowed: ['admin'],
     success: 200,
   },
@@ -251,6 +265,37 @@ const ROUTES: Route[] = [
     success: 204,
   },
   { route: 'GET /admin/queues', path: () => '/admin/queues', allowed: ['admin'], success: 200 },
+  { route: 'GET /admin/users', path: () => '/admin/users', allowed: ['admin'], success: 200 },
+  {
+    route: 'POST /admin/users',
+    path: () => '/admin/users',
+    body: () => ({ username: 'newcomer', unitCode: 'sx-sport', roles: ['officer'], password: 'welcome aboard 2026' }),
+    allowed: ['admin'],
+    success: 201,
+  },
+  {
+    route: 'PATCH /admin/users/:id',
+    path: () => `/admin/users/${userToChange}`,
+    prepare: () => createUserToChange(),
+    body: () => ({ roles: ['leader'] }),
+    allowed: ['admin'],
+    success: 200,
+  },
+  {
+    route: 'POST /admin/users/:id/password',
+    path: () => `/admin/users/${userToChange}/password`,
+    prepare: () => createUserToChange(),
+    body: () => ({ password: 'a new password 2027' }),
+    allowed: ['admin'],
+    success: 204,
+  },
+  {
+    route: 'DELETE /admin/users/:id',
+    path: () => `/admin/users/${userToChange}`,
+    prepare: () => createUserToChange(),
+    allowed: ['admin'],
+    success: 204,
+  },
   {
     route: 'POST /reports',
     path: () => '/reports',
@@ -324,7 +369,7 @@ describe('every endpoint, every kind of caller', () => {
   });
 
   const call = (route: Route, token: string | null) => {
-    const method = route.route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+    const method = route.route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     const request = api.http[method](route.path(fixture));
     if (token !== null) request.set('Authorization', `Bearer ${token}`);
     if (route.upload) return request.attach(route.upload.field, route.upload.content(), route.upload.fileName);
@@ -359,6 +404,14 @@ describe('every endpoint, every kind of caller', () => {
     api.clock.set(new Date('2026-11-23T02:00:00Z'));
     const coReport = { quarter: '2026Q3', text: '林草部门已完成景区林地核查', percentDone: 20 };
     const report = await as('co').post(`/tasks/${coTaskId}/progress-reports`).send(coReport).expect(201);
+    createUserToChange = async () => {
+      const username = `changed-${Math.random().toString(36).slice(2, 10)}`;
+      userToChange = (
+        await api.app
+          .get(UserService)
+          .create({ username, unitCode: 'sx-sport', roles: ['officer'], password: 'a password of 2026' })
+      ).id;
+    };
     resubmitCoReport = async () => {
       const [{ state }] = await sql.query(`SELECT state FROM progress_reports WHERE id = $1`, [report.body.id]);
       if (state === 'returned') await as('co').post(`/tasks/${coTaskId}/progress-reports`).send(coReport).expect(201);
@@ -406,6 +459,7 @@ describe('every endpoint, every kind of caller', () => {
         username: 'supervisor',
         unit: 'sx-supervision-office',
         roles: ['admin', 'supervisor'],
+        ver: 1,
       };
       const expired = new JwtService({ secret: TEST_JWT_SECRET }).sign({
         ...claims,

@@ -82,6 +82,18 @@ describe('console: sign-in, the 待办 inbox, deep links and an expired token (r
     await shows(page.locator('main'), '山西省文化和旅游厅（牵头）');
   });
 
+  it('logs out: the engine refuses the token the tab held, and the console shows the login page', async () => {
+    const page = await harness.newPage();
+    await harness.login(page, 'culture-officer');
+    const token = (await page.evaluate(`JSON.parse(sessionStorage.getItem('console.session')).accessToken`)) as string;
+    await harness.api.http.get('/tasks').set('Authorization', `Bearer ${token}`).expect(200);
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.waitForURL('**/console/login');
+    await harness.api.http.get('/tasks').set('Authorization', `Bearer ${token}`).expect(401);
+    await page.goto(`${harness.origin}/console/`);
+    await page.waitForURL('**/console/login');
+  });
+
   it('sends a visitor without a session from a deep link to the login page, keeping the link', async () => {
     const page = await harness.newPage();
     await page.goto(`${harness.origin}/console/tasks/${leadTaskId}?from=mail`);

@@ -72,7 +72,7 @@ describe('the webhook channel on the real queue', () => {
       .overrideProvider(WebhookJobOptions)
       .useValue({ attempts: 3, backoff: { type: 'fixed', delay: 20 } })
       .overrideProvider(WebhookSettings)
-      .useValue({ timeoutMs: 2000 })
+      .useValue({ timeoutMs: 2000, allowedPorts: [80, 443], allowedHosts: ['127.0.0.1'] })
       .compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
     configureApp(app);
@@ -120,7 +120,7 @@ describe('the webhook channel on the real queue', () => {
         ],
         now,
       );
-      return recordWebhookDeliveries(manager, { dedupeKeys: [key] }, now, app.get(WorkingCalendar));
+      return (await recordWebhookDeliveries(manager, { dedupeKeys: [key] }, now, app.get(WorkingCalendar))).wakeUps;
     });
     await app.get(JobQueue).wakeAfterCommit(wakeUps);
     const [{ id }] = await dataSource.query('SELECT id FROM notices WHERE dedupe_key = $1', [key]);
@@ -284,7 +284,7 @@ describe('the webhook channel on the real queue', () => {
     const unreachable = await writeNotice('sx-health', 'unreachable-reminder');
     expect(await settle(unreachable)).toBe('failed');
     expect((await delivery(unreachable))!).toMatchObject({ state: 'failed', attempts: 3, last_status: null });
-    expect((await delivery(unreachable))!.last_error).toMatch(/^连接失败：/);
+    expect((await delivery(unreachable))!.last_error).toBe('连接失败或超时');
   });
 
   it('re-queues a pending delivery whose job was lost', async () => {
@@ -304,7 +304,9 @@ describe('the webhook channel on the real queue', () => {
         ],
         clock.now(),
       );
-      return recordWebhookDeliveries(manager, { dedupeKeys: ['lost-wake-up'] }, clock.now(), app.get(WorkingCalendar));
+      return (
+        await recordWebhookDeliveries(manager, { dedupeKeys: ['lost-wake-up'] }, clock.now(), app.get(WorkingCalendar))
+      ).wakeUps;
     }); // committed, but the process "died" before queueing
     expect(lost).toHaveLength(1);
     expect(await queue.getJob(lost[0].jobId)).toBeUndefined();

@@ -8,13 +8,15 @@ import { PersistenceModule } from '@app/persistence';
 import { ReportingModule } from '@app/reporting';
 import { SchedulingModule } from '@app/scheduling';
 import { UnitsModule } from '@app/units';
-import { WorkflowModule } from '@app/workflow';
+import { TaskEscalationModule, WorkflowModule } from '@app/workflow';
 import { AttachmentsController } from './workflow/attachments.controller';
 import { CalendarController } from './admin/calendar.controller';
 import { QueueBoardModule } from './admin/queue-board.module';
+import { UsersController } from './admin/users.controller';
 import { AuthModule } from './auth/auth.module';
 import { DocumentsController } from './documents/documents.controller';
 import { LadderController } from './documents/ladder.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { HealthModule } from './health/health.module';
 import { WebhooksController } from './notifications/webhooks.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
@@ -23,6 +25,7 @@ import { UnitsController } from './units/units.controller';
 import { ProgressController } from './workflow/progress.controller';
 import { ReportsController } from './reports/reports.controller';
 import { WorkflowController } from './workflow/workflow.controller';
+import { AccessModule } from '@app/access';
 import { CalendarModule } from '@app/calendar';
 import { QueuesModule } from '@app/queues';
 
@@ -35,10 +38,12 @@ import { QueuesModule } from '@app/queues';
     CalendarModule,
     QueuesModule,
     SchedulingModule,
+    TaskEscalationModule,
     WebhooksModule,
     UnitsModule,
     DocumentsModule,
     WorkflowModule,
+    AccessModule,
     NotificationsModule,
     ReportingModule,
     HealthModule,
@@ -54,6 +59,8 @@ import { QueuesModule } from '@app/queues';
     AttachmentsController,
     WebhooksController,
     ReportsController,
+    MetricsController,
+    UsersController,
   ],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
 })

@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { JwtService } from '@nestjs/jwt';
 import { UserService, type Role } from '@app/access';
 import { UnitDirectoryStore } from '@app/units';
-import { claimsOf } from '../../api/src/auth/token.guard';
+import { claimsOf } from '../../api/src/auth/token.service';
 
 export const SUPERVISOR = 'supervisor';
 export const LEADERSHIP = 'leadership';
@@ -38,9 +38,7 @@ export async function signInDemoUsers(app: NestExpressApplication, baseUrl: stri
     const user = await users.create({ ...person, password });
     tokens.set(
       person.username,
-      await jwt.signAsync(
-        claimsOf({ userId: user.id, username: person.username, unitCode: person.unitCode, roles: person.roles }),
-      ),
+      await jwt.signAsync(claimsOf({ userId: user.id, credentialsVersion: user.credentialsVersion })),
     );
   }
   const login = await fetch(`${baseUrl}/auth/login`, {

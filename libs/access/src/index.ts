@@ -3,3 +3,4 @@ export * from './password-hasher';
 export * from './roles';
 export * from './user.entity';
 export * from './user.service';
+export * from './user-admin.service';

@@ -24,6 +24,10 @@ export class UserEntity {
   @Column('boolean', { default: false })
   disabled: boolean;
 
+  /** Carried by every token; bumped when the user is disabled, demoted, moved, deleted, re-passworded or logs out. */
+  @Column('integer', { name: 'credentials_version', default: 1 })
+  credentialsVersion: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/common';
 import { hashPassword, passwordProblem, verifyPassword } from './password-hasher';
-import { Actor, Role, ROLES } from './roles';
+import { Actor, Role } from './roles';
+import { checkRoles, checkUnit } from './user-rules';
 import { UserEntity } from './user.entity';
 
 export interface CreateUserCommand {
@@ -11,6 +12,22 @@ export interface CreateUserCommand {
   unitCode: string;
   roles: Role[];
   password: string;
+}
+
+/** A user who may act, with the credentials version its tokens must carry. */
+export interface SignedInUser extends Actor {
+  userId: string;
+  credentialsVersion: number;
+}
+
+function signedIn(user: UserEntity): SignedInUser {
+  return {
+    userId: user.id,
+    username: user.username,
+    unitCode: user.unitCode,
+    roles: user.roles,
+    credentialsVersion: user.credentialsVersion,
+  };
 }
 
 /** A hash of a password nobody has, so an unknown user costs as much time as a wrong password. */
@@ -23,14 +40,8 @@ export class UserService {
   async create(command: CreateUserCommand): Promise<UserEntity> {
     const problem = passwordProblem(command.password);
     if (problem) throw new DomainError('invalid', 'WEAK_PASSWORD', problem, { field: 'password' });
-    const unknownRole = command.roles.find((role) => !ROLES.includes(role));
-    if (unknownRole || command.roles.length === 0)
-      throw new DomainError('invalid', 'UNKNOWN_ROLE', `角色须为 ${ROLES.join('/')} 之一`, { field: 'roles' });
-    const [unit] = await this.dataSource.query('SELECT code FROM units WHERE code = $1', [command.unitCode]);
-    if (!unit)
-      throw new DomainError('invalid', 'UNKNOWN_UNIT', `单位代码 ${command.unitCode} 不在单位名录中`, {
-        field: 'unitCode',
-      });
+    checkRoles(command.roles);
+    await checkUnit(this.dataSource.manager, command.unitCode);
     if (await this.exists(command.username))
       throw new DomainError('conflict', 'USERNAME_TAKEN', `用户名 ${command.username} 已存在`, { field: 'username' });
     const user = this.dataSource.manager.create(UserEntity, {
@@ -49,14 +60,33 @@ export class UserService {
   }
 
   /** The actor behind a username and password; one message for every failure so names cannot be probed. */
-  async authenticate(username: string, password: string): Promise<Actor & { userId: string }> {
+  async authenticate(username: string, password: string): Promise<SignedInUser> {
     const user = await this.dataSource.manager.findOne(UserEntity, {
       where: { username },
-      select: { id: true, username: true, unitCode: true, roles: true, passwordHash: true, disabled: true },
+      select: {
+        id: true,
+        username: true,
+        unitCode: true,
+        roles: true,
+        passwordHash: true,
+        disabled: true,
+        credentialsVersion: true,
+      },
     });
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !valid || user.disabled)
       throw new DomainError('unauthenticated', 'INVALID_CREDENTIALS', '用户名或密码错误');
-    return { userId: user.id, username: user.username, unitCode: user.unitCode, roles: user.roles };
+    return signedIn(user);
+  }
+
+  /**
+   * The user as they are now, if a token of this credentials version still speaks for them: an
+   * active user whose version has not moved since. One primary-key lookup per request.
+   */
+  async current(userId: string, credentialsVersion: number): Promise<SignedInUser | null> {
+    const user = await this.dataSource.manager.findOne(UserEntity, {
+      where: { id: userId, credentialsVersion, disabled: false },
+    });
+    return user ? signedIn(user) : null;
   }
 }

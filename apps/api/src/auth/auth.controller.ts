@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { type Actor, UserService } from '@app/access';
+import { type Actor, UserAdminService, UserService } from '@app/access';
 import { AppConfig } from '@app/common';
 import { CurrentActor, Public } from './auth.decorators';
-import { claimsOf } from './token.guard';
+import { TokenService } from './token.service';
 
 export class LoginRequest {
   @ApiProperty({ example: 'supervisor' })
@@ -35,7 +34,8 @@ export class LoginResponse {
 export class AuthController {
   constructor(
     private readonly users: UserService,
-    private readonly jwt: JwtService,
+    private readonly userAdmin: UserAdminService,
+    private readonly tokens: TokenService,
     private readonly config: AppConfig,
   ) {}
 
@@ -46,7 +46,16 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponse })
   async login(@Body() request: LoginRequest): Promise<LoginResponse> {
     const actor = await this.users.authenticate(request.username, request.password);
-    return { accessToken: await this.jwt.signAsync(claimsOf(actor)), expiresIn: this.config.JWT_TTL_SECONDS };
+    return { accessToken: await this.tokens.issue(actor), expiresIn: this.config.JWT_TTL_SECONDS };
+  }
+
+  /** Ends every token of the caller (the credentials version moves on); the next request needs a new login. */
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiNoContentResponse()
+  async logout(@CurrentActor() actor: Actor): Promise<void> {
+    await this.userAdmin.revokeTokens({ ...actor, userId: actor.userId! });
   }
 
   @Get('me')

@@ -7,6 +7,7 @@ import { AccessModule } from '@app/access';
 import { AppConfig } from '@app/common';
 import { AuthController } from './auth.controller';
 import { TokenGuard } from './token.guard';
+import { TokenService } from './token.service';
 
 /** Logins per client address per minute: enough for people, too few for guessing. */
 const LOGIN_ATTEMPTS_PER_MINUTE = 10;
@@ -28,7 +29,7 @@ const LOGIN_ATTEMPTS_PER_MINUTE = 10;
     }),
   ],
   controllers: [AuthController],
-  providers: [{ provide: APP_GUARD, useClass: TokenGuard }],
-  exports: [JwtModule],
+  providers: [TokenService, { provide: APP_GUARD, useClass: TokenGuard }],
+  exports: [JwtModule, TokenService],
 })
 export class AuthModule {}

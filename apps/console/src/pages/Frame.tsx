@@ -27,9 +27,11 @@ export function Frame() {
   const unitName = useUnitName(actor?.unitCode);
   const selected = MENU.find((item) => item.key !== '/' && location.pathname.startsWith(item.key))?.key ?? '/';
 
-  const logout = () => {
+  // The engine revokes the token, then the tab forgets it; a refusal (token already gone) changes nothing.
+  const logout = async () => {
+    await api.POST('/auth/logout').catch(() => undefined);
     clearSession();
-    void navigate('/login', { replace: true });
+    await navigate('/login', { replace: true });
   };
 
   return (

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /**
  * Every setting the engine reads from the environment, validated once at start.
@@ -52,10 +52,45 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   LADDER_OVERRIDES?: string;
+
+  /** Bearer token for /metrics (Prometheus). Unset: /metrics is off (404) in the API and the worker. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
+  /** Port on 127.0.0.1 where a worker serves /metrics (with METRICS_TOKEN). Unset: no metrics server. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_METRICS_PORT?: number;
+
+  /** Ports a webhook URL may name (comma-separated). */
+  @Transform(({ value }) => (typeof value === 'string' ? list(value).map(Number) : value))
+  @IsArray()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(65535, { each: true })
+  WEBHOOK_ALLOWED_PORTS: number[] = [80, 443];
+
+  /** Hosts a webhook may reach whatever they resolve to, on any port: an intranet receiver (comma-separated). */
+  @Transform(({ value }) => (typeof value === 'string' ? list(value).map((host) => host.toLowerCase()) : value))
+  @IsArray()
+  @IsString({ each: true })
+  WEBHOOK_ALLOWED_HOSTS: string[] = [];
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 /** Settings with no default: absent from a fresh AppConfig's keys. */
-const OPTIONAL_KEYS = ['JWT_SECRET', 'LADDER_OVERRIDES'];
+const OPTIONAL_KEYS = ['JWT_SECRET', 'LADDER_OVERRIDES', 'METRICS_TOKEN', 'WORKER_METRICS_PORT'];
 
 export class ConfigError extends Error {}
 

@@ -11,3 +11,4 @@ export * from './webhook.channel';
 export * from './webhook.entities';
 export * from './webhooks.module';
 export * from './jobs/webhook-worker.module';
+export * from './webhook-address';

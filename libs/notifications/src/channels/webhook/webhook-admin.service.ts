@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, DomainError } from '@app/common';
 import { UnitWebhookEntity, type DeliveryState } from './webhook.entities';
+import { resolveWebhookAddress } from './webhook-address';
+import { WebhookSettings } from './webhook-settings';
 import { checkWebhookSecret, checkWebhookUrl } from './webhook-url';
 
 /** A webhook as the API shows it: never the secret. */
@@ -42,12 +44,14 @@ export class WebhookAdminService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly settings: WebhookSettings,
   ) {}
 
   /** Sets or replaces the unit's webhook; a replaced one keeps its start, so no notice is sent twice or skipped. */
   async configure(unitCode: string, request: { url: string; secret: string; enabled?: boolean }): Promise<WebhookView> {
     const url = checkWebhookUrl(request.url);
     checkWebhookSecret(request.secret);
+    await resolveWebhookAddress(url, this.settings);
     await this.requireUnit(unitCode);
     await this.dataSource.query(
       `INSERT INTO unit_webhooks (unit_code, url, secret, enabled, created_at) VALUES ($1, $2, $3, $4, $5)

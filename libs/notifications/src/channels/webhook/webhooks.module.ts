@@ -1,6 +1,7 @@
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NoticeDeliveryEntity, UnitWebhookEntity } from './webhook.entities';
 import { Module } from '@nestjs/common';
+import { AppConfig } from '@app/common';
 import { WebhookAdminService } from './webhook-admin.service';
 import { WebhookChannel } from './webhook.channel';
 import { WebhookDeliveryService } from './webhook-delivery.service';
@@ -13,7 +14,7 @@ const PROVIDERS = [WebhookChannel, WebhookAdminService, WebhookDeliveryService, 
 /** The webhook channel and its services. Needs CalendarModule and QueuesModule. */
 @Module({
   imports: [TypeOrmModule.forFeature([UnitWebhookEntity, NoticeDeliveryEntity])],
-  providers: [{ provide: WebhookSettings, useValue: new WebhookSettings() }, ...PROVIDERS],
+  providers: [{ provide: WebhookSettings, inject: [AppConfig], useFactory: WebhookSettings.from }, ...PROVIDERS],
   exports: [WebhookSettings, ...PROVIDERS],
 })
 export class WebhooksModule {}
