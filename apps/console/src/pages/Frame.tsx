@@ -5,7 +5,17 @@ import { api, engineView } from '../api/client';
 import type { Actor, UnitDirectoryData } from '../api/views';
 import { clearSession } from '../auth/session';
 
-const MENU = [{ key: '/', label: <Link to="/">待办</Link> }];
+// The menu's own colours for its links (a bare link would be blue on the dark header, too little contrast).
+const MENU = [
+  {
+    key: '/',
+    label: (
+      <Link to="/" style={{ color: 'inherit' }}>
+        待办
+      </Link>
+    ),
+  },
+];
 
 export function useActor() {
   return useQuery({ queryKey: ['me'], queryFn: () => engineView<Actor>(api.GET('/auth/me')), staleTime: Infinity });
