@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { BenchResult, Scale } from './bench-result';
+import { consoleBenchmarks } from './console.bench';
 import { documentsBenchmarks } from './documents.bench';
 import { importBenchmarks } from './import.bench';
 import { parseBenchmarks } from './parse.bench';
@@ -24,6 +25,7 @@ const GROUPS: Record<string, (scale: Scale) => Promise<BenchResult[]>> = {
   workflow: workflowBenchmarks,
   queue: queueBenchmarks,
   report: reportBenchmarks,
+  console: consoleBenchmarks,
 };
 
 type StoredResult = BenchResult & { group: string; scale: Scale; machine: string; measuredAt: string };
