@@ -248,7 +248,7 @@ export async function workflowBenchmarks(scale: Scale): Promise<BenchResult[]> {
 }
 
 /** The console's inbox figures alone (`npm run bench -- --only console`): 100,000 tasks of one unit. */
-export async function consoleBenchmarks(scale: Scale): Promise<BenchResult[]> {
+export async function consoleInboxBenchmarks(scale: Scale): Promise<BenchResult[]> {
   const bench = await startBenchContext('supervision_bench_console');
   try {
     await launchActionPlan(bench, 1);

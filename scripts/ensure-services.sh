@@ -59,6 +59,13 @@ ensure_cjk_font() {
   apt_install fonts-wqy-microhei || say "could not install a Chinese font: chart labels will not render"
 }
 
+# The console's browser tests drive Debian's chromium: Playwright's own browser download is not reachable here.
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return; fi
+  say "chromium missing: installing it from Debian's packages for the console's browser tests"
+  apt_install chromium
+}
+
 # The alerting rules in deploy/prometheus are checked by promtool (test/metrics/alert-rules.spec.ts).
 # Debian's prometheus package carries it (about 35 s to install without its recommends).
 ensure_promtool() {
@@ -70,4 +77,5 @@ ensure_promtool() {
 ensure_postgres
 ensure_redis
 ensure_cjk_font
+ensure_chromium
 ensure_promtool

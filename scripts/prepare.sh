@@ -9,5 +9,5 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund >&2
 fi
 npm run --silent build >&2
-# The OpenAPI document (dist/openapi.json) the console generates its API types from.
-npm run --silent openapi >&2
+# The OpenAPI document (dist/openapi.json), the web console's types from it, then Vite into dist/console.
+npm run --silent build:console >&2

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { Metrics } from '@app/metrics';
+import { serveConsole } from './http/console-static';
 import { refuseDeepJson } from './http/json-depth';
 import { buildOpenApiDocument } from './http/openapi-document';
 import { securityHeaders } from './http/security-headers';
@@ -21,4 +22,5 @@ export function configureApp(app: NestExpressApplication): void {
   app.use(json({ limit: JSON_BODY_LIMIT, verify: refuseDeepJson }));
   app.useGlobalPipes(createValidationPipe());
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app));
+  serveConsole(app);
 }
