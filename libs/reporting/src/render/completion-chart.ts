@@ -1,5 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
+import { xmlSafe } from '@app/common';
 import { UnitFigures } from '../figures/report-figures';
 import { CHART_TITLE, NO_DATA, formatRate } from './report-labels';
 
@@ -17,7 +18,7 @@ const PIXEL_RATIO = 2;
 
 /** A PNG bar chart of each unit's completion rate, in rank order: the same units give the same bytes. */
 export function renderCompletionChart(units: readonly UnitFigures[]): Buffer {
-  const ranked = [...units].sort((a, b) => a.rank - b.rank);
+  const ranked = xmlSafe([...units]).sort((a, b) => a.rank - b.rank);
   const shown = ranked.slice(0, CHART_MAX_UNITS);
   const height = shown.length === 0 ? EMPTY_HEIGHT : TOP_SPACE + BOTTOM_SPACE + shown.length * BAR_ROW_HEIGHT;
   const option = shown.length === 0 ? emptyOption() : barOption(shown, ranked.length);
