@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { type InboxScope, type InboxSort } from '@app/workflow';
-import { ISO_DATE, ISO_DATE_MESSAGE, PageRequest, UNIT_CODE, UNIT_CODE_MESSAGE } from '../http/request-rules';
+import { IsCalendarDate, PageRequest, UNIT_CODE, UNIT_CODE_MESSAGE } from '../http/request-rules';
 import { TASK_STATES, type TaskState } from '@app/common';
 
 export class LaunchRequest {
@@ -31,7 +31,7 @@ export class LaunchRequest {
 
   @ApiPropertyOptional({ example: '2027-06-30', description: 'Deadline for measures whose text gives none' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
+  @IsCalendarDate()
   defaultDeadline?: string;
 
   @ApiPropertyOptional({
@@ -71,7 +71,7 @@ export class TaskActionRequest {
 
   @ApiPropertyOptional({ example: '2027-03-31', description: 'The deadline asked for, for request_extension' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
+  @IsCalendarDate()
   until?: string;
 }
 
@@ -102,7 +102,7 @@ export class NewSubtaskRequest {
   description?: string;
 
   @ApiProperty({ example: '2027-06-30' })
-  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
+  @IsCalendarDate()
   deadline: string;
 }
 
@@ -136,7 +136,7 @@ export class InboxQueryRequest extends PageRequest {
 
   @ApiPropertyOptional({ example: '2027-01-01' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
+  @IsCalendarDate()
   dueBefore?: string;
 
   @ApiPropertyOptional()
