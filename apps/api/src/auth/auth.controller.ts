@@ -1,10 +1,13 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { type Actor, UserAdminService, UserService } from '@app/access';
 import { AppConfig } from '@app/common';
-import { CurrentActor, Public } from './auth.decorators';
+import { QUEUE_BOARD_ROUTE, SESSION_COOKIE } from '../admin/queue-board-access';
+import { CurrentActor, Public, Roles } from './auth.decorators';
+import { bearerToken } from './token.guard';
 import { TokenService } from './token.service';
 
 export class LoginRequest {
@@ -56,6 +59,25 @@ export class AuthController {
   @ApiNoContentResponse()
   async logout(@CurrentActor() actor: Actor): Promise<void> {
     await this.userAdmin.revokeTokens({ ...actor, userId: actor.userId! });
+  }
+
+  /**
+   * Hands the caller's token to the browser as the queue dashboard's cookie: HttpOnly (no script reads
+   * it), SameSite=Strict and scoped to the dashboard's path, so no other page or site sends it.
+   */
+  @Post('dashboard-session')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiNoContentResponse()
+  dashboardSession(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+    response.cookie(SESSION_COOKIE, bearerToken(request), {
+      httpOnly: true,
+      sameSite: 'strict',
+      path: QUEUE_BOARD_ROUTE,
+      secure: request.secure,
+      maxAge: this.config.JWT_TTL_SECONDS * 1000,
+    });
   }
 
   @Get('me')

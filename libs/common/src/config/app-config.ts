@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /**
  * Every setting the engine reads from the environment, validated once at start.
@@ -52,6 +63,11 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   LADDER_OVERRIDES?: string;
+
+  /** Lets admins add, retry, promote and clean jobs from the queue dashboard; off, it only reads. */
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  QUEUE_BOARD_JOB_WRITING = false;
 
   /** Ports a webhook URL may name (comma-separated). */
   @Transform(({ value }) => (typeof value === 'string' ? list(value).map(Number) : value))
