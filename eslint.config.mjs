@@ -10,16 +10,27 @@ import tseslint from 'typescript-eslint';
  */
 const LIBRARY_DEPENDENCIES = {
   common: [],
+  metrics: ['common'],
   calendar: ['common'],
-  queues: ['common'],
+  queues: ['common', 'metrics'],
   units: ['common'],
   access: ['common'],
-  persistence: ['common'],
+  persistence: ['common', 'metrics'],
   documents: ['common', 'units'],
-  notifications: ['common', 'calendar', 'queues'],
-  scheduling: ['common', 'calendar', 'queues', 'notifications', 'documents'],
+  notifications: ['common', 'calendar', 'queues', 'metrics'],
+  scheduling: ['common', 'calendar', 'queues', 'notifications', 'documents', 'metrics'],
   workflow: ['common', 'calendar', 'queues', 'notifications', 'scheduling', 'units', 'access', 'documents'],
-  reporting: ['common', 'calendar', 'queues', 'notifications', 'scheduling', 'workflow', 'documents', 'access'],
+  reporting: [
+    'common',
+    'calendar',
+    'queues',
+    'notifications',
+    'scheduling',
+    'workflow',
+    'documents',
+    'access',
+    'metrics',
+  ],
   testing: ['common', 'queues'],
 };
 const LIBRARIES = Object.keys(LIBRARY_DEPENDENCIES);

@@ -28,6 +28,7 @@ module.exports = {
     '^@app/notifications$': '<rootDir>/libs/notifications/src/index.ts',
     '^@app/persistence$': '<rootDir>/libs/persistence/src/index.ts',
     '^@app/reporting$': '<rootDir>/libs/reporting/src/index.ts',
+    '^@app/metrics$': '<rootDir>/libs/metrics/src/index.ts',
   },
   setupFiles: ['<rootDir>/test/support/env.ts'],
   // A bound for a hung test, not a speed limit: a test app's start (database, migrations, Nest) takes seconds

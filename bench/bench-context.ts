@@ -9,7 +9,7 @@ import { migrate, PersistenceModule } from '@app/persistence';
 import { ReportingModule } from '@app/reporting';
 import { SchedulingModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
-import { WorkflowModule } from '@app/workflow';
+import { TaskEscalationModule, WorkflowModule } from '@app/workflow';
 import { CalendarModule } from '@app/calendar';
 import { QueuesModule } from '@app/queues';
 
@@ -20,6 +20,7 @@ import { QueuesModule } from '@app/queues';
     CalendarModule,
     QueuesModule,
     SchedulingModule,
+    TaskEscalationModule,
     NotificationsModule,
     UnitsModule,
     DocumentsModule,

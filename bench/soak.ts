@@ -18,6 +18,7 @@ import { promoteDueSteps } from '@app/scheduling';
 import { ChainVerifier, LaunchService } from '@app/workflow';
 import { emptyRedisOf, STEP_FACTS_SQL, type StepFacts } from '@app/testing';
 import { startBenchContext, type BenchContext } from './bench-context';
+import { latenessOf, LatenessScrapes } from './soak-lateness';
 
 /**
  * `npm run soak -- --minutes N [--fault-every S] [--save]`: the API and two workers as separate
@@ -40,6 +41,19 @@ interface Proc {
   name: string;
   child: ChildProcess;
   exited: Promise<void>;
+  /** A worker's /metrics port (WORKER_METRICS_PORT). */
+  metricsPort?: number;
+}
+
+const METRICS_TOKEN = `soak-metrics-${'m'.repeat(20)}`;
+
+/** A worker process serving /metrics on a port of its own. */
+async function startWorker(name: string, env: Record<string, string>): Promise<Proc & { metricsPort: number }> {
+  const metricsPort = await freePort();
+  return {
+    ...start(name, 'dist/apps/worker/src/main.js', { ...env, WORKER_METRICS_PORT: String(metricsPort) }),
+    metricsPort,
+  };
 }
 
 function start(name: string, script: string, env: Record<string, string>, args: string[] = []): Proc {
@@ -131,7 +145,15 @@ async function main(): Promise<void> {
     API_PORT: String(apiPort),
     LOG_LEVEL: 'warn',
     JWT_SECRET: `soak-${'s'.repeat(40)}`,
+    METRICS_TOKEN,
   };
+  const lateness = new LatenessScrapes(METRICS_TOKEN);
+  const liveWorkers = () =>
+    procs.flatMap((proc) =>
+      proc.metricsPort !== undefined && proc.child.exitCode === null && proc.child.signalCode === null
+        ? [{ name: proc.name, metricsPort: proc.metricsPort }]
+        : [],
+    );
   const procs: Proc[] = [];
   const base = `http://127.0.0.1:${apiPort}`;
   const log = (line: string) => process.stderr.write(`[soak ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -140,10 +162,7 @@ async function main(): Promise<void> {
     await seed(bench);
     procs.push(start('api', 'dist/apps/api/src/main.js', env));
     await waitFor('the API', 60_000, async () => (await fetch(`${base}/health`)).ok);
-    const workers = [
-      start('worker-1', 'dist/apps/worker/src/main.js', env),
-      start('worker-2', 'dist/apps/worker/src/main.js', env),
-    ];
+    const workers = [await startWorker('worker-1', env), await startWorker('worker-2', env)];
     procs.push(...workers);
     const callers = [];
     for (const username of ['sx-culture-tourism', 'sx-commerce', 'sx-development-reform', 'supervisor']) {
@@ -182,6 +201,8 @@ async function main(): Promise<void> {
       ).rows as { id: string }[];
       madeDue.push(...due.map((row) => row.id));
       await promoteDueSteps(steps, bench.context.get(DataSource), new Date()).catch(() => 0);
+      // As Prometheus would, every second: a worker killed next keeps what this scrape saw.
+      await lateness.scrape(liveWorkers());
       if (Date.now() >= nextFault) {
         faults.push(await injectFault(faultIndex++, { workers, procs, redis, bench, env, log }));
         nextFault += faultEveryMs;
@@ -201,7 +222,7 @@ async function main(): Promise<void> {
 
     // Recovery: a fresh worker reconciles at start (delivers what came due without a job), then every step must be done.
     log('load over: a fresh worker reconciles, then the count');
-    procs.push(start('worker-final', 'dist/apps/worker/src/main.js', env));
+    procs.push(await startWorker('worker-final', env));
     await waitFor('every step that came due handled', 10 * 60_000, async () => {
       // A step the engine planned again meanwhile (an action on its task restores its real due time) is no longer due: not counted.
       const [{ pending }] = (
@@ -212,6 +233,18 @@ async function main(): Promise<void> {
       ).rows;
       return pending === 0;
     });
+    await waitFor('every live worker to answer /metrics', 60_000, async () => {
+      const live = liveWorkers();
+      return (await lateness.scrape(live)) === live.length;
+    });
+    const fromMetrics = lateness.figures();
+    const measured = latenessOf(
+      (
+        await bench.sql.query(
+          `SELECT EXTRACT(EPOCH FROM delivered_at - due_at)::float8 AS seconds FROM scheduled_steps WHERE state = 'delivered'`,
+        )
+      ).rows.map((row: { seconds: number }) => row.seconds),
+    );
     const outcome = await account(bench, madeDue);
     const audit = await verifyChains(bench);
     const summary = {
@@ -231,6 +264,8 @@ async function main(): Promise<void> {
       duplicated: outcome.duplicated,
       audit_ok: audit.ok,
       workflows_verified: audit.workflows,
+      lateness_metrics: fromMetrics,
+      lateness_measured: measured,
       faults,
     };
     log(
@@ -238,6 +273,9 @@ async function main(): Promise<void> {
     );
     log(
       `steps due ${summary.steps_due}: notices expected ${summary.notices_expected}, delivered ${summary.notices_delivered}, lost ${summary.lost}, duplicated ${summary.duplicated}; audit chains ${audit.ok ? 'intact' : 'BROKEN'} (${audit.workflows} workflows)`,
+    );
+    log(
+      `lateness (notice committed − step due) from the workers' /metrics: p50 ${fromMetrics.p50_s} s, p99 ${fromMetrics.p99_s} s over ${fromMetrics.count} steps (${JSON.stringify(lateness.perProcess())}); measured in PostgreSQL: p50 ${measured.p50_s} s, p99 ${measured.p99_s} s over ${measured.count}`,
     );
     process.stdout.write(`${JSON.stringify(summary)}\n`);
     if (process.argv.includes('--save'))
@@ -284,7 +322,7 @@ async function injectFault(index: number, context: FaultContext): Promise<string
   const replaceWorker = async (signal: NodeJS.Signals) => {
     workers[slot].child.kill(signal);
     await workers[slot].exited;
-    workers[slot] = start(`worker-${index}`, 'dist/apps/worker/src/main.js', env);
+    workers[slot] = await startWorker(`worker-${index}`, env);
     procs.push(workers[slot]);
   };
   const kinds = [

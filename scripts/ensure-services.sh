@@ -59,6 +59,15 @@ ensure_cjk_font() {
   apt_install fonts-wqy-microhei || say "could not install a Chinese font: chart labels will not render"
 }
 
+# The alerting rules in deploy/prometheus are checked by promtool (test/metrics/alert-rules.spec.ts).
+# Debian's prometheus package carries it (about 35 s to install without its recommends).
+ensure_promtool() {
+  if command -v promtool >/dev/null; then return; fi
+  say "promtool missing: installing Debian's prometheus package for it (the server is not started)"
+  apt_install --no-install-recommends prometheus
+}
+
 ensure_postgres
 ensure_redis
 ensure_cjk_font
+ensure_promtool

@@ -58,10 +58,17 @@ const seesTheCoTask: Who[] = ['lead', 'co', 'supervisor', 'leadership', 'admin']
 const unitsFirstThenOversight = { lead: 202, co: 202, unrelated: 202, supervisor: 200, leadership: 200, admin: 200 };
 
 /**
- * Routes that answer anyone, the one route whose matrix is per action (authorization.e2e.spec.ts), and
- * logout, which would end the callers' tokens (security-tokens.e2e.spec.ts).
+ * Routes that answer anyone, the one route whose matrix is per action (authorization.e2e.spec.ts),
+ * logout, which would end the callers' tokens (security-tokens.e2e.spec.ts), and /metrics, with its
+ * own bearer token rather than a user's (test/metrics).
  */
-const COVERED_ELSEWHERE = ['POST /auth/login', 'GET /health', 'POST /tasks/:id/actions/:action', 'POST /auth/logout'];
+const COVERED_ELSEWHERE = [
+  'POST /auth/login',
+  'GET /health',
+  'POST /tasks/:id/actions/:action',
+  'POST /auth/logout',
+  'GET /metrics',
+];
 /** Mounted by a module rather than declared by a controller. */
 const MOUNTED = ['GET /admin/queues'];
 
@@ -259,6 +266,7 @@ const ROUTES: Route[] = [
   },
   { route: 'GET /admin/queues', path: () => '/admin/queues', allowed: ['admin'], success: 200 },
   { route: 'GET /admin/users', path: () => '/admin/users', allowed: ['admin'], success: 200 },
+  { route: 'POST /auth/dashboard-session', path: () => '/auth/dashboard-session', allowed: ['admin'], success: 204 },
   {
     route: 'POST /admin/users',
     path: () => '/admin/users',

@@ -21,6 +21,10 @@ describe('the soak run, short', () => {
     expect(summary.steps_due).toBeGreaterThan(0);
     expect(summary.notices_expected).toBeGreaterThan(0);
     expect(summary.notices_delivered).toBe(summary.notices_expected);
+    // The workers' lateness histograms, scraped from their /metrics every second, saw the deliveries the
+    // database holds, less those a killed or stopped worker made after its last scrape.
+    expect(summary.lateness_metrics.count).toBeGreaterThan(0);
+    expect(summary.lateness_metrics.count).toBeLessThanOrEqual(summary.lateness_measured.count);
     expect(summary.faults).toEqual(
       expect.arrayContaining([
         'worker killed (SIGKILL) and restarted',

@@ -120,7 +120,7 @@ describe('the webhook channel on the real queue', () => {
         ],
         now,
       );
-      return recordWebhookDeliveries(manager, { dedupeKeys: [key] }, now, app.get(WorkingCalendar));
+      return (await recordWebhookDeliveries(manager, { dedupeKeys: [key] }, now, app.get(WorkingCalendar))).wakeUps;
     });
     await app.get(JobQueue).wakeAfterCommit(wakeUps);
     const [{ id }] = await dataSource.query('SELECT id FROM notices WHERE dedupe_key = $1', [key]);
@@ -304,7 +304,9 @@ describe('the webhook channel on the real queue', () => {
         ],
         clock.now(),
       );
-      return recordWebhookDeliveries(manager, { dedupeKeys: ['lost-wake-up'] }, clock.now(), app.get(WorkingCalendar));
+      return (
+        await recordWebhookDeliveries(manager, { dedupeKeys: ['lost-wake-up'] }, clock.now(), app.get(WorkingCalendar))
+      ).wakeUps;
     }); // committed, but the process "died" before queueing
     expect(lost).toHaveLength(1);
     expect(await queue.getJob(lost[0].jobId)).toBeUndefined();

@@ -1,7 +1,7 @@
 import type { Actor } from '@app/access';
 import { DocumentImporter } from '@app/documents';
 import { StepReconciler } from '@app/scheduling';
-import { LaunchService, TaskActionService } from '@app/workflow';
+import { ChainVerifier, LaunchService, TaskActionService } from '@app/workflow';
 import { runDueSteps } from '../support/queue-helpers';
 import { emptyRedisOf } from '@app/testing';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
@@ -167,6 +167,22 @@ describe('reminders and escalations on the real queue', () => {
     expect(deadlineSteps[1].due_at).toEqual(morning('2027-02-05'));
     const [task] = await worker.dataSource.query('SELECT escalation_level FROM tasks WHERE id = $1', [taskId]);
     expect(task.escalation_level).toBe(1);
+    // The level was raised by an event in the task's chain, written by the engine at delivery.
+    const escalations = await worker.dataSource.query(
+      `SELECT actor_username, payload, occurred_at FROM task_events WHERE task_id = $1 AND action = 'escalate'`,
+      [taskId],
+    );
+    expect(escalations).toEqual([
+      {
+        actor_username: 'system',
+        payload: { level: 1, stepKey: 'escalation.L1' },
+        occurred_at: morning('2027-02-10'),
+      },
+    ]);
+    const [{ workflow_id: workflowId }] = await worker.dataSource.query('SELECT workflow_id FROM tasks WHERE id = $1', [
+      taskId,
+    ]);
+    expect(await worker.context.get(ChainVerifier).verify(workflowId)).toMatchObject({ ok: true });
 
     await worker.context.get(TaskActionService).execute({ taskId, action: 'start', actor: SPORT_OFFICER });
     await worker.context.get(TaskActionService).execute({ taskId, action: 'submit', actor: SPORT_LEADER });

@@ -13,7 +13,7 @@ import { PersistenceModule } from '@app/persistence';
 import { QUEUES, QueuesModule } from '@app/queues';
 import { SchedulingModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
-import { LaunchService, WorkflowModule } from '@app/workflow';
+import { LaunchService, TaskEscalationModule, WorkflowModule } from '@app/workflow';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 import { until } from '../support/until';
 import { halfDone, STEP_FACTS_SQL, type StepFacts } from '@app/testing';
@@ -28,6 +28,7 @@ import { CalendarModule } from '@app/calendar';
     CalendarModule,
     QueuesModule,
     SchedulingModule,
+    TaskEscalationModule,
     NotificationsModule,
     UnitsModule,
     DocumentsModule,

@@ -45,6 +45,8 @@ export interface TestApiOptions {
   /** Also run the step and report processors in the same process, as the worker does. */
   workers?: boolean;
   reportJobs?: ReportJobOptions;
+  /** More settings, as the environment would give them (e.g. METRICS_TOKEN). */
+  env?: Record<string, string>;
 }
 
 /** The real API (same module, pipes and filters as main.ts) on a fresh migrated database. */
@@ -64,6 +66,7 @@ export async function startTestApi(
         NODE_ENV: 'test',
         JWT_SECRET: TEST_JWT_SECRET,
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+        ...options.env,
       }),
     )
     .overrideProvider(Clock)

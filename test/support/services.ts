@@ -5,6 +5,7 @@ import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/co
 import { DocumentsModule } from '@app/documents';
 import { NotificationsModule } from '@app/notifications';
 import { PersistenceModule } from '@app/persistence';
+import { TaskEscalationModule } from '@app/workflow';
 import { SchedulingModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -18,6 +19,7 @@ import { QueuesModule } from '@app/queues';
     CalendarModule,
     QueuesModule,
     SchedulingModule,
+    TaskEscalationModule,
     NotificationsModule,
     UnitsModule,
     DocumentsModule,

@@ -11,7 +11,7 @@ import { PersistenceModule } from '@app/persistence';
 import { QUEUES, emptyQueues, QueuesModule } from '@app/queues';
 import { SchedulingModule, StepWorkerModule } from '@app/scheduling';
 import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
-import { WorkflowModule } from '@app/workflow';
+import { TaskEscalationModule, WorkflowModule } from '@app/workflow';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { CalendarModule } from '@app/calendar';
 
@@ -22,6 +22,7 @@ import { CalendarModule } from '@app/calendar';
     CalendarModule,
     QueuesModule,
     SchedulingModule,
+    TaskEscalationModule,
     NotificationsModule,
     StepWorkerModule,
     WebhookWorkerModule,

@@ -8,7 +8,7 @@ import { PersistenceModule } from '@app/persistence';
 import { ReportingModule } from '@app/reporting';
 import { SchedulingModule } from '@app/scheduling';
 import { UnitsModule } from '@app/units';
-import { WorkflowModule } from '@app/workflow';
+import { TaskEscalationModule, WorkflowModule } from '@app/workflow';
 import { AttachmentsController } from './workflow/attachments.controller';
 import { CalendarController } from './admin/calendar.controller';
 import { QueueBoardModule } from './admin/queue-board.module';
@@ -16,6 +16,7 @@ import { UsersController } from './admin/users.controller';
 import { AuthModule } from './auth/auth.module';
 import { DocumentsController } from './documents/documents.controller';
 import { LadderController } from './documents/ladder.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { HealthModule } from './health/health.module';
 import { WebhooksController } from './notifications/webhooks.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
@@ -37,6 +38,7 @@ import { QueuesModule } from '@app/queues';
     CalendarModule,
     QueuesModule,
     SchedulingModule,
+    TaskEscalationModule,
     WebhooksModule,
     UnitsModule,
     DocumentsModule,
@@ -57,6 +59,7 @@ import { QueuesModule } from '@app/queues';
     AttachmentsController,
     WebhooksController,
     ReportsController,
+    MetricsController,
     UsersController,
   ],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

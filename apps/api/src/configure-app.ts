@@ -1,9 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
+import { Metrics } from '@app/metrics';
 import { refuseDeepJson } from './http/json-depth';
 import { securityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
+import { recordHttpMetrics } from './metrics/http-metrics';
 
 /** JSON bodies above this are refused with 413; documents come as multipart uploads with their own limit. */
 const JSON_BODY_LIMIT = '1mb';
@@ -12,6 +14,7 @@ const JSON_BODY_LIMIT = '1mb';
 export function configureApp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   app.use(securityHeaders());
+  app.use(recordHttpMetrics(app.get(Metrics)));
   // Express's own JSON parser, as useBodyParser would add it: Nest 12 keeps that one's `verify` for `rawBody`.
   // Being named jsonParser, it takes the place of Nest's default parser.
   app.use(json({ limit: JSON_BODY_LIMIT, verify: refuseDeepJson }));

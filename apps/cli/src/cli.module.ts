@@ -7,7 +7,7 @@ import { PersistenceModule } from '@app/persistence';
 import { ReportingModule } from '@app/reporting';
 import { SchedulingModule } from '@app/scheduling';
 import { UnitsModule } from '@app/units';
-import { WorkflowModule } from '@app/workflow';
+import { TaskEscalationModule, WorkflowModule } from '@app/workflow';
 import { CalendarModule } from '@app/calendar';
 import { QueuesModule } from '@app/queues';
 
@@ -19,6 +19,7 @@ import { QueuesModule } from '@app/queues';
     CalendarModule,
     QueuesModule,
     SchedulingModule,
+    TaskEscalationModule,
     NotificationsModule,
     UnitsModule,
     DocumentsModule,

@@ -1,3 +1,4 @@
+import type { Metrics } from '@app/metrics';
 import type { Work } from '@app/queues';
 import { NoticeChannel } from './channels/notice-channel';
 import type { NewNotice } from './notice-writer';
@@ -14,13 +15,20 @@ export interface WrittenNoticeBatch {
  * of NOTICE_CHANNELS, in their order.
  */
 export class NoticeOutbox {
-  constructor(private readonly channels: readonly NoticeChannel[]) {}
+  constructor(
+    private readonly channels: readonly NoticeChannel[],
+    private readonly metrics: Metrics,
+  ) {}
 
   async write(work: Work, notices: NewNotice[], now: Date): Promise<WrittenNoticeBatch> {
     if (notices.length === 0) return { count: 0 };
     const [inbox, ...others] = this.channels;
-    const count = await inbox.accept(work, notices, now);
-    for (const channel of others) await channel.accept(work, notices, now);
-    return { count };
+    const written = await inbox.accept(work, notices, now);
+    work.afterCommit(() => this.metrics.noticesTaken(inbox.name, written));
+    for (const channel of others) {
+      const taken = await channel.accept(work, notices, now);
+      work.afterCommit(() => this.metrics.noticesTaken(channel.name, taken));
+    }
+    return { count: written.length };
   }
 }

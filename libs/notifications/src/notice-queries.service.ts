@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { Clock, DomainError } from '@app/common';
+import { Metrics } from '@app/metrics';
 import { NoticeEntity } from './notice.entity';
 
 export interface NoticePage {
@@ -17,6 +18,7 @@ export class NoticeQueries {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   async inbox(
@@ -41,7 +43,12 @@ export class NoticeQueries {
     const notice = await this.dataSource.manager.findOneBy(NoticeEntity, { id: noticeId, unitCode });
     if (!notice) throw new DomainError('not_found', 'NOTICE_NOT_FOUND', `通知 ${noticeId} 不存在`, { field: 'id' });
     if (notice.readAt) return notice;
-    await this.dataSource.manager.update(NoticeEntity, { id: notice.id }, { readAt: this.clock.now() });
+    const marked = await this.dataSource.manager.update(
+      NoticeEntity,
+      { id: notice.id, readAt: IsNull() },
+      { readAt: this.clock.now() },
+    );
+    if (marked.affected) this.metrics.channelDelivery('inbox', 'read');
     return this.dataSource.manager.findOneByOrFail(NoticeEntity, { id: notice.id });
   }
 }

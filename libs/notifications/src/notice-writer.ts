@@ -17,20 +17,20 @@ export interface NewNotice {
   deliveredLate?: boolean;
 }
 
-/** Stores notices inside the caller's transaction; returns how many were new. */
+/** Stores notices inside the caller's transaction; returns the kind of each that was new. */
 export async function insertNotices(
   manager: EntityManager,
   notices: readonly NewNotice[],
   createdAt: Date,
-): Promise<number> {
-  if (notices.length === 0) return 0;
-  const inserted: unknown[] = await manager.query(
+): Promise<NoticeKind[]> {
+  if (notices.length === 0) return [];
+  const inserted: { kind: NoticeKind }[] = await manager.query(
     `INSERT INTO notices (dedupe_key, unit_code, task_id, kind, title, body, sent_by, created_at, step_id, due_at, delivered_late)
      SELECT "dedupeKey", "unitCode", "taskId", kind, title, body, "sentBy", $2, "stepId", "dueAt", COALESCE("deliveredLate", false)
      FROM jsonb_to_recordset($1::jsonb)
        AS n("dedupeKey" text, "unitCode" text, "taskId" uuid, kind text, title text, body text, "sentBy" text, "stepId" uuid, "dueAt" timestamptz, "deliveredLate" boolean)
-     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING kind`,
     [JSON.stringify(notices), createdAt],
   );
-  return inserted.length;
+  return inserted.map((row) => row.kind);
 }

@@ -5,6 +5,7 @@ import { NOTICE_CHANNELS } from './channels/channels';
 import type { NoticeChannel } from './channels/notice-channel';
 import { NoticeOutbox } from './notice-outbox.service';
 import { NoticeQueries } from './notice-queries.service';
+import { Metrics, MetricsModule } from '@app/metrics';
 
 const CHANNEL_CLASSES = NOTICE_CHANNELS.map((entry) => entry.channel);
 const CHANNEL_MODULES = NOTICE_CHANNELS.flatMap((entry) => (entry.module ? [entry.module] : []));
@@ -12,14 +13,14 @@ const CHANNEL_MODULES = NOTICE_CHANNELS.flatMap((entry) => (entry.module ? [entr
 /** Notices and every channel that carries them. Needs CalendarModule and QueuesModule. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([NoticeEntity]), ...CHANNEL_MODULES],
+  imports: [TypeOrmModule.forFeature([NoticeEntity]), MetricsModule, ...CHANNEL_MODULES],
   providers: [
     NoticeQueries,
     ...NOTICE_CHANNELS.filter((entry) => !entry.module).map((entry) => entry.channel),
     {
       provide: NoticeOutbox,
-      inject: CHANNEL_CLASSES,
-      useFactory: (...channels: NoticeChannel[]) => new NoticeOutbox(channels),
+      inject: [Metrics, ...CHANNEL_CLASSES],
+      useFactory: (metrics: Metrics, ...channels: NoticeChannel[]) => new NoticeOutbox(channels, metrics),
     },
   ],
   exports: [NoticeQueries, NoticeOutbox, ...CHANNEL_MODULES],

@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/common';
+import { MetricsModule } from '@app/metrics';
 import { dataSourceOptions } from './data-source';
+import { PoolMetricsSource } from './pool-metrics.source';
 
 /**
  * The one PostgreSQL connection of a process. Each library registers its own entities
@@ -12,7 +14,9 @@ export class PersistenceModule {
   static forRoot(): DynamicModule {
     return {
       module: PersistenceModule,
+      providers: [PoolMetricsSource],
       imports: [
+        MetricsModule,
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.DATABASE_URL), autoLoadEntities: true }),

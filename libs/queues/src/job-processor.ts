@@ -1,6 +1,7 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
+import { Metrics } from '@app/metrics';
 import type { JobData, JobName, JobNameOf, QueueName } from './queue-registry';
 
 /** One handler per job of the queue: a handler missing or one too many does not compile. */
@@ -20,6 +21,8 @@ export abstract class JobProcessor<Q extends QueueName> extends WorkerHost {
   protected readonly logger = new Logger(this.constructor.name);
   abstract readonly queueName: Q;
   abstract readonly handlers: JobHandlers<Q>;
+  /** Injected into every processor (a property, so subclasses keep their own constructors). */
+  @Inject(Metrics) protected readonly metrics: Metrics;
 
   /** Repairs at worker start what was lost while no worker ran. */
   async onWorkerStart(): Promise<void> {}
@@ -27,7 +30,17 @@ export abstract class JobProcessor<Q extends QueueName> extends WorkerHost {
   async process(job: Job, token?: string): Promise<unknown> {
     const handler = (this.handlers as unknown as Record<string, AnyHandler | undefined>)[job.name];
     if (!handler) throw new Error(`queue ${this.queueName} has no handler for job ${job.name}`);
-    return handler(job, token);
+    const started = performance.now();
+    const ran = (outcome: 'completed' | 'delayed' | 'failed') =>
+      this.metrics.jobRan(this.queueName, job.name, (performance.now() - started) / 1000, outcome);
+    try {
+      const result = await handler(job, token);
+      ran('completed');
+      return result;
+    } catch (error) {
+      ran(error instanceof DelayedError ? 'delayed' : 'failed');
+      throw error;
+    }
   }
 
   /** A lost connection or an emptied Redis: say so and carry on; the reconcilers repair what it lost. */

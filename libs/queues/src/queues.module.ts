@@ -2,10 +2,12 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '@app/common';
+import { MetricsModule } from '@app/metrics';
 import { BullJobQueue } from './bull-job-queue';
 import { JobQueue } from './job-queue';
 import { RETRY_OPTIONS } from './job-retry';
 import { JobsBootstrap } from './jobs-bootstrap';
+import { QueueMetricsSource } from './queue-metrics.source';
 import { QUEUE_JOB_OPTIONS, QUEUES } from './queue-registry';
 import { RecurringJobKeeper } from './recurring-job-keeper';
 import { UnitOfWork } from './unit-of-work';
@@ -21,6 +23,7 @@ const RETRY_PROVIDERS = Object.values(RETRY_OPTIONS).map((options) => ({ provide
 @Module({
   imports: [
     DiscoveryModule,
+    MetricsModule,
     BullModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -38,6 +41,7 @@ const RETRY_PROVIDERS = Object.values(RETRY_OPTIONS).map((options) => ({ provide
     UnitOfWork,
     RecurringJobKeeper,
     JobsBootstrap,
+    QueueMetricsSource,
   ],
   exports: [...Object.values(RETRY_OPTIONS), JobQueue, UnitOfWork, BullModule],
 })

@@ -6,6 +6,8 @@ import { JobQueue, type WakeUp } from './job-queue';
 export interface Work {
   readonly manager: EntityManager;
   wakeAfterCommit(wakeUps: readonly WakeUp[]): void;
+  /** Runs `record` once the transaction has committed (metrics count what happened, not what rolled back). */
+  afterCommit(record: () => void): void;
 }
 
 /**
@@ -22,9 +24,15 @@ export class UnitOfWork {
 
   async run<T>(change: (work: Work) => Promise<T>): Promise<T> {
     const wakeUps: WakeUp[] = [];
+    const committed: (() => void)[] = [];
     const result = await this.dataSource.transaction((manager) =>
-      change({ manager, wakeAfterCommit: (more) => wakeUps.push(...more) }),
+      change({
+        manager,
+        wakeAfterCommit: (more) => wakeUps.push(...more),
+        afterCommit: (record) => committed.push(record),
+      }),
     );
+    for (const record of committed) record();
     await this.jobs.wakeAfterCommit(wakeUps);
     return result;
   }

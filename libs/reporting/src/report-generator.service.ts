@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
+import { Metrics } from '@app/metrics';
 import { UnitOfWork } from '@app/queues';
 import { NoticeOutbox, type NewNotice } from '@app/notifications';
 import { parseQuarter } from '@app/calendar';
@@ -30,12 +31,15 @@ interface ClaimedReport {
 /** Makes a requested report: figures from the database as of its moment, then the Word and Excel files. */
 @Injectable()
 export class ReportGenerator {
+  private readonly logger = new Logger(ReportGenerator.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly loader: ReportInputsLoader,
     private readonly notices: NoticeOutbox,
     private readonly clock: Clock,
     private readonly unitOfWork: UnitOfWork,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Figures and files for one document, quarter, moment and scope, without storing anything (the CLI's `report`). */
@@ -59,8 +63,10 @@ export class ReportGenerator {
     const claimed = await this.claim(reportId);
     if (!claimed) return { outcome: 'skipped', reason: 'already generated or unknown' };
     try {
+      const started = performance.now();
       const rendered = await this.render(claimed);
       await this.store(reportId, claimed, rendered);
+      this.generated(reportId, claimed, rendered, performance.now() - started);
       return { outcome: 'generated', figures: rendered.figures };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -71,6 +77,22 @@ export class ReportGenerator {
       ]);
       throw error;
     }
+  }
+
+  /** Counted once stored, and one JSON line with the same figures. */
+  private generated(reportId: string, claimed: ClaimedReport, rendered: RenderedReport, durationMs: number): void {
+    const bytes = rendered.docx.length + rendered.xlsx.length;
+    this.metrics.reportGenerated(durationMs / 1000, bytes);
+    this.logger.log({
+      msg: 'report generated',
+      event: 'report.generated',
+      reportId,
+      documentId: claimed.documentId,
+      quarter: claimed.quarter,
+      origin: claimed.origin,
+      bytes,
+      durationMs: Math.round(durationMs),
+    });
   }
 
   private async claim(reportId: string): Promise<ClaimedReport | null> {

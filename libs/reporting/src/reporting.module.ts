@@ -1,6 +1,7 @@
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReportEntity } from './report.entity';
 import { Module } from '@nestjs/common';
+import { MetricsModule } from '@app/metrics';
 import { QuarterlySchedule } from './quarterly-schedule.service';
 import { ReportGenerator } from './report-generator.service';
 import { ReportInputsLoader } from './report-inputs.loader';
@@ -10,7 +11,7 @@ const SERVICES = [ReportInputsLoader, ReportsService, ReportGenerator, Quarterly
 
 /** The quarterly report. Needs PersistenceModule, CalendarModule, QueuesModule, SchedulingModule and NotificationsModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportEntity])],
+  imports: [TypeOrmModule.forFeature([ReportEntity]), MetricsModule],
   providers: SERVICES,
   exports: SERVICES,
 })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { hasAnyRole, type Actor } from '@app/access';
 import { Clock, DomainError } from '@app/common';
+import { Metrics } from '@app/metrics';
 import { formatQuarter, parseQuarter, type Quarter } from '@app/calendar';
 import { quarterEndMoment, quarterStartMoment } from './figures/compute-report';
 import type { ReportFigures } from './figures/report-figures';
@@ -67,10 +68,20 @@ export class ReportsService {
     private readonly clock: Clock,
     private readonly unitOfWork: UnitOfWork,
     private readonly jobs: JobQueue,
+    private readonly metrics: Metrics,
   ) {}
 
-  /** Queues the report, or finds the one already asked for (a failed one is queued again). */
+  /** Queues the report, or finds the one already asked for (a failed one is queued again); a refusal is counted. */
   async request(request: ReportRequest): Promise<{ report: ReportView; created: boolean }> {
+    try {
+      return await this.requestChecked(request);
+    } catch (error) {
+      if (error instanceof DomainError) this.metrics.reportRefused(error.code);
+      throw error;
+    }
+  }
+
+  private async requestChecked(request: ReportRequest): Promise<{ report: ReportView; created: boolean }> {
     const quarter = parseQuarter(request.quarter);
     if (!quarter)
       throw new DomainError('invalid', 'INVALID_QUARTER', `季度格式应为 2022Q3，收到 ${request.quarter}`, {

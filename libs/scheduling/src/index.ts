@@ -8,3 +8,4 @@ export * from './steps/scheduled-step.entity';
 export * from './steps/step-delivery.service';
 export * from './steps/step-planner.service';
 export * from './steps/step-reconciler.service';
+export * from './steps/task-escalation';

@@ -10,6 +10,7 @@ export * from './progress/progress-report.service';
 export * from './persistence/task.entity';
 export * from './persistence/workflow.entity';
 export * from './state-machine';
+export * from './tasks/evented-task-escalation';
 export * from './tasks/subtask.service';
 export * from './tasks/task-action.service';
 export * from './tasks/task-action.types';

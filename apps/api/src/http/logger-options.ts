@@ -11,7 +11,7 @@ export function loggerOptions(): Params {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'res.headers["set-cookie"]'],
         censor: '[redacted]',
       },
-      autoLogging: { ignore: (request) => request.url === '/health' },
+      autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
     },
   };
 }

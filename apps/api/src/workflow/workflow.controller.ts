@@ -9,31 +9,18 @@ import {
   SubtaskService,
   TaskActionService,
   TaskQueries,
+  TASK_COMMAND_ACTIONS,
   type TaskCommandAction,
 } from '@app/workflow';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { InboxQueryRequest, LaunchRequest, SplitRequest, TaskActionRequest } from './workflow.dto';
 
-export const COMMAND_ACTIONS: TaskCommandAction[] = [
-  'acknowledge',
-  'start',
-  'submit',
-  'approve',
-  'return',
-  'object',
-  'confirm_objection',
-  'reassign',
-  'request_extension',
-  'approve_extension',
-  'refuse_extension',
-  'cancel',
-  'remind',
-];
-
-const actionPipe = new ParseEnumPipe(Object.fromEntries(COMMAND_ACTIONS.map((action) => [action, action])), {
+const actionPipe = new ParseEnumPipe(Object.fromEntries(TASK_COMMAND_ACTIONS.map((action) => [action, action])), {
   exceptionFactory: () =>
-    new DomainError('invalid', 'UNKNOWN_ACTION', `操作须为 ${COMMAND_ACTIONS.join('、')} 之一`, { field: 'action' }),
+    new DomainError('invalid', 'UNKNOWN_ACTION', `操作须为 ${TASK_COMMAND_ACTIONS.join('、')} 之一`, {
+      field: 'action',
+    }),
 });
 
 @ApiTags('workflow')
@@ -78,7 +65,7 @@ export class WorkflowController {
   /** One endpoint per action, /tasks/:id/actions/acknowledge and so on: acknowledge, start, submit, approve, return, object, confirm_objection, reassign, request_extension, approve_extension, refuse_extension, cancel, remind. */
   @Post('tasks/:id/actions/:action')
   @HttpCode(200)
-  @ApiParam({ name: 'action', enum: COMMAND_ACTIONS })
+  @ApiParam({ name: 'action', enum: TASK_COMMAND_ACTIONS })
   async act(
     @Param('id', uuidParam()) id: string,
     @Param('action', actionPipe) action: TaskCommandAction,

@@ -69,6 +69,20 @@ export class AppConfig {
   @IsBoolean()
   QUEUE_BOARD_JOB_WRITING = false;
 
+  /** Bearer token for /metrics (Prometheus). Unset: /metrics is off (404) in the API and the worker. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
+  /** Port on 127.0.0.1 where a worker serves /metrics (with METRICS_TOKEN). Unset: no metrics server. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_METRICS_PORT?: number;
+
   /** Ports a webhook URL may name (comma-separated). */
   @Transform(({ value }) => (typeof value === 'string' ? list(value).map(Number) : value))
   @IsArray()
@@ -92,7 +106,7 @@ function list(value: string): string[] {
 }
 
 /** Settings with no default: absent from a fresh AppConfig's keys. */
-const OPTIONAL_KEYS = ['JWT_SECRET', 'LADDER_OVERRIDES'];
+const OPTIONAL_KEYS = ['JWT_SECRET', 'LADDER_OVERRIDES', 'METRICS_TOKEN', 'WORKER_METRICS_PORT'];
 
 export class ConfigError extends Error {}
 

@@ -14,7 +14,6 @@ export class ReportProcessor extends JobProcessor<typeof QUEUES.reports> {
     'report.generate': async (job) => {
       const { reportId } = job.data;
       const generated = await this.generator.generate(reportId, isFinalAttempt(job));
-      if (generated.outcome === 'generated') this.logger.log(`report ${reportId} generated`);
       return { outcome: generated.outcome };
     },
     'reports.schedule': () => this.schedule.run(),

@@ -258,9 +258,9 @@ describe('renderXlsx', () => {
     const units = sheet(workbook, '各单位');
     const first = units.getRow(2);
     expect(first.getCell(1).value).toBe(1);
-    expect(first.getCell(3).value).toBe('省文化和旅游厅');
-    const rateCell = units.getRow(3).getCell(15);
-    expect(units.getRow(1).getCell(15).value).toBe('完成率');
+    expect(first.getCell(2).value).toBe('省文化和旅游厅');
+    const rateCell = units.getRow(3).getCell(14);
+    expect(units.getRow(1).getCell(14).value).toBe('完成率');
     expect(rateCell.value).toBeCloseTo(2 / 6);
     expect(rateCell.numFmt).toBe('0.0%');
     expect(typeof units.getRow(3).getCell(7).value).toBe('number');
@@ -268,12 +268,12 @@ describe('renderXlsx', () => {
 
   it('writes deadlines as dates and levels as words', () => {
     const overdue = sheet(workbook, '逾期事项');
-    const deadline = overdue.getRow(3).getCell(9);
+    const deadline = overdue.getRow(3).getCell(7);
     expect(deadline.value).toEqual(new Date(Date.UTC(2022, 7, 31)));
     expect(deadline.numFmt).toBe('yyyy-mm-dd');
-    expect(overdue.getRow(3).getCell(10).value).toBe(21);
-    expect(overdue.getRow(3).getCell(11).value).toBe('挂牌督办');
-    expect(overdue.getRow(2).getCell(11).value).toBe('督办');
+    expect(overdue.getRow(3).getCell(8).value).toBe(21);
+    expect(overdue.getRow(3).getCell(9).value).toBe('挂牌督办');
+    expect(overdue.getRow(2).getCell(9).value).toBe('督办');
   });
 
   it('leaves a missing actual empty rather than zero', () => {
@@ -285,8 +285,45 @@ describe('renderXlsx', () => {
 
   it('keeps excerpts whole, with Shanghai approval times', () => {
     const excerpts = sheet(workbook, '进展摘录');
-    expect(excerpts.getRow(3).getCell(8).value).toBe(sampleFigures().excerpts[1].text);
-    expect(excerpts.getRow(2).getCell(9).value).toEqual(new Date(Date.UTC(2022, 6, 8, 10, 30)));
+    expect(excerpts.getRow(3).getCell(7).value).toBe(sampleFigures().excerpts[1].text);
+    expect(excerpts.getRow(2).getCell(8).value).toEqual(new Date(Date.UTC(2022, 6, 8, 10, 30)));
+  });
+
+  it('prints every sheet on A4 landscape, one page wide, the heading row repeated, pages numbered', () => {
+    for (const worksheet of workbook.worksheets) {
+      expect([worksheet.name, worksheet.pageSetup]).toEqual([
+        worksheet.name,
+        expect.objectContaining({
+          paperSize: 9,
+          orientation: 'landscape',
+          fitToPage: true,
+          fitToWidth: 1,
+          fitToHeight: 0,
+          printTitlesRow: '1:1',
+        }),
+      ]);
+      expect(worksheet.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
+    }
+  });
+
+  it('names units in the second column and keeps unit codes and task ids in the last ones', () => {
+    const heading = (name: string) => (sheet(workbook, name).getRow(1).values as unknown[]).slice(1);
+    expect(heading('各单位').slice(0, 2)).toEqual(['排名', '单位']);
+    expect(heading('各单位').at(-1)).toBe('单位代码');
+    expect(heading('逾期事项').slice(-2)).toEqual(['单位代码', '任务编号']);
+    expect(heading('临期事项').slice(-2)).toEqual(['单位代码', '任务编号']);
+    expect(heading('进展摘录').at(-1)).toBe('单位代码');
+    expect(sheet(workbook, '逾期事项').getRow(2).getCell(5).alignment?.wrapText).toBe(true);
+  });
+
+  it('says 无 across an empty table instead of printing a bare heading', async () => {
+    const empty = await loadWorkbook(await renderXlsx({ ...sampleFigures(), atRisk: [], notLaunched: [] }));
+    for (const name of ['临期事项', '未下达措施']) {
+      const table = sheet(empty, name);
+      expect([name, table.getRow(2).getCell(1).value, table.rowCount]).toEqual([name, '无', 2]);
+      expect(table.getRow(2).getCell(1).isMerged).toBe(true);
+    }
+    expect(sheet(empty, '逾期事项').getRow(2).getCell(1).value).toBe(1);
   });
 
   it('records who made it and when from the figures, not the clock', () => {

@@ -22,6 +22,11 @@ const FORMAT = {
   pointsChange: '+0.0"个百分点";-0.0"个百分点";0.0"个百分点"',
 } as const;
 
+/** Excel's paper size code for ISO A4. */
+const A4 = 9;
+const PAGE_FOOTER = '&C第 &P 页，共 &N 页';
+const EMPTY_TABLE = '无';
+
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } } as const;
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
@@ -180,12 +185,12 @@ function countColumns<Row extends TaskCounts>(): SheetColumn<Row>[] {
 function unitColumns(): SheetColumn<ReportFigures['units'][number]>[] {
   return [
     { header: COLUMN.rank, width: 7, value: (unit) => unit.rank },
-    { header: COLUMN.unitCode, width: 12, value: (unit) => unit.unitCode },
-    { header: COLUMN.unit, width: 26, value: (unit) => unit.unitName },
+    { header: COLUMN.unit, width: 26, value: (unit) => unit.unitName, wrap: true },
     { header: COLUMN.asLead, width: 7, value: (unit) => unit.asLead },
     { header: COLUMN.asCo, width: 7, value: (unit) => unit.asCo },
     { header: COLUMN.asSubtask, width: 7, value: (unit) => unit.asSubtask },
     ...countColumns<ReportFigures['units'][number]>(),
+    { header: COLUMN.unitCode, width: 12, value: (unit) => unit.unitCode },
   ];
 }
 
@@ -195,13 +200,12 @@ function overdueColumns(): SheetColumn<ReportFigures['overdue'][number]>[] {
     { header: COLUMN.section, width: 30, value: (item) => item.section, wrap: true },
     { header: COLUMN.measurePath, width: 10, value: (item) => item.measurePath },
     { header: COLUMN.measure, width: 40, value: (item) => item.measureTitle, wrap: true },
-    { header: COLUMN.responsibleUnit, width: 24, value: (item) => item.unitName },
-    { header: COLUMN.unitCode, width: 12, value: (item) => item.unitCode },
+    { header: COLUMN.responsibleUnit, width: 24, value: (item) => item.unitName, wrap: true },
     { header: COLUMN.taskKind, width: 9, value: (item) => taskKindLabel(item.taskKind) },
-    { header: COLUMN.taskId, width: 38, value: (item) => item.taskId },
     { header: COLUMN.deadline, width: 12, value: (item) => utcDate(item.deadline), numFmt: FORMAT.date },
     { header: COLUMN.workingDaysOverdue, width: 11, value: (item) => item.workingDaysOverdue },
     { header: COLUMN.escalationLevel, width: 11, value: (item) => escalationLabel(item.escalationLevel) },
+    ...identityColumns<ReportFigures['overdue'][number]>(),
   ];
 }
 
@@ -210,11 +214,10 @@ function atRiskColumns(): SheetColumn<ReportFigures['atRisk'][number]>[] {
     { header: COLUMN.serial, width: 7, value: (_item, index) => index + 1 },
     { header: COLUMN.measurePath, width: 10, value: (item) => item.measurePath },
     { header: COLUMN.measure, width: 40, value: (item) => item.measureTitle, wrap: true },
-    { header: COLUMN.responsibleUnit, width: 24, value: (item) => item.unitName },
-    { header: COLUMN.unitCode, width: 12, value: (item) => item.unitCode },
-    { header: COLUMN.taskId, width: 38, value: (item) => item.taskId },
+    { header: COLUMN.responsibleUnit, width: 24, value: (item) => item.unitName, wrap: true },
     { header: COLUMN.deadline, width: 12, value: (item) => utcDate(item.deadline), numFmt: FORMAT.date },
     { header: COLUMN.workingDaysLeft, width: 11, value: (item) => item.workingDaysLeft },
+    ...identityColumns<ReportFigures['atRisk'][number]>(),
   ];
 }
 
@@ -237,8 +240,7 @@ function excerptColumns(): SheetColumn<ReportFigures['excerpts'][number]>[] {
     { header: COLUMN.section, width: 30, value: (excerpt) => excerpt.section, wrap: true },
     { header: COLUMN.measurePath, width: 10, value: (excerpt) => excerpt.measurePath },
     { header: COLUMN.measure, width: 30, value: (excerpt) => excerpt.measureTitle, wrap: true },
-    { header: COLUMN.unit, width: 20, value: (excerpt) => excerpt.unitName },
-    { header: COLUMN.unitCode, width: 12, value: (excerpt) => excerpt.unitCode },
+    { header: COLUMN.unit, width: 20, value: (excerpt) => excerpt.unitName, wrap: true },
     { header: COLUMN.reportQuarter, width: 10, value: (excerpt) => excerpt.reportQuarter },
     { header: COLUMN.percentDone, width: 10, value: (excerpt) => excerpt.percentDone / 100, numFmt: FORMAT.percent },
     { header: COLUMN.progressText, width: 80, value: (excerpt) => excerpt.text, wrap: true },
@@ -248,6 +250,15 @@ function excerptColumns(): SheetColumn<ReportFigures['excerpts'][number]>[] {
       value: (excerpt) => shanghaiWallClock(excerpt.approvedAt),
       numFmt: FORMAT.moment,
     },
+    { header: COLUMN.unitCode, width: 12, value: (excerpt) => excerpt.unitCode },
+  ];
+}
+
+/** The engine's own identifiers, last, where a reader filtering by unit name does not meet them first. */
+function identityColumns<Row extends { unitCode: string; taskId: string }>(): SheetColumn<Row>[] {
+  return [
+    { header: COLUMN.unitCode, width: 12, value: (item) => item.unitCode },
+    { header: COLUMN.taskId, width: 38, value: (item) => item.taskId },
   ];
 }
 
@@ -273,8 +284,33 @@ function addTableSheet<Row>(
       if (column.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
     });
   });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
+  if (rows.length === 0) markEmpty(sheet, columns.length);
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(rows.length, 1) + 1, column: columns.length } };
+  setUpPrinting(sheet, name);
   return sheet;
+}
+
+/** A table with nothing in it says so, across its width, rather than printing a bare heading. */
+function markEmpty(sheet: Worksheet, width: number): void {
+  const row = sheet.addRow([EMPTY_TABLE]);
+  sheet.mergeCells(row.number, 1, row.number, width);
+  row.getCell(1).alignment = { horizontal: 'center' };
+}
+
+/** A4 landscape, every column on one page wide, the heading row on every page, pages numbered. */
+function setUpPrinting(sheet: Worksheet, name: string): void {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: A4,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: '1:1',
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  sheet.headerFooter = { oddHeader: `&L${name}`, oddFooter: PAGE_FOOTER };
 }
 
 /** Excel keeps dates without a time zone: a YYYY-MM-DD is written as that day's UTC midnight so it reads back as itself. */

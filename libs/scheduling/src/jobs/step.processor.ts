@@ -2,7 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { Clock } from '@app/common';
 import { JobProcessor, QUEUES, RECONCILE_EVERY_MS, type JobHandlers } from '@app/queues';
 import { StepDeliveryService } from '../steps/step-delivery.service';
-import { StepReconciler } from '../steps/step-reconciler.service';
+import { type ReconcileReport, StepReconciler } from '../steps/step-reconciler.service';
 
 /** The periodic reconcile re-queues what comes due before the run after next; the start-up run re-queues all. */
 const RECONCILE_HORIZON_MS = 2 * RECONCILE_EVERY_MS;
@@ -18,7 +18,7 @@ export class StepProcessor extends JobProcessor<typeof QUEUES.steps> {
       if (outcome.outcome === 'skipped') this.logger.debug(`step ${job.id} skipped: ${outcome.reason}`);
       return outcome;
     },
-    'steps.reconcile': () => this.reconciler.reconcile(RECONCILE_HORIZON_MS),
+    'steps.reconcile': () => this.reconcile(RECONCILE_HORIZON_MS),
   };
 
   constructor(
@@ -29,8 +29,20 @@ export class StepProcessor extends JobProcessor<typeof QUEUES.steps> {
     super();
   }
 
+  private async reconcile(horizonMs?: number): Promise<ReconcileReport> {
+    const started = performance.now();
+    const report = await this.reconciler.reconcile(horizonMs);
+    this.metrics.reconcilerRan(QUEUES.steps, {
+      at: this.clock.now(),
+      seconds: (performance.now() - started) / 1000,
+      requeued: report.rewoken,
+      deliveredLate: report.deliveredLate,
+    });
+    return report;
+  }
+
   async onWorkerStart(): Promise<void> {
-    const report = await this.reconciler.reconcile();
+    const report = await this.reconcile();
     this.logger.log(
       `reconciled at start: ${report.deliveredLate} late step(s) delivered, ${report.rewoken} future step(s) re-queued`,
     );

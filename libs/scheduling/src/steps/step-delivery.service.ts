@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, shanghaiDate } from '@app/common';
+import { Metrics } from '@app/metrics';
 import { NoticeOutbox } from '@app/notifications';
 import { UnitOfWork, type Work } from '@app/queues';
 import { CalendarDaysStore, WorkingCalendar } from '@app/calendar';
@@ -8,12 +9,22 @@ import { deadlineDueDay, stepApplies } from '../ladder';
 import { ScheduledStepEntity } from './scheduled-step.entity';
 import { stepNotices } from './step-notices';
 import { LADDER_TASK_SQL, StepPlanner, type TaskLadderRow } from './step-planner.service';
+import { TaskEscalation } from './task-escalation';
 
 /** A step more than this late went out because no job woke it in time (the reconciler found it). */
 const LATE_AFTER_MS = 5 * 60_000;
 
 /** Province-level leadership (挂牌督办 goes here). */
 export const LEADERSHIP_UNIT_CODE = 'sx-government';
+
+/** What one delivery transaction sent: the step asked for and the task's earlier steps delivered with it. */
+interface DeliveredStep {
+  stepId: string;
+  kind: string;
+  notices: number;
+  latenessSeconds: number;
+  late: boolean;
+}
 
 export type DeliveryOutcome =
   | { outcome: 'delivered'; notices: number; late: boolean }
@@ -27,6 +38,8 @@ export type DeliveryOutcome =
  */
 @Injectable()
 export class StepDeliveryService {
+  private readonly logger = new Logger(StepDeliveryService.name);
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
@@ -34,12 +47,16 @@ export class StepDeliveryService {
     private readonly calendar: WorkingCalendar,
     private readonly calendarDays: CalendarDaysStore,
     private readonly notices: NoticeOutbox,
+    private readonly escalation: TaskEscalation,
+    private readonly metrics: Metrics,
   ) {}
 
   async deliver(stepId: string): Promise<DeliveryOutcome> {
     // Another process may have entered calendar days: judge the step with the calendar as it is now.
     await this.calendarDays.refreshIfChanged();
-    return this.unitOfWork.run(async (work): Promise<DeliveryOutcome> => {
+    const started = performance.now();
+    const batch: DeliveredStep[] = [];
+    const outcome = await this.unitOfWork.run(async (work): Promise<DeliveryOutcome> => {
       const { manager } = work;
       const now = this.clock.now();
       // Lock the task before the step, in the order task actions take them, so the two never deadlock.
@@ -55,8 +72,28 @@ export class StepDeliveryService {
       if (step.state !== 'pending') return { outcome: 'skipped', reason: `step already ${step.state}` };
       if (step.dueAt > now) return { outcome: 'not_due', dueAt: step.dueAt };
       // After a clock jump or a backlog, the jobs of one task fire together: its earlier steps go first.
-      for (const earlier of await this.earlierDueSteps(manager, step)) await this.deliverLocked(work, earlier, now);
-      return this.deliverLocked(work, step, now);
+      for (const earlier of await this.earlierDueSteps(manager, step))
+        await this.deliverLocked(work, earlier, now, batch);
+      return this.deliverLocked(work, step, now, batch);
+    });
+    if (batch.length > 0) this.logBatch(stepId, batch, performance.now() - started);
+    return outcome;
+  }
+
+  /** One JSON line per committed batch, so the logs tell what the metrics count. */
+  private logBatch(stepId: string, batch: readonly DeliveredStep[], durationMs: number): void {
+    this.logger.log({
+      msg: 'steps delivered',
+      event: 'steps.delivered',
+      stepId,
+      steps: batch.map(({ stepId: id, kind, notices, latenessSeconds, late }) => ({
+        id,
+        kind,
+        notices,
+        latenessSeconds,
+        late,
+      })),
+      durationMs: Math.round(durationMs),
     });
   }
 
@@ -79,7 +116,12 @@ export class StepDeliveryService {
   }
 
   /** Delivers one pending, due step whose task and row the transaction holds, if the task still calls for it. */
-  private async deliverLocked(work: Work, step: ScheduledStepEntity, now: Date): Promise<DeliveryOutcome> {
+  private async deliverLocked(
+    work: Work,
+    step: ScheduledStepEntity,
+    now: Date,
+    batch: DeliveredStep[],
+  ): Promise<DeliveryOutcome> {
     const { manager } = work;
     const [task]: TaskLadderRow[] = await manager.query(`${LADDER_TASK_SQL} WHERE t.id = $1`, [step.taskId]);
     if (
@@ -110,11 +152,16 @@ export class StepDeliveryService {
     );
     // The task's level counts deadline escalations only: the bulletin's overdue list is about late work.
     if (step.kind === 'escalation' && step.escalationLevel > task.escalationLevel) {
-      await manager.query('UPDATE tasks SET escalation_level = $2 WHERE id = $1 AND escalation_level < $2', [
-        task.id,
-        step.escalationLevel,
-      ]);
+      await this.escalation.raise(manager, {
+        taskId: task.id,
+        level: step.escalationLevel,
+        stepKey: step.stepKey,
+        at: now,
+      });
     }
+    const latenessSeconds = (now.getTime() - step.dueAt.getTime()) / 1000;
+    batch.push({ stepId: step.id, kind: step.kind, notices: written.count, latenessSeconds, late });
+    work.afterCommit(() => this.metrics.stepDelivered(step.kind, latenessSeconds, late));
     return { outcome: 'delivered', notices: written.count, late };
   }
 }

@@ -9,7 +9,7 @@ import { StepPlanner } from '@app/scheduling';
 import { appendEvents } from '../audit/event-recorder';
 import { TaskEntity } from '../persistence/task.entity';
 import { decide, type TaskAction } from '../state-machine';
-import { visibleTask } from '../tasks/task-access';
+import { refusalOf, visibleTask } from '../tasks/task-access';
 import { eventActorOf } from '../tasks/task-action.service';
 import { ProgressReportEntity, type TargetActual } from './progress-report.entity';
 
@@ -200,14 +200,7 @@ export class ProgressReportService {
       action,
       standing,
     );
-    if (!decision.allowed) {
-      throw new DomainError(
-        decision.reason === 'not_permitted' ? 'forbidden' : 'conflict',
-        decision.code,
-        decision.message,
-        { currentState: task.state, currentVersion: task.version },
-      );
-    }
+    if (!decision.allowed) throw refusalOf(decision, task);
     return task;
   }
 }

@@ -9,7 +9,7 @@ import { assertActiveUnit } from '@app/units';
 import { appendEvents } from '../audit/event-recorder';
 import { TaskEntity } from '../persistence/task.entity';
 import { decide } from '../state-machine';
-import { visibleTask } from './task-access';
+import { refusalOf, visibleTask } from './task-access';
 import { eventActorOf } from './task-action.service';
 
 export interface NewSubtask {
@@ -44,14 +44,7 @@ export class SubtaskService {
         'split',
         standing,
       );
-      if (!decision.allowed) {
-        throw new DomainError(
-          decision.reason === 'not_permitted' ? 'forbidden' : 'conflict',
-          decision.code,
-          decision.message,
-          { currentState: parent.state, currentVersion: parent.version },
-        );
-      }
+      if (!decision.allowed) throw refusalOf(decision, parent);
       for (const [index, subtask] of subtasks.entries()) {
         await assertActiveUnit(manager, subtask.unitCode, today, `subtasks[${index}].unitCode`);
         if (subtask.deadline > parent.deadline) {

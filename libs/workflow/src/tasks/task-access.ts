@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { type Actor, hasAnyRole } from '@app/access';
 import { DomainError } from '@app/common';
-import type { ActorStanding, TaskRelation } from '../state-machine';
+import type { ActorStanding, TaskRelation, TransitionDecision } from '../state-machine';
 import { TaskEntity } from '../persistence/task.entity';
 
 interface LineageRow {
@@ -54,4 +54,15 @@ export async function visibleTask(
   if (!task || !standing || !canSee(standing))
     throw new DomainError('not_found', 'TASK_NOT_FOUND', `任务 ${taskId} 不存在或无权查看`, { field: 'taskId' });
   return { task, standing };
+}
+
+/** A refused decision as the error the caller gets: 403 for who they are, 409 for where the task stands. */
+export function refusalOf(decision: Extract<TransitionDecision, { allowed: false }>, task: TaskEntity): DomainError {
+  const facts = { currentState: task.state, currentVersion: task.version };
+  return new DomainError(
+    decision.reason === 'not_permitted' ? 'forbidden' : 'conflict',
+    decision.code,
+    decision.message,
+    facts,
+  );
 }

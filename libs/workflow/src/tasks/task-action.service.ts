@@ -11,7 +11,7 @@ import { TaskEntity } from '../persistence/task.entity';
 import { WorkflowEntity } from '../persistence/workflow.entity';
 import { decide, type TaskSnapshot } from '../state-machine';
 import { EFFECTS } from './task-effects';
-import { visibleTask } from './task-access';
+import { refusalOf, visibleTask } from './task-access';
 import { REASON_REQUIRED, type TaskActionCommand } from './task-action.types';
 
 export function eventActorOf(actor: TaskActionCommand['actor']): EventActor {
@@ -51,7 +51,7 @@ export class TaskActionService {
         );
       }
       const decision = decide(await snapshotOf(manager, task), command.action, standing);
-      if (!decision.allowed) throw refusal(decision, task);
+      if (!decision.allowed) throw refusalOf(decision, task);
       await this.assertActionInput(manager, command, task);
       // Only actions that hand the task (back) to a unit start a new acknowledgement period.
       const reassigning = command.action === 'reassign' || command.action === 'confirm_objection';
@@ -180,10 +180,4 @@ async function snapshotOf(manager: EntityManager, task: TaskEntity): Promise<Tas
     openSubtasks,
     isLeadTask: task.kind === 'lead',
   };
-}
-
-function refusal(decision: Extract<ReturnType<typeof decide>, { allowed: false }>, task: TaskEntity): DomainError {
-  const facts = { currentState: task.state, currentVersion: task.version };
-  if (decision.reason === 'not_permitted') return new DomainError('forbidden', decision.code, decision.message, facts);
-  return new DomainError('conflict', decision.code, decision.message, facts);
 }

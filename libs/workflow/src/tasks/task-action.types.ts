@@ -1,8 +1,15 @@
 import type { Actor } from '@app/access';
-import type { TaskAction } from '../state-machine';
+import { TASK_ACTIONS, type TaskAction } from '../state-machine';
+
+/** Actions with routes of their own (progress reports, splitting), not taken through `execute`. */
+const OWN_ROUTE_ACTIONS = ['report_progress', 'review_progress', 'split'] as const;
 
 /** The actions a user takes on one task through `TaskActionService.execute`. */
-export type TaskCommandAction = Exclude<TaskAction, 'report_progress' | 'review_progress' | 'split'>;
+export type TaskCommandAction = Exclude<TaskAction, (typeof OWN_ROUTE_ACTIONS)[number]>;
+
+export const TASK_COMMAND_ACTIONS: readonly TaskCommandAction[] = TASK_ACTIONS.filter(
+  (action): action is TaskCommandAction => !(OWN_ROUTE_ACTIONS as readonly string[]).includes(action),
+);
 
 export interface TaskActionCommand {
   taskId: string;

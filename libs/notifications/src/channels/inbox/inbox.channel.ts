@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Work } from '@app/queues';
-import { insertNotices, type NewNotice } from '../../notice-writer';
+import { insertNotices, type NewNotice, type NoticeKind } from '../../notice-writer';
 import { NoticeChannel } from '../notice-channel';
 
 /** The in-app inbox: the notice is stored once per key, and the unit reads it at `GET /notices`. */
@@ -8,7 +8,7 @@ import { NoticeChannel } from '../notice-channel';
 export class InboxChannel extends NoticeChannel {
   readonly name = 'inbox';
 
-  accept(work: Work, notices: readonly NewNotice[], now: Date): Promise<number> {
+  accept(work: Work, notices: readonly NewNotice[], now: Date): Promise<NoticeKind[]> {
     return insertNotices(work.manager, notices, now);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { WorkingCalendar } from '@app/calendar';
 import type { Work } from '@app/queues';
-import type { NewNotice } from '../../notice-writer';
+import type { NewNotice, NoticeKind } from '../../notice-writer';
 import { NoticeChannel } from '../notice-channel';
 import { recordWebhookDeliveries } from './record-deliveries';
 
@@ -14,10 +14,10 @@ export class WebhookChannel extends NoticeChannel {
     super();
   }
 
-  async accept(work: Work, notices: readonly NewNotice[], now: Date): Promise<number> {
+  async accept(work: Work, notices: readonly NewNotice[], now: Date): Promise<NoticeKind[]> {
     const dedupeKeys = notices.map((notice) => notice.dedupeKey);
-    const wakeUps = await recordWebhookDeliveries(work.manager, { dedupeKeys }, now, this.calendar);
+    const { wakeUps, kinds } = await recordWebhookDeliveries(work.manager, { dedupeKeys }, now, this.calendar);
     work.wakeAfterCommit(wakeUps);
-    return wakeUps.length;
+    return kinds;
   }
 }

@@ -1,8 +1,17 @@
 import { Processor } from '@nestjs/bullmq';
 import { Clock } from '@app/common';
+import type { ChannelOutcome } from '@app/metrics';
 import { isFinalAttempt, JobProcessor, QUEUES, type JobHandlers } from '@app/queues';
-import { WebhookDeliveryService } from '../webhook-delivery.service';
+import { WebhookDeliveryService, type WebhookOutcome } from '../webhook-delivery.service';
 import { WebhookReconciler } from '../webhook-reconciler';
+
+/** A delivery that waits for working hours is throttled; a skipped one (already sent, webhook removed) is not counted. */
+const RECORDED_OUTCOMES: Record<WebhookOutcome['outcome'], ChannelOutcome | null> = {
+  delivered: 'sent',
+  failed: 'failed',
+  not_due: 'throttled',
+  skipped: null,
+};
 
 /**
  * Thin: each job calls one service method. A failed POST is recorded by the service, then thrown so
@@ -15,6 +24,8 @@ export class WebhookProcessor extends JobProcessor<typeof QUEUES.webhooks> {
     'notice.webhook': async (job, token) => {
       const { noticeId } = job.data;
       const outcome = await this.delivery.deliver(noticeId, { finalAttempt: isFinalAttempt(job) });
+      const recorded = RECORDED_OUTCOMES[outcome.outcome];
+      if (recorded) this.metrics.channelDelivery('webhook', recorded);
       if (outcome.outcome === 'not_due') return this.sleepUntil(job, token, outcome.notBefore, this.clock.now());
       if (outcome.outcome === 'failed') {
         const message = `webhook delivery of notice ${noticeId} failed (attempt ${outcome.attempts}${outcome.final ? ', giving up' : ''}): ${outcome.error}`;
@@ -24,7 +35,7 @@ export class WebhookProcessor extends JobProcessor<typeof QUEUES.webhooks> {
       if (outcome.outcome === 'skipped') this.logger.debug(`webhook ${job.id} skipped: ${outcome.reason}`);
       return outcome;
     },
-    'webhooks.reconcile': () => this.reconciler.reconcile(),
+    'webhooks.reconcile': () => this.reconcile(),
   };
 
   constructor(
@@ -35,8 +46,19 @@ export class WebhookProcessor extends JobProcessor<typeof QUEUES.webhooks> {
     super();
   }
 
-  async onWorkerStart(): Promise<void> {
+  private async reconcile(): Promise<{ requeued: number }> {
+    const started = performance.now();
     const report = await this.reconciler.reconcile();
+    this.metrics.reconcilerRan(QUEUES.webhooks, {
+      at: this.clock.now(),
+      seconds: (performance.now() - started) / 1000,
+      requeued: report.requeued,
+    });
+    return report;
+  }
+
+  async onWorkerStart(): Promise<void> {
+    const report = await this.reconcile();
     this.logger.log(`reconciled at start: ${report.requeued} pending webhook delivery(ies) handed to the queue`);
   }
 }

@@ -1,0 +1,5 @@
+export * from './metric-definitions';
+export * from './metrics';
+export * from './metrics.module';
+export * from './metrics-token';
+export * from './scrape-sources';

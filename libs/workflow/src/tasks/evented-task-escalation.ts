@@ -1,0 +1,33 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { TaskEscalation, type DeliveredEscalation } from '@app/scheduling';
+import { appendEvents, type EventActor } from '../audit/event-recorder';
+import { TaskEventEntity } from '../persistence/task-event.entity';
+import { TaskEntity } from '../persistence/task.entity';
+import { WorkflowEntity } from '../persistence/workflow.entity';
+
+const ENGINE: EventActor = { userId: null, username: 'system', unitCode: null };
+
+/** An escalation raises the task's level by an `escalate` event in its chain; a level never goes down. */
+@Injectable()
+export class EventedTaskEscalation extends TaskEscalation {
+  async raise(manager: EntityManager, { taskId, level, stepKey, at }: DeliveredEscalation): Promise<void> {
+    const task = await manager.findOne(TaskEntity, { where: { id: taskId }, lock: { mode: 'pessimistic_write' } });
+    if (!task || task.escalationLevel >= level) return;
+    // The version stays: an escalation is not a change a unit could have acted against.
+    await manager.update(TaskEntity, { id: taskId }, { escalationLevel: level });
+    await appendEvents(manager, task.workflowId, ENGINE, at, [
+      { taskId, action: 'escalate', fromState: task.state, toState: task.state, payload: { level, stepKey } },
+    ]);
+  }
+}
+
+/** Every process that delivers ladder steps imports this, so that escalations reach the task's history. */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([WorkflowEntity, TaskEntity, TaskEventEntity])],
+  providers: [{ provide: TaskEscalation, useClass: EventedTaskEscalation }],
+  exports: [TaskEscalation],
+})
+export class TaskEscalationModule {}
