@@ -311,12 +311,14 @@ const ROUTES: Route[] = [
     path: (f) => `/reports/${f.allUnitsReportId}`,
     allowed: ['supervisor', 'leadership', 'admin'],
     success: 200,
+    refused: { lead: 404, co: 404, unrelated: 404 },
   },
   {
     route: 'GET /reports/:id/files/:format',
     path: (f) => `/reports/${f.allUnitsReportId}/files/json`,
     allowed: ['supervisor', 'leadership', 'admin'],
     success: 200,
+    refused: { lead: 404, co: 404, unrelated: 404 },
   },
 ];
 

@@ -236,12 +236,8 @@ function scopeFor(actor: Actor, unitCode: string | undefined): string | null {
   return actor.unitCode;
 }
 
+/** Another unit's report answers as a missing one (as tasks do): its id tells the caller nothing. */
 function assertMayRead(report: ReportView, actor: Actor): void {
   if (hasAnyRole(actor, OVERSIGHT_ROLES) || report.scopeUnitCode === actor.unitCode) return;
-  throw new DomainError(
-    'forbidden',
-    'REPORT_FORBIDDEN',
-    report.scopeUnitCode === null ? '全部单位的通报仅督查室和领导可查看' : '只能查看本单位的通报',
-    { field: 'id' },
-  );
+  throw new DomainError('not_found', 'REPORT_NOT_FOUND', `通报 ${report.id} 不存在`, { field: 'id' });
 }
