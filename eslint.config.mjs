@@ -30,6 +30,7 @@ const LIBRARY_DEPENDENCIES = {
     'documents',
     'access',
     'metrics',
+    'units',
   ],
   testing: ['common', 'queues'],
 };

@@ -37,6 +37,8 @@ describe('the demo: a quarter and a half of supervision on the seed documents', 
       },
       // A bound for a hung run, not a speed test: about 35 s on an idle machine, many minutes on a loaded one.
       timeout: 900_000,
+      // Request and delivery logs run past spawnSync's default 1 MiB, which would kill the demo mid-run.
+      maxBuffer: 64 * 1024 * 1024,
     });
     run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
     sql = new Client({ connectionString: databaseUrl });

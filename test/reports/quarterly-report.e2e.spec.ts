@@ -191,6 +191,8 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
         cancelled: 0,
         completionRate: 0.5,
         onTimeRate: 0.5,
+        due: 4,
+        dueCompletionRate: 0.5,
       });
       expect(figures.previousQuarter).toEqual({
         quarter: '2022Q2',
@@ -224,6 +226,10 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
         [3, EDUCATION, 1, 0, 0, 1, 1, 1],
         [3, HR, 1, 0, 0, 1, 0, 1],
       ]);
+      // All four are provincial departments, each with one task come due: ranked among four, marked as few.
+      expect(figures.units.map((unit) => [unit.rankingGroup, unit.rankedInGroup, unit.due, unit.fewDueTasks])).toEqual(
+        Array(4).fill(['provincial', 4, 1, true]),
+      );
       // September 2022 has 21 working days (中秋节 on the 12th); both escalations were delivered by the 30th.
       expect(
         figures.overdue.map((item) => [
@@ -308,11 +314,11 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
           .filter(Boolean)
           .map((row) => (row as ExcelJS.CellValue[]).slice(1));
       const unitRows = values(unitsSheet).slice(1);
-      expect(unitRows.map((row) => [...row.slice(0, 2), row.at(-1)])).toEqual([
-        [1, '省林草局', FORESTRY],
-        [2, '省文旅厅', CULTURE],
-        [3, '省教育厅', EDUCATION],
-        [3, '省人社厅', HR],
+      expect(unitRows.map((row) => [...row.slice(0, 3), row.at(-1)])).toEqual([
+        ['省直单位', '1*', '省林草局', FORESTRY],
+        ['省直单位', '2*', '省文旅厅', CULTURE],
+        ['省直单位', '3*', '省教育厅', EDUCATION],
+        ['省直单位', '3*', '省人社厅', HR],
       ]);
       const overdueRows = values(workbook.getWorksheet('逾期事项')!).slice(1);
       expect(overdueRows).toHaveLength(2);
@@ -384,7 +390,13 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
       expect(created.body).toMatchObject({ state: 'queued', scopeUnitCode: HR });
       expect((await reportWhenDone(created.body.id)).state).toBe('done');
       const scoped: ReportFigures = JSON.parse((await download('hr', created.body.id, 'json')).toString('utf8'));
-      expect(scoped.scope).toEqual({ unitCode: HR, unitName: '省人社厅' });
+      expect(scoped.scope).toEqual({
+        unitCode: HR,
+        unitName: '省人社厅',
+        rankingGroup: 'provincial',
+        groupAverage: { dueCompletionRate: 0.5, onTimeRate: 0.5 },
+      });
+      expect(scoped.units.map((unit) => [unit.unitCode, unit.rank, unit.rankedInGroup])).toEqual([[HR, 3, 4]]);
       expect(scoped.overall).toMatchObject({ tasks: 1, overdue: 1, completed: 0 });
       expect(scoped.units.map((unit) => unit.unitCode)).toEqual([HR]);
       expect(JSON.stringify(scoped)).not.toContain('省林草局');

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { defineMetrics, type MetricDefinitions } from './metric-definitions';
+import { defineMetrics, METRIC_PREFIX, type MetricDefinitions } from './metric-definitions';
 import type { ScrapeSourceName, ScrapeSources } from './scrape-sources';
 
 /** A scrape waits at most this long for one source (a query, a PING): a stuck database must not stall Prometheus. */
@@ -21,7 +21,7 @@ export class Metrics {
   private readonly logger = new Logger(Metrics.name);
 
   constructor() {
-    collectDefaultMetrics({ register: this.registry, prefix: 'supervision_process_' });
+    collectDefaultMetrics({ register: this.registry, prefix: METRIC_PREFIX });
   }
 
   /** A library hands over the figures it owns, to be read at each scrape. */

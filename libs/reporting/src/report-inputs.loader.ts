@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError } from '@app/common';
+import { AppConfig, DomainError } from '@app/common';
+import { RANKING_GROUP_OF_KIND, type UnitKind } from '@app/units';
 import { WorkingCalendar, type Quarter } from '@app/calendar';
 import { DocumentLadderService } from '@app/scheduling';
 import type {
@@ -29,6 +30,7 @@ export class ReportInputsLoader {
     private readonly dataSource: DataSource,
     private readonly ladders: DocumentLadderService,
     private readonly calendar: WorkingCalendar,
+    private readonly config: AppConfig,
   ) {}
 
   async load(key: ReportRequestKey): Promise<ReportInputs> {
@@ -42,7 +44,8 @@ export class ReportInputsLoader {
         quarter: key.quarter,
         asOf: key.asOf,
         scopeUnitCode: key.scopeUnitCode,
-        unitNames: await this.unitNames(manager),
+        ...(await this.units(manager)),
+        minDueTasksForRanking: this.config.REPORT_MIN_DUE_TASKS,
         measures: await this.measures(manager, key.documentId),
         workflows: await manager.query<WorkflowInput[]>(
           `SELECT id, measure_id AS "measureId", launched_at AS "launchedAt" FROM workflows WHERE document_id = $1 AND launched_at <= $2`,
@@ -87,11 +90,14 @@ export class ReportInputsLoader {
     return row?.fullName ?? DEFAULT_ISSUING_BODY;
   }
 
-  private async unitNames(manager: EntityManager): Promise<Map<string, string>> {
-    const rows: { code: string; shortName: string }[] = await manager.query(
-      `SELECT code, short_name AS "shortName" FROM units`,
+  private async units(manager: EntityManager): Promise<Pick<ReportInputs, 'unitNames' | 'unitGroups'>> {
+    const rows: { code: string; shortName: string; kind: UnitKind }[] = await manager.query(
+      `SELECT code, short_name AS "shortName", kind FROM units`,
     );
-    return new Map(rows.map((row) => [row.code, row.shortName]));
+    return {
+      unitNames: new Map(rows.map((row) => [row.code, row.shortName])),
+      unitGroups: new Map(rows.map((row) => [row.code, RANKING_GROUP_OF_KIND[row.kind] ?? 'unranked'])),
+    };
   }
 
   private measures(manager: EntityManager, documentId: string): Promise<MeasureInput[]> {

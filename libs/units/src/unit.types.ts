@@ -59,3 +59,27 @@ export interface UnitNameResolver {
   /** Resolves a name as written in a document, as of a date (YYYY-MM-DD; successors that took over by then apply). */
   resolve(name: string, asOf: string): UnitNameResolution;
 }
+
+/**
+ * The lists a supervision office ranks units in: provincial departments and party organs together,
+ * cities together; courts, procuratorates, central-government branches, mass organisations and the
+ * provincial government itself are listed without rank.
+ */
+export const RANKING_GROUPS = ['provincial', 'city', 'unranked'] as const;
+export type RankingGroup = (typeof RANKING_GROUPS)[number];
+
+export const RANKING_GROUP_OF_KIND: Readonly<Record<UnitKind, RankingGroup>> = {
+  provincial_department: 'provincial',
+  party_organ: 'provincial',
+  city_government: 'city',
+  provincial_government: 'unranked',
+  central_agency_branch: 'unranked',
+  peoples_organisation: 'unranked',
+  judicial_organ: 'unranked',
+};
+
+export const RANKING_GROUP_LABELS: Readonly<Record<RankingGroup, string>> = {
+  provincial: '省直单位',
+  city: '各设区市',
+  unranked: '其他单位（不参与排名）',
+};

@@ -69,6 +69,12 @@ export class AppConfig {
   @IsBoolean()
   QUEUE_BOARD_JOB_WRITING = false;
 
+  /** A unit with fewer tasks come due than this is still ranked in the bulletin, but marked: one task decides its rate. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  REPORT_MIN_DUE_TASKS = 3;
+
   /** Bearer token for /metrics (Prometheus). Unset: /metrics is off (404) in the API and the worker. */
   @IsOptional()
   @IsString()

@@ -301,9 +301,16 @@ describe('laying out PDF text', () => {
               seed,
             })[0]!;
           });
+          // The last page carries enough text that four pages of it are not taken for a scan (10 a page),
+          // however little the generated pages hold.
           const source = layoutPdf([
             ...items,
-            runs('第二页起始行文字内容填充', 800, []).concat(runs('为了满足最少文字数量的要求', 780, [])),
+            [
+              ...runs('第二页起始行文字内容填充', 800, []),
+              ...runs('为了满足最少文字数量的要求', 780, []),
+              ...runs('再加一行文字确保总数足够多', 760, []),
+              ...runs('最后一行用于凑足页面字数', 740, []),
+            ],
           ]);
           const lines = source.text.split('\n');
           expect(lines.slice(0, pages.flat().length)).toEqual(pages.flat());

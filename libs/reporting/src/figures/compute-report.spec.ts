@@ -76,6 +76,11 @@ function scenario(): ReportInputs {
       ['u-lead', '牵头单位'],
       ['u-co', '配合单位'],
     ]),
+    unitGroups: new Map([
+      ['u-lead', 'provincial'],
+      ['u-co', 'provincial'],
+    ]),
+    minDueTasksForRanking: 3,
     measures: [
       measure('A', 1, '一、第一部分', {
         targets: [
@@ -128,6 +133,8 @@ describe('computeReport', () => {
       cancelled: 0,
       completionRate: 0.5,
       onTimeRate: 0.5,
+      due: 4,
+      dueCompletionRate: 0.5,
     });
   });
 
@@ -143,12 +150,17 @@ describe('computeReport', () => {
     });
   });
 
-  it('ranks units by completion rate, then on-time rate', () => {
+  it('ranks units by completion rate on work come due, then on-time rate', () => {
     expect(
       figures.units.map((unit) => [unit.rank, unit.unitCode, unit.asLead, unit.asCo, unit.completed, unit.overdue]),
     ).toEqual([
       [1, 'u-lead', 2, 0, 1, 1],
       [2, 'u-co', 0, 2, 1, 1],
+    ]);
+    // Two tasks come due each, fewer than the minimum of 3: ranked, and marked.
+    expect(figures.units.map((unit) => [unit.due, unit.dueCompletionRate, unit.fewDueTasks])).toEqual([
+      [2, 0.5, true],
+      [2, 0.5, true],
     ]);
     expect(figures.units.find((unit) => unit.unitCode === 'u-lead')).toMatchObject({
       completedOnTime: 1,
@@ -207,9 +219,56 @@ describe('computeReport', () => {
     expect(figures.notLaunched).toEqual([expect.objectContaining({ measurePath: '3', reason: '尚未明确责任单位' })]);
   });
 
-  it('limits a unit-scoped report to that unit’s own tasks', () => {
+  it('ranks in groups: provincial units, then cities; a unit with nothing due yet and the groups listed without rank are not ranked', () => {
+    const inputs = scenario();
+    const d = history('wf-d');
+    d.launch('d-city', 'lead', 'u-city', '2022-04-01T09:00:00', '2022-08-31', '2022-04-06');
+    d.launch('d-later', 'co', 'u-later', '2022-04-01T09:00:00', '2022-12-30', '2022-04-06');
+    d.launch('d-court', 'co', 'u-court', '2022-04-01T09:00:00', '2022-08-31', '2022-04-06');
+    d.add('d-city', 'acknowledge', 'acknowledged', '2022-04-02T10:00:00');
+    d.add('d-city', 'submit', 'submitted', '2022-08-20T10:00:00');
+    d.add('d-city', 'approve', 'approved', '2022-08-25T10:00:00');
+    const grouped = computeReport({
+      ...inputs,
+      measures: [...inputs.measures, measure('D', 4, '二、第二部分')],
+      workflows: [...inputs.workflows, { id: 'wf-d', measureId: 'D', launchedAt: at('2022-04-01T09:00:00') }],
+      events: [...inputs.events, ...d.events],
+      unitGroups: new Map([
+        ...inputs.unitGroups,
+        ['u-city', 'city'],
+        ['u-later', 'provincial'],
+        ['u-court', 'unranked'],
+      ]),
+    });
+    expect(
+      grouped.units.map((unit) => [
+        unit.unitCode,
+        unit.rankingGroup,
+        unit.rank,
+        unit.rankedInGroup,
+        unit.due,
+        unit.dueCompletionRate,
+        unit.completionRate,
+      ]),
+    ).toEqual([
+      ['u-lead', 'provincial', 1, 2, 2, 0.5, 0.5],
+      ['u-co', 'provincial', 2, 2, 2, 0.5, 0.5],
+      // Nothing due before 30 December: 暂无到期任务, not a 0 % beside late units.
+      ['u-later', 'provincial', null, 2, 0, null, 0],
+      ['u-city', 'city', 1, 1, 1, 1, 1],
+      ['u-court', 'unranked', null, 0, 1, 0, 0],
+    ]);
+  });
+
+  it('limits a unit-scoped report to that unit’s own tasks, with its place in the full ranking', () => {
     const scoped = computeReport({ ...scenario(), scopeUnitCode: 'u-co' });
-    expect(scoped.scope).toEqual({ unitCode: 'u-co', unitName: '配合单位' });
+    expect(scoped.scope).toEqual({
+      unitCode: 'u-co',
+      unitName: '配合单位',
+      rankingGroup: 'provincial',
+      groupAverage: { dueCompletionRate: 0.5, onTimeRate: 0.5 },
+    });
+    expect(scoped.units.map((unit) => [unit.unitCode, unit.rank, unit.rankedInGroup])).toEqual([['u-co', 2, 2]]);
     expect(scoped.overall).toMatchObject({ measures: 2, tasks: 2, completed: 1, overdue: 1 });
     expect(scoped.units.map((unit) => unit.unitCode)).toEqual(['u-co']);
     expect(scoped.overdue.map((item) => item.taskId)).toEqual(['b-co']);

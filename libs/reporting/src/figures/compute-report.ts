@@ -16,6 +16,7 @@ import type {
   OverdueItem,
   ProgressExcerpt,
   ReportFigures,
+  ScopeFigures,
   SectionFigures,
   UnitFigures,
   UnlaunchedMeasure,
@@ -120,20 +121,57 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-function unitsOf(state: Snapshot, unitNames: ReadonlyMap<string, string>): UnitFigures[] {
+function unitsOf(state: Snapshot, inputs: ReportInputs): UnitFigures[] {
   const units = [...groupBy(state.facts, (fact) => fact.task.unitCode)].map(([unitCode, facts]) => {
     const live = facts.filter((fact) => !fact.cancelled);
     const ofKind = (kind: string) => live.filter((fact) => fact.task.kind === kind).length;
     return {
       unitCode,
-      unitName: unitNames.get(unitCode) ?? unitCode,
+      unitName: inputs.unitNames.get(unitCode) ?? unitCode,
+      rankingGroup: inputs.unitGroups.get(unitCode) ?? 'unranked',
       asLead: ofKind('lead'),
       asCo: ofKind('co'),
       asSubtask: ofKind('subtask'),
       ...countTasks(facts),
     };
   });
-  return rankUnits(units.filter((unit) => unit.tasks > 0));
+  return rankUnits(
+    units.filter((unit) => unit.tasks > 0),
+    inputs.minDueTasksForRanking,
+  );
+}
+
+/** The mean of the ranked units' rates, to 4 places; null when the group ranks none or none has the rate. */
+function averageRate(units: readonly UnitFigures[], key: 'dueCompletionRate' | 'onTimeRate'): number | null {
+  const rates = units
+    .filter((unit) => unit.rank !== null)
+    .map((unit) => unit[key])
+    .filter((value): value is number => value !== null);
+  return rates.length === 0
+    ? null
+    : rate(
+        rates.reduce((sum, value) => sum + value, 0),
+        rates.length,
+      );
+}
+
+/** A unit's edition: its own row as the full ranking places it, and its group's average beside it. */
+function scopedUnits(inputs: ReportInputs, scopeUnitCode: string): { units: UnitFigures[]; scope: ScopeFigures } {
+  const everyUnit = unitsOf(snapshot({ ...inputs, scopeUnitCode: null }, inputs.asOf), inputs);
+  const rankingGroup = inputs.unitGroups.get(scopeUnitCode) ?? 'unranked';
+  const group = everyUnit.filter((unit) => unit.rankingGroup === rankingGroup);
+  return {
+    units: everyUnit.filter((unit) => unit.unitCode === scopeUnitCode),
+    scope: {
+      unitCode: scopeUnitCode,
+      unitName: inputs.unitNames.get(scopeUnitCode) ?? scopeUnitCode,
+      rankingGroup,
+      groupAverage: {
+        dueCompletionRate: averageRate(group, 'dueCompletionRate'),
+        onTimeRate: averageRate(group, 'onTimeRate'),
+      },
+    },
+  };
 }
 
 function sectionsOf(state: Snapshot): SectionFigures[] {
@@ -282,6 +320,8 @@ export function computeReport(inputs: ReportInputs): ReportFigures {
   const now = snapshot(inputs, inputs.asOf);
   const previous = previousQuarter(inputs.quarter);
   const scopeUnitCode = inputs.scopeUnitCode;
+  const edition =
+    scopeUnitCode === null ? { units: unitsOf(now, inputs), scope: null } : scopedUnits(inputs, scopeUnitCode);
   return {
     schema: 'supervision-report/1',
     document: inputs.document,
@@ -291,16 +331,13 @@ export function computeReport(inputs: ReportInputs): ReportFigures {
     asOf: inputs.asOf.toISOString(),
     asOfDate: shanghaiDate(inputs.asOf),
     issuingBody: inputs.issuingBody,
-    scope:
-      scopeUnitCode === null
-        ? null
-        : { unitCode: scopeUnitCode, unitName: inputs.unitNames.get(scopeUnitCode) ?? scopeUnitCode },
+    scope: edition.scope,
     overall: overallOf(now),
     previousQuarter: {
       quarter: formatQuarter(previous),
       overall: overallOf(snapshot(inputs, quarterEndMoment(previous))),
     },
-    units: unitsOf(now, inputs.unitNames),
+    units: edition.units,
     sections: sectionsOf(now),
     overdue: overdueOf(now, inputs.unitNames),
     atRisk: atRiskOf(now, inputs),

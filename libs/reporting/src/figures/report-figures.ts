@@ -1,3 +1,4 @@
+import type { RankingGroup } from '@app/units';
 /**
  * The figures of one quarterly report (季度通报), as computed from the database as of a moment.
  * Everything the Word, Excel and JSON outputs show comes from this one value, so the three agree.
@@ -19,7 +20,7 @@ export interface ReportFigures {
   /** The body that issues the bulletin, e.g. 省委督查室. */
   issuingBody: string;
   /** null: every unit; a unit code: the report limited to that unit's own tasks. */
-  scope: { unitCode: string; unitName: string } | null;
+  scope: ScopeFigures | null;
   overall: OverallFigures;
   /** The same figures for the previous quarter, as of that quarter's end. */
   previousQuarter: { quarter: string; overall: OverallFigures };
@@ -46,6 +47,10 @@ export interface TaskCounts {
   cancelled: number;
   /** completed / tasks */
   completionRate: number | null;
+  /** Tasks whose deadline has passed, or that are completed: the work that has come due. */
+  due: number;
+  /** completed / due (到期任务完成率): what units are ranked on; null when nothing has come due. */
+  dueCompletionRate: number | null;
   /** completedOnTime / completed */
   onTimeRate: number | null;
 }
@@ -68,8 +73,13 @@ export interface UnitFigures extends TaskCounts {
   asCo: number;
   /** Subtasks split to the unit by a lead unit (分解). */
   asSubtask: number;
-  /** 1 is best; equal figures share a rank (1, 1, 3). */
-  rank: number;
+  rankingGroup: RankingGroup;
+  /** Within the ranking group, 1 is best; equal figures share a rank (1, 1, 3). null: not ranked (暂无到期任务, or a group listed without rank). */
+  rank: number | null;
+  /** How many units the group ranks: the 46 of 第23/46位. */
+  rankedInGroup: number;
+  /** Fewer due tasks than the ranking's minimum: ranked, but marked, as one task decides its rate. */
+  fewDueTasks: boolean;
 }
 
 export interface SectionFigures extends TaskCounts {
@@ -138,4 +148,13 @@ export interface UnlaunchedMeasure {
   section: string;
   /** Why it has not launched, e.g. 尚未明确责任单位. */
   reason: string;
+}
+
+/** A unit's own edition: who it is, and its group's average beside its own rates. */
+export interface ScopeFigures {
+  unitCode: string;
+  unitName: string;
+  rankingGroup: RankingGroup;
+  /** The group's ranked units' average 到期任务完成率 and on-time rate; null when none is ranked. */
+  groupAverage: { dueCompletionRate: number | null; onTimeRate: number | null };
 }

@@ -1,3 +1,4 @@
+import type { RankingGroup } from '@app/units';
 import type { QuantitativeTarget } from '@app/documents';
 import type { Quarter, WorkingCalendar } from '@app/calendar';
 import type { LadderConfig } from '@app/scheduling';
@@ -52,6 +53,10 @@ export interface ReportInputs {
   /** null for every unit's figures; a unit code to limit the report to that unit's tasks. */
   scopeUnitCode: string | null;
   unitNames: ReadonlyMap<string, string>;
+  /** Each unit's ranking group, from the unit directory; a unit not in it is listed without rank. */
+  unitGroups: ReadonlyMap<string, RankingGroup>;
+  /** Fewer due tasks than this: ranked but marked (REPORT_MIN_DUE_TASKS). */
+  minDueTasksForRanking: number;
   measures: MeasureInput[];
   workflows: WorkflowInput[];
   /** Events up to `asOf`, in the order they happened (workflow, seq). */

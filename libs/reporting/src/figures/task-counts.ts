@@ -1,3 +1,4 @@
+import { RANKING_GROUPS } from '@app/units';
 import type { TaskCounts, UnitFigures } from './report-figures';
 import type { TaskFacts } from './task-facts';
 
@@ -12,6 +13,7 @@ export function countTasks(facts: readonly TaskFacts[]): TaskCounts {
   const count = (test: (fact: TaskFacts) => boolean) => live.filter(test).length;
   const completed = count((fact) => fact.completed);
   const completedOnTime = count((fact) => fact.completedOnTime);
+  const due = count((fact) => fact.due);
   return {
     tasks: live.length,
     acknowledged: count((fact) => fact.acknowledged),
@@ -23,26 +25,48 @@ export function countTasks(facts: readonly TaskFacts[]): TaskCounts {
     cancelled: facts.length - live.length,
     completionRate: rate(completed, live.length),
     onTimeRate: rate(completedOnTime, completed),
+    due,
+    dueCompletionRate: rate(completed, due),
   };
 }
 
-type Ranked = Omit<UnitFigures, 'rank'>;
+export type UnrankedUnit = Omit<UnitFigures, 'rank' | 'rankedInGroup' | 'fewDueTasks'>;
 
-/** Higher rates first (a unit with nothing to rate last), then fewer overdue tasks. */
-function compareUnits(a: Ranked, b: Ranked): number {
+/** Higher rate on work come due first, then higher on-time rate, then fewer overdue tasks. */
+function compareUnits(a: UnrankedUnit, b: UnrankedUnit): number {
   return (
-    (b.completionRate ?? -1) - (a.completionRate ?? -1) ||
+    (b.dueCompletionRate ?? -1) - (a.dueCompletionRate ?? -1) ||
     (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) ||
     a.overdue - b.overdue
   );
 }
 
-/** Units in rank order; equal figures share a rank and the next rank skips (1, 1, 3). */
-export function rankUnits(units: readonly Ranked[]): UnitFigures[] {
-  const sorted = [...units].sort((a, b) => compareUnits(a, b) || a.unitCode.localeCompare(b.unitCode));
-  return sorted.map((unit, index) => {
-    let rank = index + 1;
-    while (rank > 1 && compareUnits(sorted[rank - 2], unit) === 0) rank -= 1;
-    return { ...unit, rank };
+/**
+ * Units group by group (RANKING_GROUPS' order), each group's ranked units first in rank order, then
+ * those it lists without rank: a group listed without rank, or nothing come due yet (暂无到期任务).
+ * Equal figures share a rank and the next rank skips (1, 1, 3).
+ */
+export function rankUnits(units: readonly UnrankedUnit[], minDueTasks: number): UnitFigures[] {
+  return RANKING_GROUPS.flatMap((group) => {
+    const members = units.filter((unit) => unit.rankingGroup === group);
+    const rankable = group !== 'unranked' ? members.filter((unit) => unit.due > 0) : [];
+    const ranked = [...rankable].sort((a, b) => compareUnits(a, b) || a.unitCode.localeCompare(b.unitCode));
+    const unranked = members
+      .filter((unit) => !rankable.includes(unit))
+      .sort((a, b) => a.unitCode.localeCompare(b.unitCode));
+    const mark = (unit: UnrankedUnit, rank: number | null): UnitFigures => ({
+      ...unit,
+      rank,
+      rankedInGroup: ranked.length,
+      fewDueTasks: rank !== null && unit.due < minDueTasks,
+    });
+    return [
+      ...ranked.map((unit, index) => {
+        let rank = index + 1;
+        while (rank > 1 && compareUnits(ranked[rank - 2], unit) === 0) rank -= 1;
+        return mark(unit, rank);
+      }),
+      ...unranked.map((unit) => mark(unit, null)),
+    ];
   });
 }

@@ -17,6 +17,8 @@ export interface TaskFacts {
   acknowledged: boolean;
   completed: boolean;
   completedOnTime: boolean;
+  /** The deadline's due day has passed, or the task is completed: work that has come due. */
+  due: boolean;
   overdue: boolean;
   /** Working days past the due day; 0 when not overdue. */
   workingDaysOverdue: number;
@@ -84,6 +86,7 @@ export function factsOf(task: TaskAsOf, context: FactsContext): TaskFacts {
     acknowledged: task.acknowledgedAt !== null || completed,
     completed,
     completedOnTime: completed && task.submittedAt !== null && shanghaiDate(task.submittedAt) <= dueDay,
+    due: !cancelled && (completed || today > dueDay),
     overdue,
     workingDaysOverdue: overdue ? calendar.workingDaysBetween(dueDay, today) : 0,
     workingDaysLeft: open && !overdue ? calendar.workingDaysBetween(today, dueDay) : null,

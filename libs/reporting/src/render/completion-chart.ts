@@ -1,11 +1,9 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import { xmlSafe } from '@app/common';
+import { RANKING_GROUP_LABELS } from '@app/units';
 import { UnitFigures } from '../figures/report-figures';
 import { CHART_TITLE, NO_DATA, formatRate } from './report-labels';
-
-/** Beyond this many units the bars get too thin to read, so only the best ranked are drawn. */
-export const CHART_MAX_UNITS = 40;
 
 const FONT_FAMILY = 'WenQuanYi Micro Hei';
 const WIDTH = 640;
@@ -16,12 +14,14 @@ const EMPTY_HEIGHT = 200;
 // Drawn at twice the size so the image stays sharp when Word scales it to the page.
 const PIXEL_RATIO = 2;
 
-/** A PNG bar chart of each unit's completion rate, in rank order: the same units give the same bytes. */
+/**
+ * A PNG bar chart of every ranked unit's 到期任务完成率, group by group in rank order, the last-ranked
+ * included: the same units give the same bytes.
+ */
 export function renderCompletionChart(units: readonly UnitFigures[]): Buffer {
-  const ranked = xmlSafe([...units]).sort((a, b) => a.rank - b.rank);
-  const shown = ranked.slice(0, CHART_MAX_UNITS);
+  const shown = xmlSafe(units.filter((unit) => unit.rank !== null));
   const height = shown.length === 0 ? EMPTY_HEIGHT : TOP_SPACE + BOTTOM_SPACE + shown.length * BAR_ROW_HEIGHT;
-  const option = shown.length === 0 ? emptyOption() : barOption(shown, ranked.length);
+  const option = shown.length === 0 ? emptyOption() : barOption(shown);
   return svgToPng(renderSvg(option, height));
 }
 
@@ -69,9 +69,10 @@ function emptyOption(): echarts.EChartsOption {
   };
 }
 
-function barOption(shown: readonly UnitFigures[], total: number): echarts.EChartsOption {
-  const note = total > shown.length ? `仅显示排名前 ${shown.length} 的单位（共 ${total} 个）` : undefined;
-  const labels = shown.map((unit) => formatRate(unit.completionRate));
+function barOption(shown: readonly UnitFigures[]): echarts.EChartsOption {
+  const groups = [...new Set(shown.map((unit) => RANKING_GROUP_LABELS[unit.rankingGroup]))];
+  const note = `${groups.join('、')}分别排名，自上而下依次排列`;
+  const labels = shown.map((unit) => formatRate(unit.dueCompletionRate));
   return {
     title: title(note),
     grid: { left: 170, right: 64, top: TOP_SPACE - 8, bottom: BOTTOM_SPACE - 8 },
@@ -85,7 +86,7 @@ function barOption(shown: readonly UnitFigures[], total: number): echarts.EChart
     },
     yAxis: {
       type: 'category',
-      // Rank 1 first, at the top.
+      // The first group's rank 1 at the top.
       inverse: true,
       data: shown.map((unit) => unit.unitName),
       axisTick: { show: false },
@@ -96,8 +97,9 @@ function barOption(shown: readonly UnitFigures[], total: number): echarts.EChart
         type: 'bar',
         barMaxWidth: 16,
         itemStyle: { color: '#2f5d9b' },
-        // A unit without tasks has no rate: an empty bar, labelled —.
-        data: shown.map((unit) => (unit.completionRate === null ? 0 : Math.round(unit.completionRate * 1000) / 10)),
+        data: shown.map((unit) =>
+          unit.dueCompletionRate === null ? 0 : Math.round(unit.dueCompletionRate * 1000) / 10,
+        ),
         label: {
           show: true,
           position: 'right',

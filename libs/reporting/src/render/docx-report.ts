@@ -1,6 +1,7 @@
 import { xmlSafe } from '@app/common';
 import { AlignmentType, Document, FileChild, LevelFormat, LevelSuffix, Packer, Paragraph, Table } from 'docx';
-import { ReportFigures } from '../figures/report-figures';
+import { RANKING_GROUP_LABELS, RANKING_GROUPS } from '@app/units';
+import { ReportFigures, UnitFigures } from '../figures/report-figures';
 import {
   DOCUMENT_STYLES,
   PAGE,
@@ -33,6 +34,8 @@ import {
   formatQuarter,
   formatRate,
   measureLabel,
+  placeInGroup,
+  rankLabel,
   reportTitle,
   stripHeadingNumber,
   taskKindLabel,
@@ -109,8 +112,8 @@ function overallSection(figures: ReportFigures, chartPng: Buffer): FileChild[] {
   return [
     heading1(SECTION_HEADINGS.overall),
     bodyParagraph(overallProse(figures)),
-    imageParagraph(chartPng, CHART_TITLE),
-    figureCaption(`图1　${CHART_TITLE}`),
+    // A unit's edition has one unit: its place is told in words, not drawn as one bar.
+    ...(figures.scope ? [] : [imageParagraph(chartPng, CHART_TITLE), figureCaption(`图1　${CHART_TITLE}`)]),
   ];
 }
 
@@ -134,17 +137,50 @@ function overallProse(figures: ReportFigures): string {
 }
 
 function unitsSection(figures: ReportFigures): FileChild[] {
-  const children: FileChild[] = [heading1(SECTION_HEADINGS.units), tableCaption('表1　各单位任务完成情况')];
-  children.push(figures.units.length === 0 ? bodyParagraph('本季度暂无单位承担任务。') : unitsTable(figures));
+  const children: FileChild[] = [heading1(SECTION_HEADINGS.units)];
+  if (figures.scope) children.push(...ownPlace(figures));
+  else children.push(...groupTables(figures));
   children.push(tableCaption('表2　各部分任务完成情况'));
   children.push(figures.sections.length === 0 ? bodyParagraph('本季度暂无分部分统计。') : sectionsTable(figures));
   return children;
 }
 
+/** One table per ranking group, each unit's rank within its group; * marks a unit with few tasks come due. */
+function groupTables(figures: ReportFigures): FileChild[] {
+  if (figures.units.length === 0)
+    return [tableCaption('表1　各单位任务完成情况'), bodyParagraph('本季度暂无单位承担任务。')];
+  const groups = RANKING_GROUPS.filter((group) => figures.units.some((unit) => unit.rankingGroup === group));
+  const children = groups.flatMap((group, index) => [
+    tableCaption(`表1-${index + 1}　${RANKING_GROUP_LABELS[group]}任务完成情况`),
+    unitsTable(figures.units.filter((unit) => unit.rankingGroup === group)),
+  ]);
+  if (figures.units.some((unit) => unit.fewDueTasks)) children.push(bodyParagraph(FEW_DUE_NOTE));
+  return children;
+}
+
+/** A unit's edition: its place in its group and its rates beside the group's average, no one-bar chart. */
+function ownPlace(figures: ReportFigures): FileChild[] {
+  const scope = figures.scope!;
+  const own = figures.units[0];
+  if (!own) return [bodyParagraph(`${scope.unitName}本季度暂无承担任务。`)];
+  const average = scope.groupAverage;
+  return [
+    bodyParagraph(
+      `${scope.unitName}在${RANKING_GROUP_LABELS[scope.rankingGroup]}中${placeInGroup(own)}：到期任务 ${own.due} 项，` +
+        `到期任务完成率 ${formatRate(own.dueCompletionRate)}（本组平均 ${formatRate(average.dueCompletionRate)}），` +
+        `按时完成率 ${formatRate(own.onTimeRate)}（本组平均 ${formatRate(average.onTimeRate)}）。`,
+    ),
+    tableCaption('表1　本单位任务完成情况'),
+    unitsTable(figures.units),
+  ];
+}
+
+const FEW_DUE_NOTE = '注：排名后标*的单位到期任务较少，其完成率受个别任务影响较大，仅供参考。';
+
 const UNIT_COLUMNS: TableColumn[] = [
-  { heading: COLUMN.rank, weight: 4.5 },
+  { heading: COLUMN.rank, weight: 6 },
   { heading: COLUMN.unit, weight: 16, align: 'left' },
-  ...[COLUMN.asLead, COLUMN.asCo, COLUMN.asSubtask, COLUMN.tasks, COLUMN.completed].map((heading) => ({
+  ...[COLUMN.asLead, COLUMN.asCo, COLUMN.asSubtask, COLUMN.tasks, COLUMN.due, COLUMN.completed].map((heading) => ({
     heading,
     weight: 4.5,
   })),
@@ -153,18 +189,17 @@ const UNIT_COLUMNS: TableColumn[] = [
     weight: 5,
   })),
   // Wide enough for 100.0% on one line.
-  { heading: COLUMN.completionRate, weight: 7.5 },
+  { heading: COLUMN.dueCompletionRate, weight: 7.5 },
   { heading: COLUMN.onTimeRate, weight: 7.5 },
 ];
 
-function unitsTable(figures: ReportFigures): Table {
-  const ranked = [...figures.units].sort((a, b) => a.rank - b.rank);
-  const rows = ranked.map((unit) => [
-    String(unit.rank),
+function unitsTable(units: readonly UnitFigures[]): Table {
+  const rows = units.map((unit) => [
+    rankLabel(unit),
     unit.unitName,
-    ...[unit.asLead, unit.asCo, unit.asSubtask, unit.tasks, unit.completed, unit.completedOnTime].map(String),
+    ...[unit.asLead, unit.asCo, unit.asSubtask, unit.tasks, unit.due, unit.completed, unit.completedOnTime].map(String),
     ...[unit.overdue, unit.lateAcknowledgements, unit.missingReports].map(String),
-    formatRate(unit.completionRate),
+    formatRate(unit.dueCompletionRate),
     formatRate(unit.onTimeRate),
   ]);
   return dataTable(UNIT_COLUMNS, rows, true);

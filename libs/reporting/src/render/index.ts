@@ -1,4 +1,4 @@
-export { CHART_MAX_UNITS, renderCompletionChart } from './completion-chart';
+export { renderCompletionChart } from './completion-chart';
 export { DOCX_EXCERPTS_PER_SECTION, DOCX_OVERDUE_LIMIT, renderDocx } from './docx-report';
 export { renderJson } from './json-report';
 export { renderXlsx } from './xlsx-report';

@@ -5,7 +5,6 @@ import mammoth from 'mammoth';
 import { ReportFigures } from '../figures/report-figures';
 import { overdueItem, sampleFigures } from './__fixtures__/sample-figures';
 import {
-  CHART_MAX_UNITS,
   DOCX_EXCERPTS_PER_SECTION,
   DOCX_OVERDUE_LIMIT,
   renderCompletionChart,
@@ -63,14 +62,14 @@ describe('renderCompletionChart', () => {
     expect(pngHeight(ten)).toBeGreaterThan(pngHeight(three));
   });
 
-  it('stops growing at the cap', () => {
-    expect(pngHeight(renderCompletionChart(many(CHART_MAX_UNITS + 10)))).toBe(
-      pngHeight(renderCompletionChart(many(CHART_MAX_UNITS))),
-    );
+  it('draws every ranked unit, the last ranked included, and leaves out the units not ranked', () => {
+    expect(pngHeight(renderCompletionChart(many(60)))).toBeGreaterThan(pngHeight(renderCompletionChart(many(46))));
+    const notRanked = { ...units[0], unitCode: 'U99', rank: null, rankingGroup: 'unranked' as const };
+    expect(renderCompletionChart([...units, notRanked]).equals(renderCompletionChart(units))).toBe(true);
   });
 
   it('gives the same bytes for the same units', () => {
-    expect(renderCompletionChart(units).equals(renderCompletionChart([...units].reverse()))).toBe(true);
+    expect(renderCompletionChart(units).equals(renderCompletionChart(units.map((unit) => ({ ...unit }))))).toBe(true);
   });
 
   it('still draws a valid PNG without units', () => {
@@ -169,9 +168,45 @@ describe('renderDocx', () => {
     expect(core).toContain('落实情况季度通报（2022年第三季度）');
   });
 
-  it('says when the report is limited to one unit', async () => {
-    const scoped = { ...sampleFigures(), scope: { unitCode: 'U03', unitName: '省交通运输厅' } };
-    expect(await docxText(scoped)).toContain('本通报仅统计省交通运输厅承担的任务');
+  it('gives a unit its place in its group beside the group average, without a one-bar chart', async () => {
+    const figures = sampleFigures();
+    const own = figures.units.find((unit) => unit.unitCode === 'U03')!;
+    const scoped: ReportFigures = {
+      ...figures,
+      units: [{ ...own, rank: 23, rankedInGroup: 46 }],
+      scope: {
+        unitCode: 'U03',
+        unitName: '省交通运输厅',
+        rankingGroup: 'provincial',
+        groupAverage: { dueCompletionRate: 0.625, onTimeRate: 0.8 },
+      },
+    };
+    const text = await docxText(scoped);
+    expect(text).toContain('本通报仅统计省交通运输厅承担的任务');
+    expect(text).toContain('省交通运输厅在省直单位中第23/46位');
+    expect(text).toContain('（本组平均 62.5%）');
+    const zip = await JSZip.loadAsync(await renderDocx(scoped, renderCompletionChart(scoped.units)));
+    expect(Object.keys(zip.files).filter((name) => name.startsWith('word/media/'))).toEqual([]);
+  });
+
+  it('ranks units group by group, says 暂无到期任务 and 不排名 where it does not rank, and marks few-due units', async () => {
+    const figures = sampleFigures();
+    const [first, second, third] = figures.units;
+    const text = await docxText({
+      ...figures,
+      units: [
+        { ...first, rank: 1, rankedInGroup: 1, fewDueTasks: true },
+        { ...second, rank: null, rankedInGroup: 1, due: 0, dueCompletionRate: null },
+        { ...third, rankingGroup: 'unranked', rank: null, rankedInGroup: 0 },
+      ],
+    });
+    expect(text).toContain('表1-1　省直单位任务完成情况');
+    expect(text).toContain('表1-2　其他单位（不参与排名）任务完成情况');
+    expect(text.indexOf('表1-1')).toBeLessThan(text.indexOf('暂无到期任务'));
+    expect(text.indexOf('暂无到期任务')).toBeLessThan(text.indexOf('表1-2'));
+    expect(text.indexOf('表1-2')).toBeLessThan(text.indexOf('不排名'));
+    expect(text).toContain('1*');
+    expect(text).toContain('排名后标*的单位到期任务较少');
   });
 
   it('says so when nothing is overdue', async () => {
@@ -257,10 +292,12 @@ describe('renderXlsx', () => {
   it('writes unit rows in rank order with numeric counts and percent rates', () => {
     const units = sheet(workbook, '各单位');
     const first = units.getRow(2);
-    expect(first.getCell(1).value).toBe(1);
-    expect(first.getCell(2).value).toBe('省文化和旅游厅');
-    const rateCell = units.getRow(3).getCell(14);
-    expect(units.getRow(1).getCell(14).value).toBe('完成率');
+    expect(first.getCell(2).value).toBe(1);
+    expect(first.getCell(1).value).toBe('省直单位');
+    expect(first.getCell(3).value).toBe('省文化和旅游厅');
+    const rateCell = units.getRow(3).getCell(16);
+    expect(units.getRow(1).getCell(16).value).toBe('完成率');
+    expect(units.getRow(1).getCell(17).value).toBe('到期任务完成率');
     expect(rateCell.value).toBeCloseTo(2 / 6);
     expect(rateCell.numFmt).toBe('0.0%');
     expect(typeof units.getRow(3).getCell(7).value).toBe('number');
@@ -308,7 +345,7 @@ describe('renderXlsx', () => {
 
   it('names units in the second column and keeps unit codes and task ids in the last ones', () => {
     const heading = (name: string) => (sheet(workbook, name).getRow(1).values as unknown[]).slice(1);
-    expect(heading('各单位').slice(0, 2)).toEqual(['排名', '单位']);
+    expect(heading('各单位').slice(0, 3)).toEqual(['排名分组', '排名', '单位']);
     expect(heading('各单位').at(-1)).toBe('单位代码');
     expect(heading('逾期事项').slice(-2)).toEqual(['单位代码', '任务编号']);
     expect(heading('临期事项').slice(-2)).toEqual(['单位代码', '任务编号']);

@@ -1,4 +1,4 @@
-import { OverdueItem } from '../figures/report-figures';
+import { OverdueItem, UnitFigures } from '../figures/report-figures';
 
 /** The Chinese wording shared by the Word and Excel outputs, so both say the same thing the same way. */
 
@@ -22,7 +22,7 @@ export const SHEET_NAMES = {
   notLaunched: '未下达措施',
 } as const;
 
-export const CHART_TITLE = '各单位任务完成率';
+export const CHART_TITLE = '各单位到期任务完成率';
 export const NO_DATA = '暂无数据';
 export const EMPTY_VALUE = '—';
 
@@ -46,6 +46,9 @@ export const COLUMN = {
   cancelled: '已取消',
   completionRate: '完成率',
   onTimeRate: '按时完成率',
+  due: '到期任务',
+  dueCompletionRate: '到期任务完成率',
+  rankingGroup: '排名分组',
   section: '部分',
   measures: '措施数',
   measurePath: '措施编号',
@@ -82,6 +85,7 @@ export const OVERALL_ROWS = [
   { key: 'acknowledged', label: '已签收任务', unit: '项' },
   { key: 'completed', label: '已完成任务', unit: '项' },
   { key: 'completedOnTime', label: '按时完成任务', unit: '项' },
+  { key: 'due', label: '到期任务', unit: '项' },
   { key: 'overdue', label: '逾期任务', unit: '项' },
   { key: 'lateAcknowledgements', label: '逾期签收任务', unit: '项' },
   { key: 'missingReports', label: '未按期报送进展任务', unit: '项' },
@@ -90,8 +94,24 @@ export const OVERALL_ROWS = [
 
 export const RATE_ROWS = [
   { key: 'completionRate', label: '任务完成率' },
+  { key: 'dueCompletionRate', label: '到期任务完成率' },
   { key: 'onTimeRate', label: '按时完成率' },
 ] as const;
+
+/** What the rank column says of a unit the bulletin does not rank. */
+export const NOTHING_DUE = '暂无到期任务';
+export const NOT_RANKED = '不排名';
+
+/** 3, or 暂无到期任务 / 不排名 where the unit is not ranked; a few-due unit is marked *. */
+export function rankLabel(unit: UnitFigures): string {
+  if (unit.rank === null) return unit.rankingGroup === 'unranked' ? NOT_RANKED : NOTHING_DUE;
+  return unit.fewDueTasks ? `${unit.rank}*` : String(unit.rank);
+}
+
+/** 第23/46位 within the unit's ranking group. */
+export function placeInGroup(unit: UnitFigures): string {
+  return unit.rank === null ? rankLabel(unit) : `第${unit.rank}/${unit.rankedInGroup}位`;
+}
 
 const TASK_KINDS: Record<OverdueItem['taskKind'], string> = { lead: '牵头', co: '配合', subtask: '分解' };
 

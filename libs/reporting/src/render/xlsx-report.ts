@@ -1,5 +1,6 @@
 import { xmlSafe } from '@app/common';
 import { CellValue, Workbook, Worksheet } from 'exceljs';
+import { RANKING_GROUP_LABELS } from '@app/units';
 import { ReportFigures, TaskCounts } from '../figures/report-figures';
 import {
   COLUMN,
@@ -8,6 +9,7 @@ import {
   SHEET_NAMES,
   escalationLabel,
   formatQuarter,
+  rankLabel,
   rateChangePoints,
   reportTitle,
   taskKindLabel,
@@ -46,12 +48,7 @@ export async function renderXlsx(given: ReportFigures): Promise<Buffer> {
   const workbook = new Workbook();
   describeWorkbook(workbook, figures);
   addOverallSheet(workbook, figures);
-  addTableSheet(
-    workbook,
-    SHEET_NAMES.units,
-    unitColumns(),
-    [...figures.units].sort((a, b) => a.rank - b.rank),
-  );
+  addTableSheet(workbook, SHEET_NAMES.units, unitColumns(), figures.units);
   addTableSheet(
     workbook,
     SHEET_NAMES.sections,
@@ -163,13 +160,17 @@ function addHeaderBlock(sheet: Worksheet, figures: ReportFigures): void {
 }
 
 function countColumns<Row extends TaskCounts>(): SheetColumn<Row>[] {
-  const count = (header: string, key: keyof Omit<TaskCounts, 'completionRate' | 'onTimeRate'>): SheetColumn<Row> => ({
+  const count = (
+    header: string,
+    key: keyof Omit<TaskCounts, 'completionRate' | 'onTimeRate' | 'dueCompletionRate'>,
+  ): SheetColumn<Row> => ({
     header,
     width: 9,
     value: (row) => row[key],
   });
   return [
     count(COLUMN.tasks, 'tasks'),
+    count(COLUMN.due, 'due'),
     count(COLUMN.acknowledged, 'acknowledged'),
     count(COLUMN.completed, 'completed'),
     count(COLUMN.completedOnTime, 'completedOnTime'),
@@ -178,13 +179,19 @@ function countColumns<Row extends TaskCounts>(): SheetColumn<Row>[] {
     count(COLUMN.missingReports, 'missingReports'),
     count(COLUMN.cancelled, 'cancelled'),
     { header: COLUMN.completionRate, width: 10, value: (row) => row.completionRate, numFmt: FORMAT.rate },
+    { header: COLUMN.dueCompletionRate, width: 11, value: (row) => row.dueCompletionRate, numFmt: FORMAT.rate },
     { header: COLUMN.onTimeRate, width: 11, value: (row) => row.onTimeRate, numFmt: FORMAT.rate },
   ];
 }
 
 function unitColumns(): SheetColumn<ReportFigures['units'][number]>[] {
   return [
-    { header: COLUMN.rank, width: 7, value: (unit) => unit.rank },
+    { header: COLUMN.rankingGroup, width: 12, value: (unit) => RANKING_GROUP_LABELS[unit.rankingGroup], wrap: true },
+    {
+      header: COLUMN.rank,
+      width: 9,
+      value: (unit) => (unit.rank !== null && !unit.fewDueTasks ? unit.rank : rankLabel(unit)),
+    },
     { header: COLUMN.unit, width: 26, value: (unit) => unit.unitName, wrap: true },
     { header: COLUMN.asLead, width: 7, value: (unit) => unit.asLead },
     { header: COLUMN.asCo, width: 7, value: (unit) => unit.asCo },

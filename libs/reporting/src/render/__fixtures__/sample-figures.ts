@@ -1,16 +1,42 @@
 import { OverdueItem, ReportFigures, TaskCounts, UnitFigures } from '../../figures/report-figures';
 
-/** Builds task counts with rates worked out as the figures module does: null without a denominator. */
-export function counts(partial: Omit<TaskCounts, 'completionRate' | 'onTimeRate'>): TaskCounts {
+type CountsWithoutRates = Omit<TaskCounts, 'completionRate' | 'onTimeRate' | 'due' | 'dueCompletionRate'>;
+
+/**
+ * Builds task counts with rates worked out as the figures module does: null without a denominator.
+ * Work come due is the completed and the overdue tasks unless given.
+ */
+export function counts(partial: CountsWithoutRates & { due?: number }): TaskCounts {
+  const due = partial.due ?? partial.completed + partial.overdue;
   return {
     ...partial,
     completionRate: partial.tasks === 0 ? null : partial.completed / partial.tasks,
     onTimeRate: partial.completed === 0 ? null : partial.completedOnTime / partial.completed,
+    due,
+    dueCompletionRate: due === 0 ? null : partial.completed / due,
   };
 }
 
-export function unitFigures(unitCode: string, unitName: string, rank: number, tasks: TaskCounts): UnitFigures {
-  return { unitCode, unitName, asLead: tasks.tasks, asCo: 0, asSubtask: 0, rank, ...tasks };
+export function unitFigures(
+  unitCode: string,
+  unitName: string,
+  rank: number | null,
+  tasks: TaskCounts,
+  placing: Partial<Pick<UnitFigures, 'rankingGroup' | 'rankedInGroup' | 'fewDueTasks'>> = {},
+): UnitFigures {
+  return {
+    unitCode,
+    unitName,
+    asLead: tasks.tasks,
+    asCo: 0,
+    asSubtask: 0,
+    rank,
+    rankingGroup: 'provincial',
+    rankedInGroup: 3,
+    fewDueTasks: false,
+    ...placing,
+    ...tasks,
+  };
 }
 
 export function overdueItem(index: number, overrides: Partial<OverdueItem> = {}): OverdueItem {
