@@ -64,6 +64,12 @@ export class AppConfig {
   @IsString()
   LADDER_OVERRIDES?: string;
 
+  /** The worker marks an on-demand report failed, unmade, when this many requests wait ahead of it. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  REPORT_QUEUE_MAX_DEPTH = 20;
+
   /** Lets admins add, retry, promote and clean jobs from the queue dashboard; off, it only reads. */
   @Transform(({ value }) => value === true || value === 'true')
   @IsBoolean()
