@@ -1,7 +1,7 @@
 /** One figure of `npm run bench`, beside the raw baseline measured in the same run. */
 export interface BenchResult {
-  /** A stable name for tools that read bench/results.json (`documents.corpus_score`); set where given. */
-  id?: string;
+  /** A stable name for tools that read bench/results.json (`documents.corpus_score`); issues name figures by it. */
+  id: string;
   name: string;
   value: number;
   unit: string;
@@ -14,6 +14,7 @@ export interface BenchResult {
 export type Scale = 'small' | 'full';
 
 export function result(
+  id: string,
   name: string,
   value: number,
   unit: string,
@@ -22,6 +23,7 @@ export function result(
 ): BenchResult {
   const round = (n: number) => Math.round(n * 1000) / 1000;
   return {
+    id,
     name,
     value: round(value),
     unit,

@@ -25,10 +25,12 @@ export async function documentsBenchmarks(scale: Scale): Promise<BenchResult[]> 
   const passed = scores.reduce((sum, score) => sum + score.passed, 0);
   const checks = scores.reduce((sum, score) => sum + score.checks, 0);
   const figures: BenchResult[] = [
-    {
-      id: 'documents.corpus_score',
-      ...result(`corpus score (${scores.length} documents, ${checks} checks)`, (100 * passed) / checks, '%'),
-    },
+    result(
+      'documents.corpus_score',
+      `corpus score (${scores.length} documents, ${checks} checks)`,
+      (100 * passed) / checks,
+      '%',
+    ),
   ];
   const cases: [string, string, string, (bytes: Buffer) => unknown, string][] = [
     [
@@ -75,10 +77,16 @@ export async function documentsBenchmarks(scale: Scale): Promise<BenchResult[]> 
       read.push(await timed(() => parse(bytes, file)));
       baseline.push(await timed(() => raw(bytes)));
     }
-    figures.push({
-      id: `documents.parse_${format}_ms`,
-      ...result(`${name} (median of ${runs})`, median(read), 'ms', median(baseline), rawName),
-    });
+    figures.push(
+      result(
+        `documents.parse_${format}_ms`,
+        `${name} (median of ${runs})`,
+        median(read),
+        'ms',
+        median(baseline),
+        rawName,
+      ),
+    );
   }
   return figures;
 }

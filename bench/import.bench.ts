@@ -61,6 +61,7 @@ export async function importBenchmarks(scale: Scale): Promise<BenchResult[]> {
     });
     return [
       result(
+        'import.documents_per_s',
         `import ${count} documents (46 measures each)`,
         (count / engineMs) * 1000,
         'documents/s',

@@ -21,7 +21,14 @@ export async function parseBenchmarks(scale: Scale): Promise<BenchResult[]> {
       split.push(await timed(() => decodeDocument(bytes).text.split('\n')));
     }
     results.push(
-      result(`parse ${seed} (median of ${runs})`, median(parse), 'ms', median(split), 'decode and split into lines'),
+      result(
+        `parse.${seed.replace(/\.txt$/, '')}_ms`,
+        `parse ${seed} (median of ${runs})`,
+        median(parse),
+        'ms',
+        median(split),
+        'decode and split into lines',
+      ),
     );
   }
   return results;

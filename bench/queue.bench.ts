@@ -378,14 +378,23 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
     const label = `${taskCount.toLocaleString('en')} tasks, ${engine.steps.toLocaleString('en')} steps`;
     results.push(
       result(
+        'queue.schedule',
         `schedule ladders of ${label}: replan + wake`,
         engine.ms / 1000,
         's',
         plainMs / 1000,
         `plain BullMQ addBulk of ${plainJobs.length} delayed jobs`,
       ),
-      result(`  of which JobQueue.wake (${label})`, engine.wakeMs / 1000, 's', plainMs / 1000, 'the same addBulk'),
       result(
+        'queue.schedule_wake',
+        `  of which JobQueue.wake (${label})`,
+        engine.wakeMs / 1000,
+        's',
+        plainMs / 1000,
+        'the same addBulk',
+      ),
+      result(
+        'queue.redis_used_mib',
         `Redis used_memory after scheduling ${label}`,
         engineBytes / 2 ** 20,
         'MiB',
@@ -419,6 +428,7 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
       await emptyRedisOf(PLAIN_PREFIX, redis);
       results.push(
         result(
+          `queue.deliver_${workers}`,
           `deliver ${dueCount.toLocaleString('en')} due steps (${run.notices.toLocaleString('en')} notices), ${workers} worker process${workers > 1 ? 'es' : ''}`,
           (run.notices / run.ms) * 1000,
           'notices/s',
@@ -426,6 +436,7 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
           `plain BullMQ Worker, one INSERT per job, ${workers} process${workers > 1 ? 'es' : ''}`,
         ),
         result(
+          `queue.deliver_${workers}_steps_per_s`,
           `  the same, steps per second (${workers})`,
           (dueCount / run.ms) * 1000,
           'steps/s',

@@ -54,21 +54,16 @@ export async function robustnessBenchmarks(scale: Scale): Promise<BenchResult[]>
   const queries = corpus.slice(0, 200);
   const queryMs = (await timed(() => queries.forEach((query) => index.suggestUnits(query)))) / queries.length;
   return [
-    {
-      id: 'documents.worst_case_parse_ms',
-      ...result(
-        `parse the slowest hostile input at the size limit (${worstName})`,
-        worst,
-        'ms',
-        worstBaseline,
-        'split and trim its lines',
-      ),
-    },
-    {
-      id: 'suggestions.index_build_ms',
-      ...result(`index ${corpus.length} measures for unit suggestions`, buildMs, 'ms'),
-    },
-    { id: 'suggestions.query_ms', ...result('suggest units for one measure', queryMs, 'ms') },
+    result(
+      'documents.worst_case_parse_ms',
+      `parse the slowest hostile input at the size limit (${worstName})`,
+      worst,
+      'ms',
+      worstBaseline,
+      'split and trim its lines',
+    ),
+    result('suggestions.index_build_ms', `index ${corpus.length} measures for unit suggestions`, buildMs, 'ms'),
+    result('suggestions.query_ms', 'suggest units for one measure', queryMs, 'ms'),
   ];
 }
 

@@ -43,7 +43,7 @@ function argument(name: string): string | undefined {
 
 /**
  * `npm run bench [-- --scale small|full] [--only report,queue]`: the chosen benchmarks, one table, and
- * bench/results.json, a list of { name, value, unit, baseline, ratio } in which each group measured
+ * bench/results.json, a list of { id, name, value, unit, baseline, ratio } in which each group measured
  * in this run replaces that group's earlier figures.
  */
 async function main(): Promise<void> {

@@ -81,6 +81,7 @@ async function launchActionPlan(bench: BenchContext, runs: number): Promise<Benc
   }
   return [
     result(
+      'workflow.launch_plan_2022_ms',
       `launch the whole 2022 action plan (46 measures, ${tasks} tasks; median of ${runs})`,
       median(engine),
       'ms',
@@ -122,6 +123,7 @@ async function launchSynthetic(bench: BenchContext, count: number): Promise<Benc
   const plainMs = await timed(async () => (plainTasks = await plainLaunch(bench, baselineDocument)));
   return [
     result(
+      'workflow.launch_tasks_per_s',
       `launch ${count} synthetic measures (${tasks} tasks)`,
       (tasks / engineMs) * 1000,
       'tasks/s',
@@ -165,6 +167,7 @@ async function inboxLatency(bench: BenchContext, queries: number): Promise<Bench
   const label = `inbox first page for a unit holding 100,000 tasks (${total} in the database; ${queries} queries)`;
   return [
     result(
+      'workflow.inbox_first_page_p50_ms',
       `${label}, p50`,
       percentile(engine, 50),
       'ms',
@@ -172,6 +175,7 @@ async function inboxLatency(bench: BenchContext, queries: number): Promise<Bench
       'the same SELECT and count in plain SQL',
     ),
     result(
+      'workflow.inbox_first_page_p95_ms',
       `${label}, p95`,
       percentile(engine, 95),
       'ms',
