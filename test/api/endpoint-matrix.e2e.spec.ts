@@ -291,6 +291,7 @@ const ROUTES: Route[] = [
   },
   { route: 'GET /admin/queues', path: () => '/admin/queues', allowed: ['admin'], success: 200 },
   { route: 'GET /admin/users', path: () => '/admin/users', allowed: ['admin'], success: 200 },
+  { route: 'POST /auth/dashboard-session', path: () => '/auth/dashboard-session', allowed: ['admin'], success: 204 },
   {
     route: 'POST /admin/users',
     path: () => '/admin/users',
@@ -335,12 +336,14 @@ const ROUTES: Route[] = [
     path: (f) => `/reports/${f.allUnitsReportId}`,
     allowed: ['supervisor', 'leadership', 'admin'],
     success: 200,
+    refused: { lead: 404, co: 404, unrelated: 404 },
   },
   {
     route: 'GET /reports/:id/files/:format',
     path: (f) => `/reports/${f.allUnitsReportId}/files/json`,
     allowed: ['supervisor', 'leadership', 'admin'],
     success: 200,
+    refused: { lead: 404, co: 404, unrelated: 404 },
   },
 ];
 

@@ -3,15 +3,30 @@ import { startTestApi, TestApi } from '../support/api';
 
 describe('health', () => {
   let api: TestApi;
+  let tokens: Record<string, string>;
 
   beforeAll(async () => {
     api = await startTestApi();
+    tokens = await api.createUsers([
+      ['admin', 'sx-government-office', 'admin'],
+      ['supervisor', 'sx-supervision-office', 'supervisor'],
+    ]);
   });
+
+  const asAdmin = () => api.http.get('/health').set('Authorization', `Bearer ${tokens.admin}`);
 
   afterAll(() => api.close());
 
-  it('answers without a token, with PostgreSQL, Redis and the queue counts', async () => {
-    const response = await api.http.get('/health').expect(200);
+  it('tells anyone only whether the engine is up; any other role and a bad token get no more', async () => {
+    expect((await api.http.get('/health').expect(200)).body).toEqual({ status: 'ok' });
+    const supervisor = await api.http.get('/health').set('Authorization', `Bearer ${tokens.supervisor}`).expect(200);
+    expect(supervisor.body).toEqual({ status: 'ok' });
+    const forged = await api.http.get('/health').set('Authorization', 'Bearer not-a-token').expect(200);
+    expect(forged.body).toEqual({ status: 'ok' });
+  });
+
+  it('tells an admin PostgreSQL, Redis and the queue counts', async () => {
+    const response = await asAdmin().expect(200);
     expect(response.body.status).toBe('ok');
     expect(response.body.info.postgres.status).toBe('up');
     expect(response.body.info.redis).toMatchObject({
@@ -24,7 +39,7 @@ describe('health', () => {
 
   it('warns once a deadline was counted in a year without an official calendar', async () => {
     api.app.get(WorkingCalendar).addWorkingDays('2031-03-02', 5);
-    const response = await api.http.get('/health').expect(200);
+    const response = await asAdmin().expect(200);
     expect(response.body.info.calendar.warning).toContain('2031');
   });
 });

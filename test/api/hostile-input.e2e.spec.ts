@@ -5,6 +5,31 @@ import { startTestApi, type TestApi } from '../support/api';
 /** Text that would do harm if it were ever run as SQL or rendered as HTML. */
 const HOSTILE = `'); DROP TABLE tasks; -- <script>alert("x")</script><img src=x onerror=alert(1)> "\\ %s $1`;
 
+/** Dates as a client might type them, impossible ones (2027-02-31, 2027-09-31, 2026-02-29) often among them. */
+const dateLike = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+    .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+  fc.string(),
+);
+/** Text, sometimes with a character XML 1.0 forbids (NUL included) somewhere in it. */
+const text = fc.oneof(
+  fc.string(),
+  fc
+    .tuple(fc.string(), fc.constantFrom('\u0000', '\u0007', '\uFFFE', '\uFFFF', '\uD800', '\uDC00'), fc.string())
+    .map(([before, character, after]) => `${before}${character}${after}`),
+);
+/** A path segment for any text: an unpaired surrogate cannot be percent-encoded, so it goes as U+FFFD, as a browser sends it. */
+const pathSegment = (value = '') => encodeURIComponent(Buffer.from(value, 'utf8').toString('utf8'));
+/** Page numbers: integers of any size, floats, exponents, words. */
+const pageLike = fc.oneof(
+  fc.integer().map(String),
+  fc.double().map(String),
+  fc.bigInt({ min: 0n, max: 10n ** 30n }).map(String),
+  fc.constantFrom('1e22', '1e308', '-0', '0x10', 'NaN', 'Infinity'),
+  fc.string(),
+);
+
 describe('hostile input: refused with a clear error, or stored and returned exactly as sent', () => {
   let api: TestApi;
   let tokens: Record<string, string>;
@@ -139,23 +164,26 @@ describe('hostile input: refused with a clear error, or stored and returned exac
         {
           quarter: fc.string(),
           documentId: fc.oneof(fc.uuid(), fc.string()),
-          until: fc.string(),
-          reason: fc.string(),
-          text: fc.string(),
+          until: dateLike,
+          reason: text,
+          text,
           percentDone: fc.oneof(fc.integer(), fc.double(), fc.string()),
         },
         { requiredKeys: [] },
       ),
       fc.record({
         subtasks: fc.array(
-          fc.record({ unitCode: fc.string(), title: fc.string(), deadline: fc.string() }, { requiredKeys: [] }),
+          fc.record({ unitCode: fc.string(), title: text, deadline: dateLike }, { requiredKeys: [] }),
           { maxLength: 3 },
         ),
       }),
       fc.record({
-        days: fc.array(fc.record({ date: fc.string(), kind: fc.string(), note: fc.string() }, { requiredKeys: [] }), {
-          maxLength: 3,
-        }),
+        days: fc.array(
+          fc.record({ date: dateLike, kind: fc.constantFrom('holiday', 'workday'), note: text }, { requiredKeys: [] }),
+          {
+            maxLength: 3,
+          },
+        ),
       }),
       fc.record({ ladder: fc.oneof(fc.constant(null), fc.object({ maxDepth: 2 })) }),
     );
@@ -172,5 +200,63 @@ describe('hostile input: refused with a clear error, or stored and returned exac
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('answers any query and path on the read routes with 2xx or a 4xx in the error shape, never a 5xx', async () => {
+    const requests = [
+      (query: Record<string, string>) => as('culture').get('/tasks').query(query),
+      (query: Record<string, string>) =>
+        as('supervisor')
+          .get('/tasks')
+          .query({ ...query, scope: 'all' }),
+      (query: Record<string, string>) => as('forestry').get('/notices').query(query),
+      (query: Record<string, string>) => as('culture').get(`/documents/${pathSegment(query.dueBefore)}`),
+      (query: Record<string, string>) => as('culture').get(`/tasks/${pathSegment(query.page)}`),
+    ];
+    const queries = fc.record(
+      { dueBefore: fc.oneof(dateLike, text), page: pageLike, pageSize: pageLike, state: text, sort: text },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: requests.length - 1 }), queries, async (request, query) => {
+        const response = await requests[request](query);
+        if (response.status >= 400)
+          expect(response.body).toMatchObject({ statusCode: response.status, code: expect.any(String) });
+        return response.status < 500;
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it.each([
+    ['an impossible due date', () => as('culture').get('/tasks?dueBefore=2027-02-31'), 'dueBefore'],
+    ['a page beyond any list', () => as('culture').get('/tasks?page=1e22'), 'page'],
+    ['a page size beyond 100', () => as('forestry').get('/notices?pageSize=101'), 'pageSize'],
+    [
+      'an impossible subtask deadline',
+      () =>
+        as('culture').post(`/tasks/${leadTaskId}/subtasks`, {
+          subtasks: [{ unitCode: 'sx-culture-tourism', title: '分解', deadline: '2027-02-30' }],
+        }),
+      'subtasks.0.deadline',
+    ],
+    [
+      'an impossible extension date',
+      () =>
+        as('forestry').post(`/tasks/${coTaskId}/actions/request_extension`, { until: '2027-09-31', reason: '延期' }),
+      'until',
+    ],
+    [
+      'NUL in a subtask title',
+      () =>
+        as('culture').post(`/tasks/${leadTaskId}/subtasks`, {
+          subtasks: [{ unitCode: 'sx-culture-tourism', title: '分\u0000解', deadline: '2027-05-31' }],
+        }),
+      'subtasks.0.title',
+    ],
+    ['NUL in a document reference', () => as('culture').get('/documents/%00'), 'reference'],
+  ])('refuses %s with 400 naming the field', async (_, send, field) => {
+    const response = await send();
+    expect([response.status, response.body.field]).toEqual([400, field]);
   });
 });

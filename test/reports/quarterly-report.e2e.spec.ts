@@ -401,12 +401,12 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
       expect(scoped.units.map((unit) => unit.unitCode)).toEqual([HR]);
       expect(JSON.stringify(scoped)).not.toContain('省林草局');
 
-      await as('education').get(`/reports/${created.body.id}`).expect(403);
+      await as('education').get(`/reports/${created.body.id}`).expect(404);
       const [all] = (await as('supervisor').get(`/reports?documentId=${documentId}`).expect(200)).body.filter(
         (report: { scopeUnitCode: string | null }) => report.scopeUnitCode === null,
       );
-      const refused = await as('hr').get(`/reports/${all.id}/files/docx`).expect(403);
-      expect(refused.body.code).toBe('REPORT_FORBIDDEN');
+      const refused = await as('hr').get(`/reports/${all.id}/files/docx`).expect(404);
+      expect(refused.body.code).toBe('REPORT_NOT_FOUND');
       const otherUnit = await as('hr')
         .post('/reports', { documentId, quarter: '2022Q3', unitCode: EDUCATION })
         .expect(403);

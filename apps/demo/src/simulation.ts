@@ -108,7 +108,7 @@ async function allTasks(client: DemoClient, documentId: string): Promise<TaskSum
   for (let page = 1; ; page += 1) {
     const result = await client.get<{ items: TaskSummary[]; total: number }>(
       SUPERVISOR,
-      `/tasks?scope=all&documentId=${documentId}&sort=deadline&page=${page}&pageSize=200`,
+      `/tasks?scope=all&documentId=${documentId}&sort=deadline&page=${page}&pageSize=100`,
     );
     tasks.push(...result.items);
     if (tasks.length >= result.total || result.items.length === 0) return tasks;

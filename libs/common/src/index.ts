@@ -7,3 +7,4 @@ export * from './json/json-value';
 export * from './text/normalize';
 export * from './time/clock';
 export * from './tasks/task-states';
+export * from './text/xml-characters';

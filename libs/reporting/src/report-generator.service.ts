@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock } from '@app/common';
+import { AppConfig, Clock } from '@app/common';
 import { Metrics } from '@app/metrics';
 import { UnitOfWork } from '@app/queues';
 import { NoticeOutbox, type NewNotice } from '@app/notifications';
@@ -40,6 +40,7 @@ export class ReportGenerator {
     private readonly clock: Clock,
     private readonly unitOfWork: UnitOfWork,
     private readonly metrics: Metrics,
+    private readonly config: AppConfig,
   ) {}
 
   /** Figures and files for one document, quarter, moment and scope, without storing anything (the CLI's `report`). */
@@ -60,6 +61,7 @@ export class ReportGenerator {
    * on the last attempt the report is marked failed.
    */
   async generate(reportId: string, lastAttempt: boolean): Promise<GenerationOutcome> {
+    if (await this.refusedForDepth(reportId)) return { outcome: 'skipped', reason: 'beyond the queue depth' };
     const claimed = await this.claim(reportId);
     if (!claimed) return { outcome: 'skipped', reason: 'already generated or unknown' };
     try {
@@ -77,6 +79,24 @@ export class ReportGenerator {
       ]);
       throw error;
     }
+  }
+
+  /**
+   * An on-demand request with REPORT_QUEUE_MAX_DEPTH or more requests still waiting ahead of it is
+   * marked failed with the reason instead of made: the worker keeps up with the office, not a flood.
+   * Asking again later queues it anew. Scheduled bulletins are always made.
+   */
+  private async refusedForDepth(reportId: string): Promise<boolean> {
+    const depth = this.config.REPORT_QUEUE_MAX_DEPTH;
+    const [rows]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE reports r SET state = 'failed', error = $2
+       WHERE r.id = $1 AND r.state = 'queued' AND r.origin = 'on_demand'
+         AND (SELECT count(*) FROM reports a WHERE a.state = 'queued' AND a.origin = 'on_demand'
+              AND (a.requested_at, a.id) < (r.requested_at, r.id)) >= $3
+       RETURNING r.id`,
+      [reportId, `排队等候的通报已达 ${depth} 份，本次申请未生成，请稍后重新申请`, depth],
+    );
+    return rows.length > 0;
   }
 
   /** Counted once stored, and one JSON line with the same figures. */

@@ -45,6 +45,11 @@ export interface ReportFile {
   fileName: string;
 }
 
+/** Reports one user, and one document, may have asked for within a minute: a bulletin takes the worker seconds. */
+export const REPORT_REQUESTS_PER_USER_PER_MINUTE = 5;
+export const REPORT_REQUESTS_PER_DOCUMENT_PER_MINUTE = 10;
+const WINDOW_SECONDS = 60;
+
 /** Roles that read every unit's figures. */
 const OVERSIGHT_ROLES = ['supervisor', 'leadership', 'admin'] as const;
 
@@ -89,6 +94,7 @@ export class ReportsService {
       });
     const asOf = request.asOf ?? quarterEndMoment(quarter);
     this.assertMoment(quarter, asOf, request.asOf === undefined);
+    await this.assertWithinLimits(request);
     return this.store({
       documentId: request.documentId,
       quarter,
@@ -97,6 +103,32 @@ export class ReportsService {
       origin: 'on_demand',
       requestedBy: request.actor.username,
     });
+  }
+
+  /** 429 with when to retry, once the user or the document asked for too many reports within the minute. */
+  private async assertWithinLimits(request: ReportRequest): Promise<void> {
+    const since = new Date(this.clock.now().getTime() - WINDOW_SECONDS * 1000);
+    const [counts]: { byUser: number; byDocument: number; oldest: Date | null }[] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE requested_by = $1)::int AS "byUser",
+              count(*) FILTER (WHERE document_id = $2)::int AS "byDocument",
+              min(requested_at) FILTER (WHERE requested_by = $1 OR document_id = $2) AS oldest
+       FROM reports WHERE origin = 'on_demand' AND requested_at > $3 AND (requested_by = $1 OR document_id = $2)`,
+      [request.actor.username, request.documentId, since],
+    );
+    const overUser = counts.byUser >= REPORT_REQUESTS_PER_USER_PER_MINUTE;
+    if (!overUser && counts.byDocument < REPORT_REQUESTS_PER_DOCUMENT_PER_MINUTE) return;
+    const retryAfterSeconds = Math.max(
+      1,
+      Math.ceil((new Date(counts.oldest!).getTime() + WINDOW_SECONDS * 1000 - this.clock.now().getTime()) / 1000),
+    );
+    throw new DomainError(
+      'too_many',
+      overUser ? 'REPORT_RATE_LIMITED_USER' : 'REPORT_RATE_LIMITED_DOCUMENT',
+      overUser
+        ? `每人每分钟最多申请 ${REPORT_REQUESTS_PER_USER_PER_MINUTE} 份通报，请 ${retryAfterSeconds} 秒后再试`
+        : `同一文件每分钟最多申请 ${REPORT_REQUESTS_PER_DOCUMENT_PER_MINUTE} 份通报，请 ${retryAfterSeconds} 秒后再试`,
+      { retryAfterSeconds },
+    );
   }
 
   /** The scheduled bulletin of a quarter just ended: every unit's figures as of its last moment. */
@@ -236,12 +268,8 @@ function scopeFor(actor: Actor, unitCode: string | undefined): string | null {
   return actor.unitCode;
 }
 
+/** Another unit's report answers as a missing one (as tasks do): its id tells the caller nothing. */
 function assertMayRead(report: ReportView, actor: Actor): void {
   if (hasAnyRole(actor, OVERSIGHT_ROLES) || report.scopeUnitCode === actor.unitCode) return;
-  throw new DomainError(
-    'forbidden',
-    'REPORT_FORBIDDEN',
-    report.scopeUnitCode === null ? '全部单位的通报仅督查室和领导可查看' : '只能查看本单位的通报',
-    { field: 'id' },
-  );
+  throw new DomainError('not_found', 'REPORT_NOT_FOUND', `通报 ${report.id} 不存在`, { field: 'id' });
 }

@@ -16,20 +16,19 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import type { Actor } from '@app/access';
 import { CalendarDaysService } from '@app/scheduling';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { ISO_DATE, ISO_DATE_MESSAGE } from '../http/request-rules';
+import { IsCalendarDate } from '../http/request-rules';
 import { ApiErrors } from '../http/api-errors';
 import { CalendarChangeResponse, CalendarDayResponse } from '../documents/documents.responses';
 
 export class CalendarDayRequest {
   @ApiProperty({ example: '2027-10-01' })
-  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
+  @IsCalendarDate()
   date: string;
 
   @ApiProperty({

@@ -2,31 +2,11 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardModule } from '@bull-board/nestjs';
 import { Module } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
 import { QUEUES } from '@app/queues';
-import { DomainError } from '@app/common';
+import { AppConfig } from '@app/common';
 import { AuthModule } from '../auth/auth.module';
 import { TokenService } from '../auth/token.service';
-
-export const QUEUE_BOARD_ROUTE = '/admin/queues';
-
-/** Reads the bearer token (header, or the `supervision_token` cookie a browser can carry) and lets current admins through. */
-export function adminOnly(tokens: TokenService) {
-  return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
-    const header = request.headers.authorization?.startsWith('Bearer ')
-      ? request.headers.authorization.slice(7)
-      : undefined;
-    const cookie = /(?:^|;\s*)supervision_token=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
-    try {
-      const user = await tokens.userOf(header ?? cookie ?? '');
-      if (user.roles.includes('admin')) return next();
-      response.status(403).json({ statusCode: 403, code: 'ROLE_REQUIRED', message: '此操作需要以下角色之一：admin' });
-    } catch (error) {
-      if (!(error instanceof DomainError)) return next(error);
-      response.status(401).json({ statusCode: 401, code: error.code, message: error.message });
-    }
-  };
-}
+import { QUEUE_BOARD_ROUTE, queueBoardAccess } from './queue-board-access';
 
 /** Bull Board's own Express app, which would otherwise announce itself in X-Powered-By. */
 class QuietExpressAdapter extends ExpressAdapter {
@@ -41,11 +21,11 @@ class QuietExpressAdapter extends ExpressAdapter {
   imports: [
     BullBoardModule.forRootAsync({
       imports: [AuthModule],
-      inject: [TokenService],
-      useFactory: (tokens: TokenService) => ({
+      inject: [TokenService, AppConfig],
+      useFactory: (tokens: TokenService, config: AppConfig) => ({
         route: QUEUE_BOARD_ROUTE,
         adapter: QuietExpressAdapter,
-        middleware: adminOnly(tokens),
+        middleware: queueBoardAccess(tokens, config),
       }),
     }),
     BullBoardModule.forFeature(...Object.values(QUEUES).map((name) => ({ name, adapter: BullMQAdapter }))),

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import {
   ApiBearerAuth,
   ApiNoContentResponse,
@@ -11,7 +12,9 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { type Actor, UserAdminService, UserService } from '@app/access';
 import { AppConfig } from '@app/common';
-import { CurrentActor, Public } from './auth.decorators';
+import { QUEUE_BOARD_ROUTE, SESSION_COOKIE } from '../admin/queue-board-access';
+import { CurrentActor, Public, Roles } from './auth.decorators';
+import { bearerToken } from './token.guard';
 import { ApiErrors } from '../http/api-errors';
 import { ActorResponse } from '../workflow/progress.responses';
 import { TokenService } from './token.service';
@@ -69,6 +72,27 @@ export class AuthController {
   @ApiErrors({})
   async logout(@CurrentActor() actor: Actor): Promise<void> {
     await this.userAdmin.revokeTokens({ ...actor, userId: actor.userId! });
+  }
+
+  /**
+   * Hands the caller's token to the browser as the queue dashboard's cookie: HttpOnly (no script reads
+   * it), SameSite=Strict and scoped to the dashboard's path, so no other page or site sends it.
+   */
+  @Post('dashboard-session')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '队列看板会话：把令牌以 HttpOnly Cookie 交给浏览器' })
+  @ApiNoContentResponse({ description: 'Cookie set for /admin/queues' })
+  @ApiErrors({ 403: ['ROLE_REQUIRED'] })
+  dashboardSession(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+    response.cookie(SESSION_COOKIE, bearerToken(request), {
+      httpOnly: true,
+      sameSite: 'strict',
+      path: QUEUE_BOARD_ROUTE,
+      secure: request.secure,
+      maxAge: this.config.JWT_TTL_SECONDS * 1000,
+    });
   }
 
   @Get('me')

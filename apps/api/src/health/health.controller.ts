@@ -1,5 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
@@ -7,6 +8,7 @@ import { OfficialCalendar, WorkingCalendar } from '@app/calendar';
 import { QUEUES } from '@app/queues';
 import { Public } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors';
+import { TokenService } from '../auth/token.service';
 
 @ApiTags('health')
 @Controller('health')
@@ -19,23 +21,34 @@ export class HealthController {
     @InjectQueue(QUEUES.steps) private readonly steps: Queue,
     @InjectQueue(QUEUES.webhooks) private readonly webhooks: Queue,
     @InjectQueue(QUEUES.reports) private readonly reports: Queue,
+    private readonly tokens: TokenService,
   ) {}
 
   /**
-   * 200 when PostgreSQL and Redis answer, 503 naming the one that does not; with every queue's
-   * job counts, and the years counted Monday to Friday for want of an official holiday calendar.
+   * 200 when PostgreSQL and Redis answer, 503 when one does not. Anyone gets only `{ status }`; an
+   * admin's token adds each part's state, every queue's job counts, and the years counted Monday to
+   * Friday for want of an official holiday calendar (queue sizes tell outsiders how busy the office is).
    */
   @Public()
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: '服务状态：数据库、队列与节假日数据' })
+  @ApiOperation({ summary: '服务状态：匿名只见 up/down，管理员另见数据库、队列与节假日数据' })
   @ApiErrors({ 503: ['SERVICE_UNAVAILABLE'] }, { public: true })
-  getHealth() {
-    return this.health.check([
+  async getHealth(@Req() request: Request) {
+    const result = await this.health.check([
       () => this.database.pingCheck('postgres', { timeout: 2000 }),
       () => this.queues(),
       () => this.calendarStatus(),
     ]);
+    return (await this.isAdmin(request)) ? result : { status: result.status };
+  }
+
+  /** An admin's valid token; anything else (none, expired, another role) is an anonymous caller here. */
+  private async isAdmin(request: Request): Promise<boolean> {
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) return false;
+    const user = await this.tokens.userOf(token).catch(() => null);
+    return user?.roles.includes('admin') ?? false;
   }
 
   private async queues() {

@@ -9,6 +9,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  too_many: HttpStatus.TOO_MANY_REQUESTS,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
@@ -30,7 +31,10 @@ export class DomainErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(refusalBeforeRouting(error));
+    const refusal = refusalBeforeRouting(error);
+    const body = this.toBody(refusal);
+    if (refusal instanceof DomainError && refusal.details.retryAfterSeconds !== undefined)
+      response.setHeader('Retry-After', String(refusal.details.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 

@@ -25,7 +25,7 @@ import {
   type InboxTab,
   type TaskFilter,
 } from '@app/workflow';
-import { ISO_DATE, ISO_DATE_MESSAGE, PageRequest, UNIT_CODE, UNIT_CODE_MESSAGE } from '../http/request-rules';
+import { IsCalendarDate, PageRequest, UNIT_CODE, UNIT_CODE_MESSAGE } from '../http/request-rules';
 import { TASK_STATES, type TaskState } from '@app/common';
 
 export class LaunchRequest {
@@ -43,7 +43,7 @@ export class LaunchRequest {
 
   @ApiPropertyOptional({ example: '2027-06-30', description: 'Deadline for measures whose text gives none' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
+  @IsCalendarDate()
   defaultDeadline?: string;
 
   @ApiPropertyOptional({
@@ -85,7 +85,7 @@ export class TaskActionRequest {
 
   @ApiPropertyOptional({ example: '2027-03-31', description: 'The deadline asked for, for request_extension' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
+  @IsCalendarDate()
   until?: string;
 }
 
@@ -116,7 +116,7 @@ export class NewSubtaskRequest {
   description?: string;
 
   @ApiProperty({ example: '2027-06-30' })
-  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
+  @IsCalendarDate()
   deadline: string;
 }
 
@@ -154,7 +154,7 @@ export class InboxQueryRequest extends PageRequest {
 
   @ApiPropertyOptional({ example: '2027-01-01' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE })
+  @IsCalendarDate()
   dueBefore?: string;
 
   @ApiPropertyOptional()

@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /**
  * Every setting the engine reads from the environment, validated once at start.
@@ -52,6 +63,17 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   LADDER_OVERRIDES?: string;
+
+  /** The worker marks an on-demand report failed, unmade, when this many requests wait ahead of it. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  REPORT_QUEUE_MAX_DEPTH = 20;
+
+  /** Lets admins add, retry, promote and clean jobs from the queue dashboard; off, it only reads. */
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  QUEUE_BOARD_JOB_WRITING = false;
 
   /** A unit with fewer tasks come due than this is still ranked in the bulletin, but marked: one task decides its rate. */
   @Transform(({ value }) => Number(value))

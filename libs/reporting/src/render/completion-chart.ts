@@ -1,5 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
+import { xmlSafe } from '@app/common';
 import { RANKING_GROUP_LABELS } from '@app/units';
 import { UnitFigures } from '../figures/report-figures';
 import { CHART_TITLE, NO_DATA, formatRate } from './report-labels';
@@ -18,7 +19,7 @@ const PIXEL_RATIO = 2;
  * included: the same units give the same bytes.
  */
 export function renderCompletionChart(units: readonly UnitFigures[]): Buffer {
-  const shown = units.filter((unit) => unit.rank !== null);
+  const shown = xmlSafe(units.filter((unit) => unit.rank !== null));
   const height = shown.length === 0 ? EMPTY_HEIGHT : TOP_SPACE + BOTTOM_SPACE + shown.length * BAR_ROW_HEIGHT;
   const option = shown.length === 0 ? emptyOption() : barOption(shown);
   return svgToPng(renderSvg(option, height));

@@ -1,3 +1,4 @@
+import { xmlSafe } from '@app/common';
 import { AlignmentType, Document, FileChild, LevelFormat, LevelSuffix, Packer, Paragraph, Table } from 'docx';
 import { RANKING_GROUP_LABELS, RANKING_GROUPS } from '@app/units';
 import { ReportFigures, UnitFigures } from '../figures/report-figures';
@@ -50,7 +51,9 @@ export const DOCX_EXCERPTS_PER_SECTION = 10;
 const NEXT_STEPS_LIST = 'next-steps';
 
 /** The quarterly bulletin as a Word document. Word stamps its own created/modified times: see the report's notes. */
-export async function renderDocx(figures: ReportFigures, chartPng: Buffer): Promise<Buffer> {
+export async function renderDocx(given: ReportFigures, chartPng: Buffer): Promise<Buffer> {
+  // Text from users may hold characters XML forbids (stored before the API refused them): never in the file.
+  const figures = xmlSafe(given);
   const title = reportTitle(figures.document.title, figures.quarter);
   const document = new Document({
     title,

@@ -1,3 +1,4 @@
+import { xmlSafe } from '@app/common';
 import { CellValue, Workbook, Worksheet } from 'exceljs';
 import { RANKING_GROUP_LABELS } from '@app/units';
 import { ReportFigures, TaskCounts } from '../figures/report-figures';
@@ -41,7 +42,9 @@ interface SheetColumn<Row> {
 }
 
 /** The quarterly report as a workbook: one sheet per table, real numbers and dates, every row (no cap). */
-export async function renderXlsx(figures: ReportFigures): Promise<Buffer> {
+export async function renderXlsx(given: ReportFigures): Promise<Buffer> {
+  // Text from users may hold characters XML forbids (stored before the API refused them): never in the file.
+  const figures = xmlSafe(given);
   const workbook = new Workbook();
   describeWorkbook(workbook, figures);
   addOverallSheet(workbook, figures);
