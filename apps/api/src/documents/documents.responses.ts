@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { UNIT_KINDS, type UnitKind } from '@app/units';
 
 const FREE_OBJECT = { type: 'object', additionalProperties: true } as const;
 
@@ -155,18 +156,8 @@ export class UnitRecordResponse {
   @ApiProperty() fullName: string;
   @ApiProperty() shortName: string;
   @ApiProperty({ type: [String] }) aliases: string[];
-  @ApiProperty({
-    enum: [
-      'provincial_government',
-      'provincial_department',
-      'city_government',
-      'party_organ',
-      'central_agency_branch',
-      'peoples_organisation',
-      'judicial_organ',
-    ],
-  })
-  kind: string;
+  @ApiProperty({ enum: UNIT_KINDS })
+  kind: UnitKind;
   @ApiProperty({ type: 'string', nullable: true }) parentCode: string | null;
   @ApiProperty({ type: 'string', nullable: true }) successorCode: string | null;
   @ApiProperty({ type: 'string', format: 'date', nullable: true }) successorSince: string | null;
