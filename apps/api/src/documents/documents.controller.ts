@@ -25,6 +25,7 @@ import type { Response } from 'express';
 import { type Actor } from '@app/access';
 import { DomainError } from '@app/common';
 import {
+  DOCUMENT_PARSE_ERROR_CODES,
   DocumentImporter,
   DocumentQueries,
   MAX_UPLOAD_BYTES,
@@ -66,18 +67,8 @@ export class DocumentsController {
   @ApiOkResponse({ type: ImportResponse, description: 'The same text was already imported' })
   @ApiOperation({ summary: '上传文件（新文件或新修订）' })
   @ApiErrors({
-    400: [
-      'FILE_MISSING',
-      'UNSUPPORTED_FORMAT',
-      'ENCRYPTED_DOCUMENT',
-      'CORRUPT_DOCUMENT',
-      'SCANNED_PDF',
-      'UNSAFE_ARCHIVE',
-      'SCRIPT_CONTENT',
-      'NO_MEASURES',
-      'DOCUMENT_UNIDENTIFIED',
-      'UNSUPPORTED_ENCODING',
-    ],
+    // Every refusal of the reader and parser, from their own list, beside the upload's and the importer's.
+    400: ['FILE_MISSING', ...DOCUMENT_PARSE_ERROR_CODES, 'DOCUMENT_UNIDENTIFIED', 'UNSUPPORTED_ENCODING'],
     403: ['ROLE_REQUIRED'],
     413: ['PAYLOAD_TOO_LARGE'],
   })
