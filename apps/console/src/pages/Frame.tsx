@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { api, engineView } from '../api/client';
-import type { Actor, UnitDirectoryData } from '../api/views';
+import { answer, api } from '../api/client';
 import { clearSession } from '../auth/session';
 
 // The menu's own colours for its links (a bare link would be blue on the dark header, too little contrast).
@@ -18,13 +17,13 @@ const MENU = [
 ];
 
 export function useActor() {
-  return useQuery({ queryKey: ['me'], queryFn: () => engineView<Actor>(api.GET('/auth/me')), staleTime: Infinity });
+  return useQuery({ queryKey: ['me'], queryFn: () => answer(api.GET('/auth/me')), staleTime: Infinity });
 }
 
 function useUnitName(code: string | undefined): string | undefined {
   const { data } = useQuery({
     queryKey: ['units'],
-    queryFn: () => engineView<UnitDirectoryData>(api.GET('/units')),
+    queryFn: () => answer(api.GET('/units')),
     staleTime: Infinity,
   });
   return data?.units.find((unit) => unit.code === code)?.fullName ?? code;

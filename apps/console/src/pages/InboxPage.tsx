@@ -2,12 +2,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useSearchParams } from 'react-router';
-import { TASK_STATE_LABELS } from '@engine/task-states';
-import { api, engineView } from '../api/client';
+import { answer, api } from '../api/client';
 import type { paths } from '../api/schema';
-import type { Page, TaskSummary } from '../api/views';
+import type { TaskSummary } from '../api/views';
 import { Escalation, Light, ROLE_LABELS } from '../components/TaskSignals';
 import { chineseDate } from '../format';
+import { TASK_STATE_LABELS } from '../labels';
 
 type InboxQuery = NonNullable<paths['/tasks']['get']['parameters']['query']>;
 
@@ -70,9 +70,7 @@ export function InboxPage() {
   const { data, isFetching, error } = useQuery({
     queryKey: ['inbox', tab.key, page],
     queryFn: () =>
-      engineView<Page<TaskSummary>>(
-        api.GET('/tasks', { params: { query: { ...tab.query, sort: 'deadline', page, pageSize: PAGE_SIZE } } }),
-      ),
+      answer(api.GET('/tasks', { params: { query: { ...tab.query, sort: 'deadline', page, pageSize: PAGE_SIZE } } })),
     placeholderData: keepPreviousData,
   });
 

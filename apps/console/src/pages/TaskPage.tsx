@@ -2,10 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Modal, Space, Spin, Timeline, Typography, Button } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { TASK_STATE_LABELS } from '@engine/task-states';
-import { TASK_ACTION_LABELS, type TaskAction } from '@engine/task-vocabulary';
-import { api, EngineRequestError, engineView } from '../api/client';
-import type { TaskDetail, TaskSummary, UnitDirectoryData } from '../api/views';
+import { answer, api, EngineRequestError } from '../api/client';
+import type { TaskAction, TaskDetail, TaskSummary } from '../api/views';
+import { TASK_ACTION_LABELS, TASK_STATE_LABELS } from '../labels';
 import { actionLabel, CommandButtons, SplitForm } from '../components/ActionForms';
 import { ProgressForm } from '../components/ProgressForm';
 import { Escalation, Light, ROLE_LABELS } from '../components/TaskSignals';
@@ -43,11 +42,11 @@ export function TaskPage() {
   const [form, setForm] = useState<'split' | 'progress' | null>(null);
   const { data: task, error } = useQuery({
     queryKey: ['task', id],
-    queryFn: () => engineView<TaskDetail>(api.GET('/tasks/{id}', { params: { path: { id } } })),
+    queryFn: () => answer(api.GET('/tasks/{id}', { params: { path: { id } } })),
   });
   const { data: units } = useQuery({
     queryKey: ['units'],
-    queryFn: () => engineView<UnitDirectoryData>(api.GET('/units')),
+    queryFn: () => answer(api.GET('/units')),
     staleTime: Infinity,
     enabled: form === 'split',
   });
