@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Radio, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { EmptyText } from '../components/EmptyText';
 import { answer, api } from '../api/client';
 import type { InboxTab, TabCounts, TaskSummary } from '../api/views';
 import { BulkAcknowledge } from '../components/BulkAcknowledge';
@@ -87,7 +88,7 @@ export function InboxPage() {
         dataSource={data?.items}
         loading={isFetching}
         scroll={{ x: 900 }}
-        locale={{ emptyText: tab.empty }}
+        locale={{ emptyText: <EmptyText>{tab.empty}</EmptyText> }}
         rowSelection={
           selecting
             ? {
