@@ -1,3 +1,4 @@
+export * from './channels/addresses';
 export * from './channels/webhook';
 export * from './notice-outbox.service';
 export * from './notice-queries.service';
