@@ -20,6 +20,8 @@ import { MetricsController } from './metrics/metrics.controller';
 import { HealthModule } from './health/health.module';
 import { WebhooksController } from './notifications/webhooks.controller';
 import { ChannelAddressesController } from './notifications/channel-addresses.controller';
+import { WecomAcknowledger } from './notifications/wecom-acknowledger';
+import { WecomCallbackController } from './notifications/wecom-callback.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { loggerOptions } from './http/logger-options';
 import { UnitsController } from './units/units.controller';
@@ -64,10 +66,11 @@ import { QueuesModule } from '@app/queues';
     AttachmentsController,
     WebhooksController,
     ChannelAddressesController,
+    WecomCallbackController,
     ReportsController,
     MetricsController,
     UsersController,
   ],
-  providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
+  providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }, WecomAcknowledger],
 })
 export class AppModule {}

@@ -89,4 +89,12 @@ export class UserService {
     });
     return user ? signedIn(user) : null;
   }
+
+  /** The active user as an actor, for a channel that has identified them by other means (a signed WeCom callback). */
+  async active(userId: string): Promise<Actor | null> {
+    const user = await this.dataSource.manager.findOneBy(UserEntity, { id: userId, disabled: false });
+    if (!user) return null;
+    const { credentialsVersion: _version, ...actor } = signedIn(user);
+    return actor;
+  }
 }

@@ -5,6 +5,7 @@ import { ChannelAddressesModule } from './channels/addresses/addresses.module';
 import { NOTICE_CHANNELS } from './channels/channels';
 import type { NoticeChannel } from './channels/notice-channel';
 import { NoticeOutbox } from './notice-outbox.service';
+import { WecomCallbackGate } from './channels/wecom/wecom-callback-gate';
 import { NoticeQueries } from './notice-queries.service';
 import { Metrics, MetricsModule } from '@app/metrics';
 
@@ -17,6 +18,7 @@ const CHANNEL_MODULES = NOTICE_CHANNELS.flatMap((entry) => (entry.module ? [entr
   imports: [TypeOrmModule.forFeature([NoticeEntity]), MetricsModule, ChannelAddressesModule, ...CHANNEL_MODULES],
   providers: [
     NoticeQueries,
+    WecomCallbackGate,
     ...NOTICE_CHANNELS.filter((entry) => !entry.module).map((entry) => entry.channel),
     {
       provide: NoticeOutbox,
@@ -24,6 +26,6 @@ const CHANNEL_MODULES = NOTICE_CHANNELS.flatMap((entry) => (entry.module ? [entr
       useFactory: (metrics: Metrics, ...channels: NoticeChannel[]) => new NoticeOutbox(channels, metrics),
     },
   ],
-  exports: [NoticeQueries, NoticeOutbox, ChannelAddressesModule, ...CHANNEL_MODULES],
+  exports: [NoticeQueries, NoticeOutbox, WecomCallbackGate, ChannelAddressesModule, ...CHANNEL_MODULES],
 })
 export class NotificationsModule {}

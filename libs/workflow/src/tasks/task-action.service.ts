@@ -75,7 +75,7 @@ export class TaskActionService {
           fromState: task.state,
           toState: decision.to,
           reason: command.reason ?? null,
-          payload: { ...effect.payload, version: patch.version },
+          payload: { ...effect.payload, ...channelOf(command), version: patch.version },
         },
       ];
       events.push(...(await this.followOn(manager, command, task, now)));
@@ -156,6 +156,10 @@ export class TaskActionService {
       payload: { cascadeFrom: task.id },
     }));
   }
+}
+
+function channelOf(command: TaskActionCommand): { channel?: string } {
+  return command.channel ? { channel: command.channel } : {};
 }
 
 function assertArguments(command: TaskActionCommand): void {

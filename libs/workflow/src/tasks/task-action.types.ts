@@ -25,6 +25,8 @@ export interface TaskActionCommand {
   unitCode?: string;
   /** The deadline asked for, for request_extension. */
   until?: string;
+  /** Where the action came from when not the API (e.g. 'wecom' for 签收 from the message); kept in the event. */
+  channel?: string;
 }
 
 /** Actions that need a reason from the user. */
