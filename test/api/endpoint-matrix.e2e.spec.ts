@@ -59,8 +59,9 @@ const unitsFirstThenOversight = { lead: 202, co: 202, unrelated: 202, supervisor
 
 /**
  * Routes that answer anyone, the one route whose matrix is per action (authorization.e2e.spec.ts),
- * logout, which would end the callers' tokens (security-tokens.e2e.spec.ts), and /metrics, with its
- * own bearer token rather than a user's (test/metrics).
+ * logout, which would end the callers' tokens (security-tokens.e2e.spec.ts), /metrics, with its
+ * own bearer token rather than a user's (test/metrics), and WeCom's callback, which no user token
+ * opens and only WeCom's signature does (test/notifications/wecom-callback.e2e.spec.ts).
  */
 const COVERED_ELSEWHERE = [
   'POST /auth/login',
@@ -68,6 +69,8 @@ const COVERED_ELSEWHERE = [
   'POST /tasks/:id/actions/:action',
   'POST /auth/logout',
   'GET /metrics',
+  'GET /channels/wecom/callback',
+  'POST /channels/wecom/callback',
 ];
 /** Mounted by a module rather than declared by a controller. */
 const MOUNTED = ['GET /admin/queues'];
