@@ -24,6 +24,7 @@ import { loggerOptions } from './http/logger-options';
 import { UnitsController } from './units/units.controller';
 import { ProgressController } from './workflow/progress.controller';
 import { ReportsController } from './reports/reports.controller';
+import { BulletinSettingsController } from './reports/bulletin-settings.controller';
 import { WorkflowController } from './workflow/workflow.controller';
 import { BoardController } from './workflow/board.controller';
 import { NoticesController } from './notifications/notices.controller';
@@ -63,6 +64,7 @@ import { QueuesModule } from '@app/queues';
     AttachmentsController,
     WebhooksController,
     ReportsController,
+    BulletinSettingsController,
     MetricsController,
     UsersController,
   ],

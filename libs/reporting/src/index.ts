@@ -1,3 +1,4 @@
+export * from './bulletin-settings.service';
 export * from './figures/compute-report';
 export * from './figures/report-figures';
 export * from './figures/report-inputs';

@@ -6,8 +6,9 @@ import { QuarterlySchedule } from './quarterly-schedule.service';
 import { ReportGenerator } from './report-generator.service';
 import { ReportInputsLoader } from './report-inputs.loader';
 import { ReportsService } from './reports.service';
+import { BulletinSettingsService } from './bulletin-settings.service';
 
-const SERVICES = [ReportInputsLoader, ReportsService, ReportGenerator, QuarterlySchedule];
+const SERVICES = [BulletinSettingsService, ReportInputsLoader, ReportsService, ReportGenerator, QuarterlySchedule];
 
 /** The quarterly report. Needs PersistenceModule, CalendarModule, QueuesModule, SchedulingModule and NotificationsModule. */
 @Module({

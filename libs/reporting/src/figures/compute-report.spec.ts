@@ -1,5 +1,6 @@
 import { WeekdayCalendar } from '@app/calendar';
 import { DEFAULT_LADDER } from '@app/scheduling';
+import { defaultBulletinSettings } from '../bulletin-settings.service';
 import { computeReport, quarterEndMoment } from './compute-report';
 import type { MeasureInput, ReportInputs } from './report-inputs';
 import type { HistoryEvent } from './task-history';
@@ -69,6 +70,7 @@ function scenario(): ReportInputs {
   return {
     document: { id: 'doc', title: '测试行动计划', docNumber: null, issuer: null },
     issuingBody: '省委督查室',
+    bulletinSettings: { ...defaultBulletinSettings('省委督查室'), copyTo: '省委办公厅', reportBackWorkingDays: 10 },
     quarter: Q3,
     asOf: quarterEndMoment(Q3),
     scopeUnitCode: null,
@@ -116,6 +118,32 @@ function scenario(): ReportInputs {
 
 describe('computeReport', () => {
   const figures = computeReport(scenario());
+
+  it('dates the bulletin on the first working day after its cut-off, numbers it by quarters since the first launch, and carries the document’s texts', () => {
+    // Friday 30 September (a weekday calendar here): issued Monday 3 October, reports back 10 working days later.
+    expect(figures.bulletin).toEqual({
+      masthead: '督查通报',
+      issueNumber: 2,
+      issuingOffice: '省委督查室',
+      mainRecipients: '各责任单位',
+      copyTo: '省委办公厅',
+      signatory: '省委督查室',
+      printingOffice: '省委督查室',
+      issueDate: '2022-10-03',
+      reportBackWorkingDays: 10,
+      reportBackDate: '2022-10-17',
+      escalationRules: [
+        { afterWorkingDaysOverdue: 5, level: 1 },
+        { afterWorkingDaysOverdue: 15, level: 2 },
+      ],
+    });
+    const nextYear = computeReport({
+      ...scenario(),
+      quarter: { year: 2023, quarter: 1 },
+      asOf: quarterEndMoment({ year: 2023, quarter: 1 }),
+    });
+    expect(nextYear.bulletin.issueNumber).toBe(4);
+  });
 
   it('counts the document as it stood at the quarter end, ignoring later events', () => {
     expect(figures.asOfDate).toBe('2022-09-30');

@@ -19,6 +19,8 @@ export interface ReportFigures {
   asOfDate: string;
   /** The body that issues the bulletin, e.g. 省委督查室. */
   issuingBody: string;
+  /** The 通报's form: 红头, 第X期, 主送, 抄送, 落款, issue date and what it asks of units. */
+  bulletin: BulletinForm;
   /** null: every unit; a unit code: the report limited to that unit's own tasks. */
   scope: ScopeFigures | null;
   overall: OverallFigures;
@@ -157,4 +159,28 @@ export interface ScopeFigures {
   rankingGroup: RankingGroup;
   /** The group's ranked units' average 到期任务完成率 and on-time rate; null when none is ranked. */
   groupAverage: { dueCompletionRate: number | null; onTimeRate: number | null };
+}
+
+/** The texts and dates around the figures, as a 通报 prints them (GB/T 9704 layout). */
+export interface BulletinForm {
+  /** 红头, e.g. 督查通报 (per document setting). */
+  masthead: string;
+  /** 第X期: the quarters from the first launch of the document's measures to this one, counting both. */
+  issueNumber: number;
+  issuingOffice: string;
+  /** 主送 (per document setting). */
+  mainRecipients: string;
+  /** 抄送 (per document setting); null: none. */
+  copyTo: string | null;
+  /** 落款 (per document setting). */
+  signatory: string;
+  /** 印发机关 (per document setting). */
+  printingOffice: string;
+  /** 成文日期 and 印发日期: the first working day after the data's cut-off date, the day the scheduled bulletin is made. */
+  issueDate: string;
+  /** Units report back within this many working days of the issue date, by `reportBackDate`. */
+  reportBackWorkingDays: number;
+  reportBackDate: string;
+  /** The document's escalation rule: after so many working days overdue, that level (1 督办, 2 挂牌督办). */
+  escalationRules: { afterWorkingDaysOverdue: number; level: number }[];
 }

@@ -5,6 +5,7 @@ import type { LadderConfig } from '@app/scheduling';
 import type { TargetActual } from '@app/workflow';
 import type { ReportFigures } from './report-figures';
 import type { HistoryEvent } from './task-history';
+import type { BulletinSettings } from '../bulletin-settings.service';
 
 /** A measure of the document, with the moments it came into and went out of it. */
 export interface MeasureInput {
@@ -48,6 +49,8 @@ export interface ApprovedReportInput {
 export interface ReportInputs {
   document: ReportFigures['document'];
   issuingBody: string;
+  /** The document's 通报 texts (its own, or the defaults). */
+  bulletinSettings: BulletinSettings;
   quarter: Quarter;
   asOf: Date;
   /** null for every unit's figures; a unit code to limit the report to that unit's tasks. */

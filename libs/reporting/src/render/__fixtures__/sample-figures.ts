@@ -74,6 +74,22 @@ export function sampleFigures(): ReportFigures {
     asOf: '2022-09-30T10:00:00.000Z',
     asOfDate: '2022-09-30',
     issuingBody: '省委督查室',
+    bulletin: {
+      masthead: '督查通报',
+      issueNumber: 3,
+      issuingOffice: '省委督查室',
+      mainRecipients: '各市人民政府，省直各有关单位',
+      copyTo: '省委办公厅，省政府办公厅',
+      signatory: '省委督查室',
+      printingOffice: '省委督查室秘书处',
+      issueDate: '2022-10-08',
+      reportBackWorkingDays: 10,
+      reportBackDate: '2022-10-24',
+      escalationRules: [
+        { afterWorkingDaysOverdue: 5, level: 1 },
+        { afterWorkingDaysOverdue: 15, level: 2 },
+      ],
+    },
     scope: null,
     overall: {
       measures: 12,
