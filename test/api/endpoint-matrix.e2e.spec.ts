@@ -151,6 +151,12 @@ const ROUTES: Route[] = [
     success: 200,
   },
   {
+    route: 'GET /documents/:reference/ledger',
+    path: (f) => `/documents/${f.documentId}/ledger`,
+    allowed: EVERYONE,
+    success: 200,
+  },
+  {
     route: 'POST /documents/:reference/launch',
     path: (f) => `/documents/${f.documentId}/launch`,
     body: (f) => ({ measureIds: [f.otherMeasureId], defaultDeadline: '2027-06-30' }),

@@ -153,6 +153,75 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
     });
   });
 
+  describe('the 台账', () => {
+    const ledgerRows = async (user: string, query = '') => {
+      const response = await as(user)
+        .get(`/documents/${documentId}/ledger${query}`)
+        .buffer(true)
+        .parse((res, callback) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => callback(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
+      return workbook.getWorksheet('台账')!;
+    };
+    const summary = (sheet: ExcelJS.Worksheet) =>
+      (sheet.getSheetValues().filter(Boolean) as ExcelJS.CellValue[][])
+        .slice(1)
+        .map((row) => [5, 6, 7, 8, 10, 11, 12, 13, 14].map((column) => row[column] ?? null));
+
+    it('lists every task with its measure, units, deadline, state, last progress and escalation, as it stands now', async () => {
+      api.clock.set(at('2022-10-10T11:00:00'));
+      const sheet = await ledgerRows('supervisor');
+      // 10 October: the overdue tasks (due 31 August) are 21 working days late at the end of September,
+      // plus 8 and 9 October (调休) and the 10th: 24.
+      expect(summary(sheet)).toEqual([
+        [
+          '省文旅厅',
+          '牵头',
+          '省文旅厅',
+          '省林草局',
+          '已审核通过',
+          '2022Q2（完成40%）：新创建国家5A级旅游景区1家，正在推进第二家评定。',
+          0,
+          '无',
+          CULTURE,
+        ],
+        [
+          '省林草局',
+          '配合',
+          '省文旅厅',
+          '省林草局',
+          '已审核通过',
+          '2022Q2（完成50%）：配合完成森林景区资源普查。',
+          0,
+          '无',
+          FORESTRY,
+        ],
+        ['省人社厅', '牵头', '省人社厅', '省教育厅', '办理中', null, 24, '挂牌督办', HR],
+        ['省教育厅', '配合', '省人社厅', '省教育厅', '已签收', null, 24, '挂牌督办', EDUCATION],
+      ]);
+      expect(sheet.getRow(2).getCell(9).value).toEqual(new Date('2022-08-31T00:00:00Z'));
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.autoFilter).toBeTruthy();
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    });
+
+    it('gives a unit only its own tasks, one unit’s to the supervisor on asking, and refuses another unit’s', async () => {
+      expect(summary(await ledgerRows('hr')).map((row) => row.at(-1))).toEqual([HR]);
+      expect(summary(await ledgerRows('supervisor', `?unitCode=${EDUCATION}`)).map((row) => row.at(-1))).toEqual([
+        EDUCATION,
+      ]);
+      const refused = await as('hr').get(`/documents/${documentId}/ledger?unitCode=${EDUCATION}`).expect(403);
+      expect(refused.body).toMatchObject({ code: 'REPORT_SCOPE_FORBIDDEN', field: 'unitCode' });
+      const empty = await ledgerRows('supervisor', '?unitCode=sx-finance');
+      expect([empty.getRow(2).getCell(1).value, empty.rowCount]).toEqual(['无', 2]);
+    });
+  });
+
   describe('on demand', () => {
     let reportId: string;
     let figures: ReportFigures;

@@ -1,4 +1,5 @@
 export * from './bulletin-settings.service';
+export * from './ledger.service';
 export * from './figures/compute-report';
 export * from './figures/report-figures';
 export * from './figures/report-inputs';

@@ -7,8 +7,16 @@ import { ReportGenerator } from './report-generator.service';
 import { ReportInputsLoader } from './report-inputs.loader';
 import { ReportsService } from './reports.service';
 import { BulletinSettingsService } from './bulletin-settings.service';
+import { LedgerService } from './ledger.service';
 
-const SERVICES = [BulletinSettingsService, ReportInputsLoader, ReportsService, ReportGenerator, QuarterlySchedule];
+const SERVICES = [
+  BulletinSettingsService,
+  LedgerService,
+  ReportInputsLoader,
+  ReportsService,
+  ReportGenerator,
+  QuarterlySchedule,
+];
 
 /** The quarterly report. Needs PersistenceModule, CalendarModule, QueuesModule, SchedulingModule and NotificationsModule. */
 @Module({
