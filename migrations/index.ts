@@ -8,6 +8,7 @@ import { NoticeOrder1764660000000 } from './1764660000000-NoticeOrder';
 import { AddSourceFormatToRevisions1764670000000 } from './1764670000000-AddSourceFormatToRevisions';
 import { UserCredentialsVersion1764680000000 } from './1764680000000-UserCredentialsVersion';
 import { ConsoleInboxIndexes1764700000000 } from './1764700000000-ConsoleInboxIndexes';
+import { LeadTaskByWorkflow1764710000000 } from './1764710000000-LeadTaskByWorkflow';
 import { CreateBulletinSettings1764800000000 } from './1764800000000-CreateBulletinSettings';
 
 /** Every migration, oldest first. Listed explicitly so tests and the compiled app load the same set. */
@@ -22,5 +23,6 @@ export const ALL_MIGRATIONS = [
   AddSourceFormatToRevisions1764670000000,
   UserCredentialsVersion1764680000000,
   ConsoleInboxIndexes1764700000000,
+  LeadTaskByWorkflow1764710000000,
   CreateBulletinSettings1764800000000,
 ];
