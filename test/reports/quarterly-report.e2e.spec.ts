@@ -299,6 +299,15 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
       expect(figures.units.map((unit) => [unit.rankingGroup, unit.rankedInGroup, unit.due, unit.fewDueTasks])).toEqual(
         Array(4).fill(['provincial', 4, 1, true]),
       );
+      // 考核 (default weights 60, 2, 3, 5, 10), by hand: 省林草局 on time, acknowledged late: 40 + 60 − 2 = 98;
+      // 省文旅厅 late: 40; 省教育厅 overdue, never acknowledged, unreported, 挂牌督办: 40 − 2 − 3 − 10 = 25;
+      // 省人社厅 overdue, unreported, 挂牌督办: 40 − 3 − 10 = 27.
+      expect(figures.units.map((unit) => [unit.unitCode, unit.flagged, unit.assessment.score])).toEqual([
+        [FORESTRY, 0, 98],
+        [CULTURE, 0, 40],
+        [EDUCATION, 1, 25],
+        [HR, 1, 27],
+      ]);
       // September 2022 has 21 working days (中秋节 on the 12th); both escalations were delivered by the 30th.
       expect(
         figures.overdue.map((item) => [
@@ -416,6 +425,13 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
         ['省直单位', '2*', '省文旅厅', CULTURE],
         ['省直单位', '3*', '省教育厅', EDUCATION],
         ['省直单位', '3*', '省人社厅', HR],
+      ]);
+      const scores = values(workbook.getWorksheet('考核')!).slice(1);
+      expect(scores.map((row) => [row[1], row[14]])).toEqual([
+        ['省林草局', 98],
+        ['省文旅厅', 40],
+        ['省教育厅', 25],
+        ['省人社厅', 27],
       ]);
       const overdueRows = values(workbook.getWorksheet('逾期事项')!).slice(1);
       expect(overdueRows).toHaveLength(2);

@@ -1,3 +1,4 @@
+export * from './figures/assessment';
 export * from './bulletin-settings.service';
 export * from './ledger.service';
 export * from './figures/compute-report';

@@ -49,6 +49,13 @@ export class ReportInputsLoader {
         scopeUnitCode: key.scopeUnitCode,
         ...(await this.units(manager)),
         minDueTasksForRanking: this.config.REPORT_MIN_DUE_TASKS,
+        assessmentWeights: {
+          onTime: this.config.ASSESSMENT_WEIGHT_ON_TIME,
+          lateAcknowledgement: this.config.ASSESSMENT_WEIGHT_LATE_ACKNOWLEDGEMENT,
+          missingReport: this.config.ASSESSMENT_WEIGHT_MISSING_REPORT,
+          supervised: this.config.ASSESSMENT_WEIGHT_SUPERVISED,
+          flagged: this.config.ASSESSMENT_WEIGHT_FLAGGED,
+        },
         measures: await this.measures(manager, key.documentId),
         workflows: await manager.query<WorkflowInput[]>(
           `SELECT id, measure_id AS "measureId", launched_at AS "launchedAt" FROM workflows WHERE document_id = $1 AND launched_at <= $2`,

@@ -1,6 +1,7 @@
 import { WeekdayCalendar } from '@app/calendar';
 import { DEFAULT_LADDER } from '@app/scheduling';
 import { defaultBulletinSettings } from '../bulletin-settings.service';
+import { DEFAULT_ASSESSMENT_WEIGHTS } from './assessment';
 import { computeReport, quarterEndMoment } from './compute-report';
 import type { MeasureInput, ReportInputs } from './report-inputs';
 import type { HistoryEvent } from './task-history';
@@ -83,6 +84,7 @@ function scenario(): ReportInputs {
       ['u-co', 'provincial'],
     ]),
     minDueTasksForRanking: 3,
+    assessmentWeights: DEFAULT_ASSESSMENT_WEIGHTS,
     measures: [
       measure('A', 1, '一、第一部分', {
         targets: [
@@ -200,6 +202,42 @@ describe('computeReport', () => {
       onTimeRate: 0,
       lateAcknowledgements: 2,
     });
+  });
+
+  it('scores each unit for the quarter by the documented formula (考核), by hand', () => {
+    // u-lead: 2 due, 1 on time (r = 0.5); b-lead unreported for 2022Q2 and escalated to 督办 by 30 September
+    // (its 挂牌督办 came on 1 October, after the moment): 40 + 60 × 0.5 − 3 − 5 = 62.
+    // u-co: 2 due, none on time (r = 0); both acknowledged late, b-co unreported: 40 + 0 − 2 × 2 − 3 = 33.
+    expect(
+      figures.units.map((unit) => [
+        unit.unitCode,
+        unit.supervised,
+        unit.flagged,
+        unit.assessment.onTimeShare,
+        unit.assessment.completionPoints,
+        unit.assessment.deductions,
+        unit.assessment.score,
+      ]),
+    ).toEqual([
+      ['u-lead', 1, 0, 0.5, 70, { lateAcknowledgement: 0, missingReport: 3, supervised: 5, flagged: 0 }, 62],
+      ['u-co', 0, 0, 0, 40, { lateAcknowledgement: 4, missingReport: 3, supervised: 0, flagged: 0 }, 33],
+    ]);
+    expect(figures.assessmentWeights).toEqual(DEFAULT_ASSESSMENT_WEIGHTS);
+  });
+
+  it('scores with the weights configured, counts 挂牌督办 once escalated by the moment, and never below 0', () => {
+    const weights = { onTime: 80, lateAcknowledgement: 0, missingReport: 0, supervised: 0, flagged: 0 };
+    const reweighted = computeReport({ ...scenario(), assessmentWeights: weights });
+    // 20 + 80 × 0.5 = 60; 20 + 80 × 0 = 20.
+    expect(reweighted.units.map((unit) => unit.assessment.score)).toEqual([60, 20]);
+    // As of 1 October 12:00 b-lead is at 挂牌督办: flagged, no longer counted as 督办.
+    const later = computeReport({ ...scenario(), asOf: at('2022-10-01T12:00:00') });
+    const lead = later.units.find((unit) => unit.unitCode === 'u-lead')!;
+    expect([lead.supervised, lead.flagged, lead.assessment.deductions.flagged, lead.assessment.score]).toEqual([
+      0, 1, 10, 57,
+    ]);
+    const harsh = computeReport({ ...scenario(), assessmentWeights: { ...weights, lateAcknowledgement: 50 } });
+    expect(harsh.units.find((unit) => unit.unitCode === 'u-co')!.assessment.score).toBe(0);
   });
 
   it('lists overdue tasks with working days overdue and the escalation level reached by then', () => {

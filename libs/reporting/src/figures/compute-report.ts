@@ -23,6 +23,7 @@ import type {
   UnitFigures,
   UnlaunchedMeasure,
 } from './report-figures';
+import { assessUnit } from './assessment';
 import { countTasks, rankUnits, rate } from './task-counts';
 import { factsOf, lastDueReportQuarter, reportedQuartersOf, type TaskFacts } from './task-facts';
 import { replayTasks } from './task-history';
@@ -127,6 +128,11 @@ function unitsOf(state: Snapshot, inputs: ReportInputs): UnitFigures[] {
   const units = [...groupBy(state.facts, (fact) => fact.task.unitCode)].map(([unitCode, facts]) => {
     const live = facts.filter((fact) => !fact.cancelled);
     const ofKind = (kind: string) => live.filter((fact) => fact.task.kind === kind).length;
+    const counts = countTasks(facts);
+    const escalated = {
+      supervised: live.filter((fact) => fact.escalationLevel === 1).length,
+      flagged: live.filter((fact) => fact.escalationLevel >= 2).length,
+    };
     return {
       unitCode,
       unitName: inputs.unitNames.get(unitCode) ?? unitCode,
@@ -134,7 +140,9 @@ function unitsOf(state: Snapshot, inputs: ReportInputs): UnitFigures[] {
       asLead: ofKind('lead'),
       asCo: ofKind('co'),
       asSubtask: ofKind('subtask'),
-      ...countTasks(facts),
+      ...counts,
+      ...escalated,
+      assessment: assessUnit({ ...counts, ...escalated }, inputs.assessmentWeights),
     };
   });
   return rankUnits(
@@ -375,6 +383,7 @@ export function computeReport(inputs: ReportInputs): ReportFigures {
       overall: overallOf(snapshot(inputs, quarterEndMoment(previous))),
     },
     units: edition.units,
+    assessmentWeights: inputs.assessmentWeights,
     sections: sectionsOf(now),
     overdue: overdueOf(now, inputs.unitNames),
     atRisk: atRiskOf(now, inputs),

@@ -1,4 +1,5 @@
 import type { RankingGroup } from '@app/units';
+import type { AssessmentWeights, UnitAssessment } from './assessment';
 /**
  * The figures of one quarterly report (季度通报), as computed from the database as of a moment.
  * Everything the Word, Excel and JSON outputs show comes from this one value, so the three agree.
@@ -27,6 +28,8 @@ export interface ReportFigures {
   /** The same figures for the previous quarter, as of that quarter's end. */
   previousQuarter: { quarter: string; overall: OverallFigures };
   units: UnitFigures[];
+  /** The 考核 weights the units' scores were computed with. */
+  assessmentWeights: AssessmentWeights;
   sections: SectionFigures[];
   overdue: OverdueItem[];
   /** Open tasks due within the ladder's reminder window (not yet overdue): listed under 下一步工作. */
@@ -82,6 +85,12 @@ export interface UnitFigures extends TaskCounts {
   rankedInGroup: number;
   /** Fewer due tasks than the ranking's minimum: ranked, but marked, as one task decides its rate. */
   fewDueTasks: boolean;
+  /** Tasks whose highest escalation by the moment is 督办 (level 1). */
+  supervised: number;
+  /** Tasks whose highest escalation by the moment is 挂牌督办 (level 2 or more). */
+  flagged: number;
+  /** The quarter's 考核 score and what it is made of (see assessment.ts). */
+  assessment: UnitAssessment;
 }
 
 export interface SectionFigures extends TaskCounts {

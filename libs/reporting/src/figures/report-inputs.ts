@@ -6,6 +6,7 @@ import type { TargetActual } from '@app/workflow';
 import type { ReportFigures } from './report-figures';
 import type { HistoryEvent } from './task-history';
 import type { BulletinSettings } from '../bulletin-settings.service';
+import type { AssessmentWeights } from './assessment';
 
 /** A measure of the document, with the moments it came into and went out of it. */
 export interface MeasureInput {
@@ -60,6 +61,8 @@ export interface ReportInputs {
   unitGroups: ReadonlyMap<string, RankingGroup>;
   /** Fewer due tasks than this: ranked but marked (REPORT_MIN_DUE_TASKS). */
   minDueTasksForRanking: number;
+  /** The 考核 weights (ASSESSMENT_WEIGHT_*). */
+  assessmentWeights: AssessmentWeights;
   measures: MeasureInput[];
   workflows: WorkflowInput[];
   /** Events up to `asOf`, in the order they happened (workflow, seq). */

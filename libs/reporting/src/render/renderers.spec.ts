@@ -327,6 +327,7 @@ describe('renderXlsx', () => {
     expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual([
       '总体情况',
       '各单位',
+      '考核',
       '各部分',
       '逾期事项',
       '临期事项',
@@ -378,6 +379,35 @@ describe('renderXlsx', () => {
     expect(rateCell.value).toBeCloseTo(2 / 6);
     expect(rateCell.numFmt).toBe('0.0%');
     expect(typeof units.getRow(3).getCell(7).value).toBe('number');
+  });
+
+  it('scores each unit in the 考核 sheet, the weights in the headings, every part checkable by hand', () => {
+    const scores = sheet(workbook, '考核');
+    expect((scores.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '排名分组',
+      '单位',
+      '到期任务',
+      '按时完成',
+      '按时完成比例',
+      '完成得分（40+60×比例）',
+      '逾期签收',
+      '扣分（每项2分）',
+      '未报进展',
+      '扣分（每项3分）',
+      '督办',
+      '扣分（每项5分）',
+      '挂牌督办',
+      '扣分（每项10分）',
+      '考核得分',
+      '单位代码',
+    ]);
+    // 省发展和改革委员会: 3 due, 1 on time: 40 + 60 / 3 = 60; − 2 (late acknowledgement) − 3 (report) − 5 (督办) = 50.
+    // 省交通运输厅: 1 due, none on time: 40; − 3 (report) − 10 (挂牌督办) = 27.
+    expect([2, 3, 4].map((row) => (scores.getRow(row).values as unknown[]).slice(2))).toEqual([
+      ['省文化和旅游厅', 6, 5, 0.8333, 90, 0, 0, 1, 3, 0, 0, 0, 0, 87, 'U01'],
+      ['省发展和改革委员会', 3, 1, 0.3333, 60, 1, 2, 1, 3, 1, 5, 0, 0, 50, 'U02'],
+      ['省交通运输厅', 1, 0, 0, 40, 0, 0, 1, 3, 0, 0, 1, 10, 27, 'U03'],
+    ]);
   });
 
   it('writes deadlines as dates and levels as words', () => {

@@ -12,6 +12,7 @@ export const SECTION_HEADINGS = {
 export const SHEET_NAMES = {
   overall: '总体情况',
   units: '各单位',
+  assessment: '考核',
   sections: '各部分',
   overdue: '逾期事项',
   atRisk: '临期事项',

@@ -1,7 +1,8 @@
 import { xmlSafe } from '@app/common';
 import { CellValue, Workbook, Worksheet } from 'exceljs';
 import { RANKING_GROUP_LABELS } from '@app/units';
-import { ReportFigures, TaskCounts } from '../figures/report-figures';
+import type { AssessmentWeights } from '../figures/assessment';
+import { ReportFigures, TaskCounts, UnitFigures } from '../figures/report-figures';
 import {
   COLUMN,
   OVERALL_ROWS,
@@ -26,6 +27,7 @@ export async function renderXlsx(given: ReportFigures): Promise<Buffer> {
   describeWorkbook(workbook, figures);
   addOverallSheet(workbook, figures);
   addTableSheet(workbook, SHEET_NAMES.units, unitColumns(), figures.units);
+  addTableSheet(workbook, SHEET_NAMES.assessment, assessmentColumns(figures.assessmentWeights), figures.units);
   addTableSheet(
     workbook,
     SHEET_NAMES.sections,
@@ -174,6 +176,44 @@ function unitColumns(): SheetColumn<ReportFigures['units'][number]>[] {
     { header: COLUMN.asCo, width: 7, value: (unit) => unit.asCo },
     { header: COLUMN.asSubtask, width: 7, value: (unit) => unit.asSubtask },
     ...countColumns<ReportFigures['units'][number]>(),
+    { header: COLUMN.unitCode, width: 12, value: (unit) => unit.unitCode },
+  ];
+}
+
+/**
+ * 考核: each unit's score and what it is made of, the weights in the headings, so the sheet can be checked
+ * by hand: 完成得分 = (100 − W) + W × 按时完成比例, minus each count times its weight (assessment.ts).
+ */
+function assessmentColumns(weights: AssessmentWeights): SheetColumn<UnitFigures>[] {
+  const deduction = (
+    count: string,
+    key: keyof UnitFigures['assessment']['deductions'],
+    amount: (unit: UnitFigures) => number,
+  ): SheetColumn<UnitFigures>[] => [
+    { header: count, width: 9, value: amount },
+    { header: `扣分（每项${weights[key]}分）`, width: 11, value: (unit) => unit.assessment.deductions[key] },
+  ];
+  return [
+    { header: COLUMN.rankingGroup, width: 12, value: (unit) => RANKING_GROUP_LABELS[unit.rankingGroup], wrap: true },
+    { header: COLUMN.unit, width: 26, value: (unit) => unit.unitName, wrap: true },
+    { header: COLUMN.due, width: 9, value: (unit) => unit.due },
+    { header: COLUMN.completedOnTime, width: 9, value: (unit) => unit.completedOnTime },
+    {
+      header: '按时完成比例',
+      width: 11,
+      value: (unit) => unit.assessment.onTimeShare,
+      numFmt: FORMAT.rate,
+    },
+    {
+      header: `完成得分（${100 - weights.onTime}+${weights.onTime}×比例）`,
+      width: 16,
+      value: (unit) => unit.assessment.completionPoints,
+    },
+    ...deduction(COLUMN.lateAcknowledgements, 'lateAcknowledgement', (unit) => unit.lateAcknowledgements),
+    ...deduction(COLUMN.missingReports, 'missingReport', (unit) => unit.missingReports),
+    ...deduction('督办', 'supervised', (unit) => unit.supervised),
+    ...deduction('挂牌督办', 'flagged', (unit) => unit.flagged),
+    { header: '考核得分', width: 10, value: (unit) => unit.assessment.score },
     { header: COLUMN.unitCode, width: 12, value: (unit) => unit.unitCode },
   ];
 }

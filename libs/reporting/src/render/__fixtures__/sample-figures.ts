@@ -1,3 +1,4 @@
+import { assessUnit, DEFAULT_ASSESSMENT_WEIGHTS } from '../../figures/assessment';
 import { OverdueItem, ReportFigures, TaskCounts, UnitFigures } from '../../figures/report-figures';
 
 type CountsWithoutRates = Omit<TaskCounts, 'completionRate' | 'onTimeRate' | 'due' | 'dueCompletionRate'>;
@@ -22,21 +23,24 @@ export function unitFigures(
   unitName: string,
   rank: number | null,
   tasks: TaskCounts,
-  placing: Partial<Pick<UnitFigures, 'rankingGroup' | 'rankedInGroup' | 'fewDueTasks'>> = {},
+  placing: Partial<Pick<UnitFigures, 'rankingGroup' | 'rankedInGroup' | 'fewDueTasks' | 'supervised' | 'flagged'>> = {},
 ): UnitFigures {
-  return {
+  const unit = {
     unitCode,
     unitName,
     asLead: tasks.tasks,
     asCo: 0,
     asSubtask: 0,
     rank,
-    rankingGroup: 'provincial',
+    rankingGroup: 'provincial' as const,
     rankedInGroup: 3,
     fewDueTasks: false,
+    supervised: 0,
+    flagged: 0,
     ...placing,
     ...tasks,
   };
+  return { ...unit, assessment: assessUnit(unit, DEFAULT_ASSESSMENT_WEIGHTS) };
 }
 
 export function overdueItem(index: number, overrides: Partial<OverdueItem> = {}): OverdueItem {
@@ -124,6 +128,7 @@ export function sampleFigures(): ReportFigures {
         }),
       },
     },
+    assessmentWeights: { ...DEFAULT_ASSESSMENT_WEIGHTS },
     units: [
       unitFigures(
         'U01',
@@ -155,6 +160,7 @@ export function sampleFigures(): ReportFigures {
             missingReports: 1,
             cancelled: 1,
           }),
+          { supervised: 1 },
         ),
         asLead: 3,
         asCo: 2,
@@ -174,6 +180,7 @@ export function sampleFigures(): ReportFigures {
           missingReports: 1,
           cancelled: 0,
         }),
+        { flagged: 1 },
       ),
     ],
     sections: [
