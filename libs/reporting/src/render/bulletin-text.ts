@@ -23,8 +23,8 @@ export function openingSentence(figures: ReportFigures): string {
     : `《${figures.document.title}》`;
   const scope = figures.scope ? `${figures.scope.unitName}承担任务的` : '';
   return (
-    `为推动${documentName}各项措施落地见效，现将截至${formatChineseDate(figures.asOfDate)}` +
-    `${scope}${formatQuarter(figures.quarter)}落实情况通报如下。`
+    `为推动${documentName}各项措施落地见效，现将${scope}${formatQuarter(figures.quarter)}落实情况` +
+    `（数据截至${formatChineseDate(figures.asOfDate)}）通报如下。`
   );
 }
 
@@ -111,7 +111,8 @@ export function problems(figures: ReportFigures): Paragraphs[] {
   }
   const unacknowledged = figures.units
     .map((unit) => ({ unit, count: unit.tasks - unit.acknowledged }))
-    .filter(({ count }) => count > 0);
+    .filter(({ count }) => count > 0)
+    .sort((a, b) => b.count - a.count);
   if (unacknowledged.length > 0 || figures.overall.lateAcknowledgements > 0) {
     const waiting =
       unacknowledged.length > 0
@@ -122,7 +123,9 @@ export function problems(figures: ReportFigures): Paragraphs[] {
       text: `${waiting}逾期签收任务共${figures.overall.lateAcknowledgements}项。`,
     });
   }
-  const missing = figures.units.filter((unit) => unit.missingReports > 0);
+  const missing = figures.units
+    .filter((unit) => unit.missingReports > 0)
+    .sort((a, b) => b.missingReports - a.missingReports);
   if (missing.length > 0) {
     found.push({
       lead: '部分单位未按期报送进展。',
@@ -202,7 +205,7 @@ export function titleLines(title: string, perLine: number): string[] {
 
 const length = (text: string) => Array.from(text).length;
 /** Kept on one line: the quarter of the title and the bulletin's own words. */
-const UNBROKEN = /(（\d{4}年第[一二三四]季度）|落实情况|季度通报)/;
+const UNBROKEN = /(（\d{4}年第[一二三四]季度）|落实情况季度通报)/;
 const OPENING = /^[（《“‘([]+$/;
 const CLOSING = /^[）》”’)\]，、。；：！？,.;:!?]+$/;
 

@@ -112,7 +112,7 @@ describe('renderDocx', () => {
       '关于推动文化旅游高质量发展的',
       '（数据截至2022年9月30日）',
       '各市人民政府，省直各有关单位：',
-      '为推动《关于推动文化旅游高质量发展的若干措施》（晋政办发〔2022〕15号）各项措施落地见效，现将截至2022年9月30日2022年第三季度落实情况通报如下。',
+      '为推动《关于推动文化旅游高质量发展的若干措施》（晋政办发〔2022〕15号）各项措施落地见效，现将2022年第三季度落实情况（数据截至2022年9月30日）通报如下。',
       SECTION_HEADINGS.overall,
       SECTION_HEADINGS.progress,
       SECTION_HEADINGS.problems,
@@ -134,7 +134,7 @@ describe('renderDocx', () => {
     expect(text).not.toContain('本通报仅统计');
   });
 
-  it('breaks the title between words, in lines that fit', () => {
+  it('breaks the title between words, in lines that fit', async () => {
     const title = '关于推动文化旅游高质量发展的若干措施落实情况季度通报（2022年第三季度）';
     const lines = titleLines(title, TITLE_CHARACTERS_PER_LINE);
     expect(lines).toEqual(['关于推动文化旅游高质量发展的若干措施', '落实情况季度通报（2022年第三季度）']);
@@ -142,6 +142,16 @@ describe('renderDocx', () => {
     const start = text.indexOf(lines[0]);
     expect(start).toBeGreaterThanOrEqual(0);
     expect(text.indexOf(lines[1], start) - start - lines[0].length).toBeLessThanOrEqual(1);
+    const body = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+    expect(body).toMatch(
+      new RegExp(
+        `${lines[0]}</w:t></w:r><w:r><w:rPr>.*?</w:rPr><w:br/><w:t[^>]*>${lines[1].replace(/[()（）]/g, '.')}`,
+      ),
+    );
+    expect(titleLines('山西省生活性服务业发展行动方案落实情况季度通报（2022年第三季度）', 20)).toEqual([
+      '山西省生活性服务业发展行动方案',
+      '落实情况季度通报（2022年第三季度）',
+    ]);
     // A title whose words do not fit where a character count would cut them: 通报 stays whole.
     expect(titleLines('关于进一步加强和改进全省重点项目建设的实施意见落实情况季度通报（2022年第三季度）', 20)).toEqual([
       '关于进一步加强和改进全省重点项目建设的',
