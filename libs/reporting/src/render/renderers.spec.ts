@@ -269,6 +269,19 @@ describe('renderDocx', () => {
     const text = await docxText(scoped);
     expect(text).toContain('本通报仅统计省交通运输厅承担的任务');
     expect(text).toContain('省交通运输厅在省直单位中第23/46位');
+    expectInOrder(text, [
+      '督查通报',
+      '（本通报仅统计省交通运输厅承担的任务）',
+      '现将省交通运输厅承担任务的2022年第三季度落实情况',
+      SECTION_HEADINGS.overall,
+      '省交通运输厅在省直单位中第23/46位',
+      SECTION_HEADINGS.progress,
+      SECTION_HEADINGS.problems,
+      SECTION_HEADINGS.requirements,
+      '附件：1．本单位任务完成情况',
+      '附件1\n\n本单位任务完成情况',
+      '表1　本单位任务完成情况',
+    ]);
     expect(text).toContain('（本组平均 62.5%）');
     const zip = await JSZip.loadAsync(await renderDocx(scoped, renderCompletionChart(scoped.units)));
     expect(Object.keys(zip.files).filter((name) => name.startsWith('word/media/'))).toEqual([]);
