@@ -19,6 +19,7 @@ import { LadderController } from './documents/ladder.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { HealthModule } from './health/health.module';
 import { WebhooksController } from './notifications/webhooks.controller';
+import { ChannelAddressesController } from './notifications/channel-addresses.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { loggerOptions } from './http/logger-options';
 import { UnitsController } from './units/units.controller';
@@ -64,6 +65,7 @@ import { QueuesModule } from '@app/queues';
     BoardController,
     AttachmentsController,
     WebhooksController,
+    ChannelAddressesController,
     ReportsController,
     BulletinSettingsController,
     LedgerController,

@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The per-document texts of the 通报's form (红头, 主送, 抄送, 落款, 印发机关) and its report-back time,
  * written by libs/reporting (BulletinSettingsService). A document without a row uses the defaults.
  */
-export class CreateBulletinSettings1764800000000 implements MigrationInterface {
-  name = 'CreateBulletinSettings1764800000000';
+export class CreateBulletinSettings1764810000000 implements MigrationInterface {
+  name = 'CreateBulletinSettings1764810000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
