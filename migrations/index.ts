@@ -10,6 +10,7 @@ import { UserCredentialsVersion1764680000000 } from './1764680000000-UserCredent
 import { ConsoleInboxIndexes1764700000000 } from './1764700000000-ConsoleInboxIndexes';
 import { LeadTaskByWorkflow1764710000000 } from './1764710000000-LeadTaskByWorkflow';
 import { ChannelAddresses1764800000000 } from './1764800000000-ChannelAddresses';
+import { CreateBulletinSettings1764810000000 } from './1764810000000-CreateBulletinSettings';
 
 /** Every migration, oldest first. Listed explicitly so tests and the compiled app load the same set. */
 export const ALL_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS = [
   ConsoleInboxIndexes1764700000000,
   LeadTaskByWorkflow1764710000000,
   ChannelAddresses1764800000000,
+  CreateBulletinSettings1764810000000,
 ];

@@ -25,6 +25,8 @@ import { loggerOptions } from './http/logger-options';
 import { UnitsController } from './units/units.controller';
 import { ProgressController } from './workflow/progress.controller';
 import { ReportsController } from './reports/reports.controller';
+import { BulletinSettingsController } from './reports/bulletin-settings.controller';
+import { LedgerController } from './reports/ledger.controller';
 import { WorkflowController } from './workflow/workflow.controller';
 import { BoardController } from './workflow/board.controller';
 import { NoticesController } from './notifications/notices.controller';
@@ -65,6 +67,8 @@ import { QueuesModule } from '@app/queues';
     WebhooksController,
     ChannelAddressesController,
     ReportsController,
+    BulletinSettingsController,
+    LedgerController,
     MetricsController,
     UsersController,
   ],
