@@ -1,35 +1,11 @@
-import { INestApplicationContext, Module } from '@nestjs/common';
+import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Client } from 'pg';
-import { AccessModule } from '@app/access';
-import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock } from '@app/common';
-import { DocumentsModule } from '@app/documents';
-import { NotificationsModule } from '@app/notifications';
-import { migrate, PersistenceModule } from '@app/persistence';
-import { ReportingModule } from '@app/reporting';
-import { SchedulingModule } from '@app/scheduling';
-import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
-import { TaskEscalationModule, WorkflowModule } from '@app/workflow';
-import { CalendarModule } from '@app/calendar';
-import { QueuesModule } from '@app/queues';
-
-@Module({
-  imports: [
-    ConfigModule,
-    PersistenceModule.forRoot(),
-    CalendarModule,
-    QueuesModule,
-    SchedulingModule,
-    TaskEscalationModule,
-    NotificationsModule,
-    UnitsModule,
-    DocumentsModule,
-    AccessModule,
-    WorkflowModule,
-    ReportingModule,
-  ],
-})
-class BenchModule {}
+import { AppConfig, Clock, loadConfig, ManualClock } from '@app/common';
+import { migrate } from '@app/persistence';
+import { readUnitDirectoryData, UnitDirectoryStore } from '@app/units';
+// The engine's services without HTTP or workers: what the CLI's database commands load, and what a bench drives.
+import { CliModule } from '../apps/cli/src/cli.module';
 
 export interface BenchContext {
   url: string;
@@ -62,7 +38,7 @@ export async function startBenchContext(name: string, now = new Date('2026-11-23
   url.pathname = `/${name}`;
   await migrate(url.toString());
   const clock = new ManualClock(now);
-  const moduleRef = await Test.createTestingModule({ imports: [BenchModule] })
+  const moduleRef = await Test.createTestingModule({ imports: [CliModule] })
     .overrideProvider(AppConfig)
     .useValue(loadConfig({ DATABASE_URL: url.toString(), QUEUE_PREFIX: name }))
     .overrideProvider(Clock)

@@ -10,7 +10,8 @@ import { UserCredentialsVersion1764680000000 } from './1764680000000-UserCredent
 import { ConsoleInboxIndexes1764700000000 } from './1764700000000-ConsoleInboxIndexes';
 import { LeadTaskByWorkflow1764710000000 } from './1764710000000-LeadTaskByWorkflow';
 import { ChannelAddresses1764800000000 } from './1764800000000-ChannelAddresses';
-import { WecomCallbacks1764810000000 } from './1764810000000-WecomCallbacks';
+import { CreateBulletinSettings1764810000000 } from './1764810000000-CreateBulletinSettings';
+import { WecomCallbacks1764820000000 } from './1764820000000-WecomCallbacks';
 
 /** Every migration, oldest first. Listed explicitly so tests and the compiled app load the same set. */
 export const ALL_MIGRATIONS = [
@@ -26,5 +27,6 @@ export const ALL_MIGRATIONS = [
   ConsoleInboxIndexes1764700000000,
   LeadTaskByWorkflow1764710000000,
   ChannelAddresses1764800000000,
-  WecomCallbacks1764810000000,
+  CreateBulletinSettings1764810000000,
+  WecomCallbacks1764820000000,
 ];

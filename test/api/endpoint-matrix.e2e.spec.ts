@@ -133,6 +133,33 @@ const ROUTES: Route[] = [
     success: 200,
   },
   {
+    route: 'GET /documents/:reference/bulletin-settings',
+    path: (f) => `/documents/${f.documentId}/bulletin-settings`,
+    allowed: ['supervisor', 'admin'],
+    success: 200,
+  },
+  {
+    route: 'PUT /documents/:reference/bulletin-settings',
+    path: (f) => `/documents/${f.documentId}/bulletin-settings`,
+    body: () => ({
+      masthead: '督查通报',
+      issuingOffice: '省政府督查室',
+      mainRecipients: '各责任单位',
+      copyTo: null,
+      signatory: '省政府督查室',
+      printingOffice: '省政府督查室',
+      reportBackWorkingDays: 10,
+    }),
+    allowed: ['supervisor'],
+    success: 200,
+  },
+  {
+    route: 'GET /documents/:reference/ledger',
+    path: (f) => `/documents/${f.documentId}/ledger`,
+    allowed: EVERYONE,
+    success: 200,
+  },
+  {
     route: 'POST /documents/:reference/launch',
     path: (f) => `/documents/${f.documentId}/launch`,
     body: (f) => ({ measureIds: [f.otherMeasureId], defaultDeadline: '2027-06-30' }),

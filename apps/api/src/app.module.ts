@@ -27,6 +27,8 @@ import { loggerOptions } from './http/logger-options';
 import { UnitsController } from './units/units.controller';
 import { ProgressController } from './workflow/progress.controller';
 import { ReportsController } from './reports/reports.controller';
+import { BulletinSettingsController } from './reports/bulletin-settings.controller';
+import { LedgerController } from './reports/ledger.controller';
 import { WorkflowController } from './workflow/workflow.controller';
 import { BoardController } from './workflow/board.controller';
 import { NoticesController } from './notifications/notices.controller';
@@ -68,6 +70,8 @@ import { QueuesModule } from '@app/queues';
     ChannelAddressesController,
     WecomCallbackController,
     ReportsController,
+    BulletinSettingsController,
+    LedgerController,
     MetricsController,
     UsersController,
   ],

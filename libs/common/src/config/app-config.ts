@@ -83,6 +83,41 @@ export class AppConfig {
   @Min(1)
   REPORT_MIN_DUE_TASKS = 3;
 
+  /**
+   * 考核 weights (see libs/reporting/src/figures/assessment.ts): points for completing the work come
+   * due on time (of 100), and points deducted per task acknowledged late, per progress report
+   * missing, per task escalated to 督办 and per task escalated to 挂牌督办.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  ASSESSMENT_WEIGHT_ON_TIME = 60;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  ASSESSMENT_WEIGHT_LATE_ACKNOWLEDGEMENT = 2;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  ASSESSMENT_WEIGHT_MISSING_REPORT = 3;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  ASSESSMENT_WEIGHT_SUPERVISED = 5;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  ASSESSMENT_WEIGHT_FLAGGED = 10;
+
   /** Bearer token for /metrics (Prometheus). Unset: /metrics is off (404) in the API and the worker. */
   @IsOptional()
   @IsString()

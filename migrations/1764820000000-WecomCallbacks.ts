@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The WeCom callback's memory: each accepted message's msg_signature and nonce once (a replay hits
  * the primary key), and every refused callback with the rule it broke, for the security review.
  */
-export class WecomCallbacks1764810000000 implements MigrationInterface {
-  name = 'WecomCallbacks1764810000000';
+export class WecomCallbacks1764820000000 implements MigrationInterface {
+  name = 'WecomCallbacks1764820000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
