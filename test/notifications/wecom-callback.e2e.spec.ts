@@ -26,14 +26,14 @@ interface Signed {
 function cardClick(
   wecomUserId: string,
   cardTaskId: string,
-  options: { ageSeconds?: number; nonce?: string } = {},
+  options: { ageSeconds?: number; nonce?: string; key?: string } = {},
 ): Signed {
   const timestamp = String(NOW_SECONDS - (options.ageSeconds ?? 0));
   const nonce = options.nonce ?? `n${Math.random().toString(36).slice(2, 12)}`;
   const event =
     `<xml><ToUserName><![CDATA[${KEYS.corpId}]]></ToUserName><FromUserName><![CDATA[${wecomUserId}]]></FromUserName>` +
     `<CreateTime>${timestamp}</CreateTime><MsgType><![CDATA[event]]></MsgType>` +
-    `<Event><![CDATA[template_card_event]]></Event><EventKey><![CDATA[签收]]></EventKey>` +
+    `<Event><![CDATA[template_card_event]]></Event><EventKey><![CDATA[${options.key ?? '签收'}]]></EventKey>` +
     `<TaskId><![CDATA[${cardTaskId}]]></TaskId><CardType><![CDATA[button_interaction]]></CardType>` +
     `<ResponseCode><![CDATA[rc-${nonce}]]></ResponseCode><AgentID>1000002</AgentID></xml>`;
   const { encrypted, msgSignature } = sealWecomMessage(KEYS, event, timestamp, nonce);
@@ -133,6 +133,15 @@ describe('WeCom callback', () => {
     expect(replacedButton(response.text)).toBe('签收未成功');
     expect(await taskRow()).toEqual({ state: 'assigned', version: 1 });
     expect((await refusals()).at(-1)).toEqual({ code: 'TASK_NOT_FOUND', wecom_user_id: 'SportOfficer' });
+  });
+
+  it('refuses a member whose WeCom userid no user holds, and ignores other buttons', async () => {
+    const unknown = await post(cardClick('NobodyHere', `${taskId}@1`)).expect(200);
+    expect(replacedButton(unknown.text)).toBe('签收未成功');
+    expect((await refusals()).at(-1)).toEqual({ code: 'WECOM_USER_UNKNOWN', wecom_user_id: 'NobodyHere' });
+    const other = await post(cardClick('CultureOfficer', `${taskId}@1`, { key: '查看' })).expect(200);
+    expect(other.text).toBe('');
+    expect(await taskRow()).toEqual({ state: 'assigned', version: 1 });
   });
 
   let accepted: Signed;
