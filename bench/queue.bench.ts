@@ -7,7 +7,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig, repositoryRoot } from '@app/common';
 import { JobQueue, QUEUE_JOB_OPTIONS, QUEUES } from '@app/queues';
-import { StepPlanner, toWakeUp } from '@app/scheduling';
+import { momentWakeUp, StepPlanner } from '@app/scheduling';
 import { emptyRedisOf } from '@app/testing';
 import { startBenchContext, type BenchContext } from './bench-context';
 import { BenchResult, result, Scale, timed } from './bench-result';
@@ -217,7 +217,8 @@ async function processWithEngine(
       )
     ).rows;
     bench.clock.set(new Date());
-    const wakeUps = rows.map(toWakeUp);
+    const moments = [...new Set(rows.map((row: { dueAt: Date }) => row.dueAt.getTime()))];
+    const wakeUps = moments.map((ms) => momentWakeUp(new Date(ms)));
     const ms = await timed(async () => {
       await bench.context.get(JobQueue).wake(wakeUps);
       // Not queueIdle: the workers' recurring reconcile job stays delayed; PostgreSQL says when the steps are delivered.

@@ -16,7 +16,8 @@ describe('faults: Redis emptied while workers are busy', () => {
   const facts = (): Promise<StepFacts[]> => api.app.get(DataSource).query(STEP_FACTS_SQL, [dueIds]);
 
   beforeAll(async () => {
-    api = await startTestApi(new Date('2026-11-23T02:00:00Z'), { workers: true });
+    // Small delivery batches, so Redis is emptied while most of the backlog is still to go.
+    api = await startTestApi(new Date('2026-11-23T02:00:00Z'), { workers: true, env: { STEP_BATCH_TASKS: '2' } });
     const tokens = await api.createUsers([['supervisor', 'sx-supervision-office', 'supervisor']]);
     const { documentId } = await api.app.get(DocumentImporter).import({ content: seedBytes(ACTION_PLAN_2022) });
     const waiting: { id: string }[] = await api.app

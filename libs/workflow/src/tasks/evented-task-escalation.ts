@@ -21,6 +21,16 @@ export class EventedTaskEscalation extends TaskEscalation {
       { taskId, action: 'escalate', fromState: task.state, toState: task.state, payload: { level, stepKey } },
     ]);
   }
+
+  /** The workflows' rows first, in id order (appending an event locks its workflow), then each raise in turn. */
+  async raiseAll(manager: EntityManager, escalations: readonly DeliveredEscalation[]): Promise<void> {
+    if (escalations.length === 0) return;
+    await manager.query(
+      `SELECT 1 FROM workflows WHERE id IN (SELECT workflow_id FROM tasks WHERE id = ANY($1)) ORDER BY id FOR UPDATE`,
+      [escalations.map((escalation) => escalation.taskId)],
+    );
+    for (const escalation of escalations) await this.raise(manager, escalation);
+  }
 }
 
 /** Every process that delivers ladder steps imports this, so that escalations reach the task's history. */
