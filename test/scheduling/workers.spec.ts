@@ -141,9 +141,10 @@ describe('two worker processes delivering due steps, one killed mid-batch', () =
       `UPDATE scheduled_steps SET due_at = now() - (interval '1 second' * (1 + (abs(hashtext(id::text)) % 3600))) WHERE id = ANY($1)`,
       [dueIds],
     );
-    const [{ latest }] = await dataSource.query(`SELECT max(due_at) AS latest FROM scheduled_steps WHERE id = ANY($1)`, [
-      dueIds,
-    ]);
+    const [{ latest }] = await dataSource.query(
+      `SELECT max(due_at) AS latest FROM scheduled_steps WHERE id = ANY($1)`,
+      [dueIds],
+    );
     await context.get(JobQueue).wake([momentWakeUp(latest)]);
     expect(await steps.getWaitingCount()).toBe(1);
   }, 120_000);

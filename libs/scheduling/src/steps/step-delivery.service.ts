@@ -181,11 +181,7 @@ export class StepDeliveryService {
   }
 
   /** The batch's notices in one insert, its steps in one update, escalations in the ladder's order. */
-  private async write(
-    work: Work,
-    decisions: Decision[],
-    now: Date,
-  ): Promise<Omit<BatchOutcome, 'tasks'>> {
+  private async write(work: Work, decisions: Decision[], now: Date): Promise<Omit<BatchOutcome, 'tasks'>> {
     const delivered = decisions.filter((decision) => decision.applies);
     const overdue = new Map<string, number>();
     const notices: NewNotice[] = delivered.flatMap(({ step, task, late }) => {
@@ -232,7 +228,12 @@ export class StepDeliveryService {
 
   /** One JSON line per committed batch, so the logs tell what the metrics count. */
   private logBatch(outcome: BatchOutcome, durationMs: number): void {
-    this.logger.log({ msg: 'steps delivered', event: 'steps.delivered', ...outcome, durationMs: Math.round(durationMs) });
+    this.logger.log({
+      msg: 'steps delivered',
+      event: 'steps.delivered',
+      ...outcome,
+      durationMs: Math.round(durationMs),
+    });
   }
 }
 

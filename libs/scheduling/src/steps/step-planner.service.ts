@@ -127,5 +127,10 @@ export class StepPlanner {
  */
 export function momentWakeUp(at: Date): WakeUp {
   const moment = new Date(at);
-  return { name: 'steps.wake', data: { at: moment.toISOString() }, jobId: jobId('steps.wake', { at: moment }), at: moment };
+  return {
+    name: 'steps.wake',
+    data: { at: moment.toISOString() },
+    jobId: jobId('steps.wake', { at: moment }),
+    at: moment,
+  };
 }
