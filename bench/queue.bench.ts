@@ -253,7 +253,7 @@ async function startEngineWorkers(bench: BenchContext, count: number): Promise<C
     children.push(
       await startProcess(
         [join(repositoryRoot(), 'dist', 'apps', 'worker', 'src', 'main.js')],
-        { DATABASE_URL: bench.url, QUEUE_PREFIX: NAME, LOG_LEVEL: 'warn' },
+        { DATABASE_URL: bench.url, QUEUE_PREFIX: NAME, LOG_LEVEL: 'info' },
         'worker started',
       ),
     );
@@ -283,17 +283,22 @@ async function burstWithEngine(
     await bench.context.get(JobQueue).wake([momentWakeUp(moment)]);
     const seen: number[] = [];
     let delivered = 0;
-    await until('the burst delivered', timeoutMs, async () => {
-      const [{ n }] = (
-        await bench.sql.query(
-          `SELECT count(*)::int AS n FROM scheduled_steps WHERE id = ANY($1) AND state = 'delivered'`,
-          [stepIds],
-        )
-      ).rows;
-      const at = Date.now() - moment.getTime();
-      for (; delivered < n; delivered += 1) seen.push(at);
-      return n === stepIds.length;
-    }, BURST_POLL_MS);
+    await until(
+      'the burst delivered',
+      timeoutMs,
+      async () => {
+        const [{ n }] = (
+          await bench.sql.query(
+            `SELECT count(*)::int AS n FROM scheduled_steps WHERE id = ANY($1) AND state = 'delivered'`,
+            [stepIds],
+          )
+        ).rows;
+        const at = Date.now() - moment.getTime();
+        for (; delivered < n; delivered += 1) seen.push(at);
+        return n === stepIds.length;
+      },
+      BURST_POLL_MS,
+    );
     return { p50: percentile(seen, 50), p99: percentile(seen, 99), allMs: seen[seen.length - 1] };
   } finally {
     await stopAll(children);
