@@ -8,6 +8,7 @@ import { NoticeOrder1764660000000 } from './1764660000000-NoticeOrder';
 import { AddSourceFormatToRevisions1764670000000 } from './1764670000000-AddSourceFormatToRevisions';
 import { UserCredentialsVersion1764680000000 } from './1764680000000-UserCredentialsVersion';
 import { ConsoleInboxIndexes1764700000000 } from './1764700000000-ConsoleInboxIndexes';
+import { LeadTaskByWorkflow1764710000000 } from './1764710000000-LeadTaskByWorkflow';
 
 /** Every migration, oldest first. Listed explicitly so tests and the compiled app load the same set. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   AddSourceFormatToRevisions1764670000000,
   UserCredentialsVersion1764680000000,
   ConsoleInboxIndexes1764700000000,
+  LeadTaskByWorkflow1764710000000,
 ];
