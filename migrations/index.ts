@@ -9,6 +9,8 @@ import { AddSourceFormatToRevisions1764670000000 } from './1764670000000-AddSour
 import { UserCredentialsVersion1764680000000 } from './1764680000000-UserCredentialsVersion';
 import { ConsoleInboxIndexes1764700000000 } from './1764700000000-ConsoleInboxIndexes';
 import { LeadTaskByWorkflow1764710000000 } from './1764710000000-LeadTaskByWorkflow';
+import { ChannelAddresses1764800000000 } from './1764800000000-ChannelAddresses';
+import { CreateBulletinSettings1764810000000 } from './1764810000000-CreateBulletinSettings';
 
 /** Every migration, oldest first. Listed explicitly so tests and the compiled app load the same set. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +25,6 @@ export const ALL_MIGRATIONS = [
   UserCredentialsVersion1764680000000,
   ConsoleInboxIndexes1764700000000,
   LeadTaskByWorkflow1764710000000,
+  ChannelAddresses1764800000000,
+  CreateBulletinSettings1764810000000,
 ];

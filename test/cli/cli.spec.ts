@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { Workbook } from 'exceljs';
 import { repositoryRoot } from '@app/common';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -146,5 +147,26 @@ describe('the command-line tool', () => {
     const bad = cli(['report', '晋政办发〔2022〕45号', '--quarter', '2026Q5', '--out', out], database.url);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('INVALID_QUARTER');
+  });
+
+  it('writes the 台账 of a document as a workbook, and of one unit', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ledger-')), 'ledger.xlsx');
+    const written = cli(['ledger', '晋政办发〔2022〕45号', '--out', out], database.url);
+    expect(written.stdout.trim()).toBe(out);
+    expect(written.status).toBe(0);
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.getWorksheet('台账')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 6)).toEqual(['序号', '部分', '措施编号', '措施', '责任单位']);
+    // The one task launched above: a row of its own, still waiting to be acknowledged.
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(10).value).toBe('已分派');
+    expect(sheet.getRow(2).getCell(13).value).toBe('无');
+
+    const none = cli(['ledger', '晋政办发〔2022〕45号', '--unit', 'sx-finance', '--out', out], database.url);
+    expect(none.status).toBe(0);
+    const empty = new Workbook();
+    await empty.xlsx.readFile(out);
+    expect(empty.getWorksheet('台账')!.getRow(2).getCell(1).value).toBe('无');
   });
 });

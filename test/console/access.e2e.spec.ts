@@ -1,17 +1,7 @@
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { type ConsoleHarness, DESKTOP, PHONE, SCREENSHOTS, startConsole } from './browser';
+import { type ConsoleHarness, DESKTOP, PHONE, SCREENSHOTS, seriousViolations, startConsole } from './browser';
 
 const MEASURE_TITLE = '实施A级旅游景区倍增计划';
-
-/** Serious and critical accessibility violations on the page as it stands (rule id and how many nodes). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.nodes.length}): ${violation.nodes[0]?.target.join(' ')}`);
-}
 
 describe('console: what a unit may not see, and accessibility of the main pages (real browser)', () => {
   let harness: ConsoleHarness;

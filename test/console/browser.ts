@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { consoleFolder } from '../../apps/api/src/http/console-static';
 import { startTestApi, TEST_PASSWORD, type TestApi, type TestApiOptions } from '../support/api';
@@ -64,4 +65,12 @@ export async function startConsole(now?: Date, options: TestApiOptions = {}): Pr
 /** Waits (Playwright's own retrying wait, bounded) until the element shows every one of the texts. */
 export async function shows(locator: Locator, ...texts: string[]): Promise<void> {
   for (const text of texts) await locator.filter({ hasText: text }).first().waitFor({ timeout: 20000 });
+}
+
+/** Serious and critical accessibility violations on the page as it stands (rule id, how many nodes, the first). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.nodes.length}): ${violation.nodes[0]?.target.join(' ')}`);
 }

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,36 @@ import { loadConfig, repositoryRoot } from '@app/common';
 
 const root = repositoryRoot();
 const JWT_SECRET = `demo-test-secret-${'x'.repeat(24)}-${process.pid}`;
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  for (const started = Date.now(); Date.now() - started < timeoutMs;) {
+    if (condition()) return true;
+    await new Promise((settle) => setTimeout(settle, 200));
+  }
+  return false;
+}
+
+/** What a newcomer does with `--serve`'s last lines: open the console and sign in as the unit named there. */
+async function visit(stdout: string): Promise<{ console: string; login: number; tasksAsLeader: number }> {
+  const consoleUrl = /控制台：(\S+)/.exec(stdout)![1];
+  const password = /密码（本次运行的所有演示用户）：(\S+)/.exec(stdout)![1];
+  const username = /\n {2}(\S+-leader) — /.exec(stdout)![1];
+  const page = await fetch(consoleUrl);
+  const login = await fetch(new URL('/auth/login', consoleUrl), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const tasks = await fetch(new URL('/tasks?scope=mine', consoleUrl), {
+    headers: { Authorization: `Bearer ${accessToken}` },
+  });
+  return {
+    console: await page.text(),
+    login: login.status,
+    tasksAsLeader: ((await tasks.json()) as { total: number }).total,
+  };
+}
 
 /** `npm run demo` as a user runs it (the compiled program, its own database and queues), then its outcome read from that database. */
 describe('the demo: a quarter and a half of supervision on the seed documents', () => {
@@ -20,27 +50,40 @@ describe('the demo: a quarter and a half of supervision on the seed documents', 
   let run: { status: number | null; stdout: string; stderr: string };
   let sql: Client;
 
+  let served: { console: string; login: number; tasksAsLeader: number };
+
   beforeAll(async () => {
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-    const result = spawnSync(process.execPath, [join(root, 'dist', 'apps', 'demo', 'src', 'main.js'), '--out', out], {
-      cwd: root,
-      encoding: 'utf8',
-      // Request logs on: the last test searches them for anything secret.
-      env: {
-        ...process.env,
-        DEMO_DATABASE_URL: databaseUrl,
-        QUEUE_PREFIX: `demo_test_${process.pid}`,
-        LOG_LEVEL: 'info',
-        JWT_SECRET,
-        // The story must not depend on the server's time zone: everything is reckoned in Asia/Shanghai.
-        TZ: 'America/New_York',
+    const demo = spawn(
+      process.execPath,
+      [join(root, 'dist', 'apps', 'demo', 'src', 'main.js'), '--out', out, '--serve'],
+      {
+        cwd: root,
+        // Request logs on: the last test searches them for anything secret.
+        env: {
+          ...process.env,
+          DEMO_DATABASE_URL: databaseUrl,
+          DEMO_PORT: '0',
+          QUEUE_PREFIX: `demo_test_${process.pid}`,
+          LOG_LEVEL: 'info',
+          JWT_SECRET,
+          // The story must not depend on the server's time zone: everything is reckoned in Asia/Shanghai.
+          TZ: 'America/New_York',
+        },
       },
-      // A bound for a hung run, not a speed test: about 35 s on an idle machine, many minutes on a loaded one.
-      timeout: 900_000,
-      // Request and delivery logs run past spawnSync's default 1 MiB, which would kill the demo mid-run.
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    );
+    run = { status: null, stdout: '', stderr: '' };
+    demo.stdout.setEncoding('utf8').on('data', (chunk: string) => (run.stdout += chunk));
+    demo.stderr.setEncoding('utf8').on('data', (chunk: string) => (run.stderr += chunk));
+    const exited = new Promise<number | null>((settle) => demo.once('exit', (code) => settle(code)));
+    // A bound for a hung run, not a speed test: about 35 s on an idle machine, many minutes on a loaded one.
+    const serving = await Promise.race([
+      waitFor(() => /-leader — .*\n/.test(run.stdout), 900_000),
+      exited.then(() => false),
+    ]);
+    served = serving ? await visit(run.stdout) : { console: '', login: 0, tasksAsLeader: 0 };
+    demo.kill('SIGTERM');
+    run.status = await exited;
     sql = new Client({ connectionString: databaseUrl });
     await sql.connect();
   }, 960_000);
@@ -53,6 +96,12 @@ describe('the demo: a quarter and a half of supervision on the seed documents', 
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
+  });
+
+  it('with --serve, stays up on its data: the console page, and the unit it names signs in and sees its tasks', () => {
+    expect(served.console).toContain('<div id="root">');
+    expect(served.login).toBe(200);
+    expect(served.tasksAsLeader).toBeGreaterThan(0);
   });
 
   it('ends with its summary, the report files it names, and exit code 0', () => {

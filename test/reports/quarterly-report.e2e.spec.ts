@@ -153,6 +153,75 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
     });
   });
 
+  describe('the 台账', () => {
+    const ledgerRows = async (user: string, query = '') => {
+      const response = await as(user)
+        .get(`/documents/${documentId}/ledger${query}`)
+        .buffer(true)
+        .parse((res, callback) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => callback(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
+      return workbook.getWorksheet('台账')!;
+    };
+    const summary = (sheet: ExcelJS.Worksheet) =>
+      (sheet.getSheetValues().filter(Boolean) as ExcelJS.CellValue[][])
+        .slice(1)
+        .map((row) => [5, 6, 7, 8, 10, 11, 12, 13, 14].map((column) => row[column] ?? null));
+
+    it('lists every task with its measure, units, deadline, state, last progress and escalation, as it stands now', async () => {
+      api.clock.set(at('2022-10-10T11:00:00'));
+      const sheet = await ledgerRows('supervisor');
+      // 10 October: the overdue tasks (due 31 August) are 21 working days late at the end of September,
+      // plus 8 and 9 October (调休) and the 10th: 24.
+      expect(summary(sheet)).toEqual([
+        [
+          '省文旅厅',
+          '牵头',
+          '省文旅厅',
+          '省林草局',
+          '已审核通过',
+          '2022Q2（完成40%）：新创建国家5A级旅游景区1家，正在推进第二家评定。',
+          0,
+          '无',
+          CULTURE,
+        ],
+        [
+          '省林草局',
+          '配合',
+          '省文旅厅',
+          '省林草局',
+          '已审核通过',
+          '2022Q2（完成50%）：配合完成森林景区资源普查。',
+          0,
+          '无',
+          FORESTRY,
+        ],
+        ['省人社厅', '牵头', '省人社厅', '省教育厅', '办理中', null, 24, '挂牌督办', HR],
+        ['省教育厅', '配合', '省人社厅', '省教育厅', '已签收', null, 24, '挂牌督办', EDUCATION],
+      ]);
+      expect(sheet.getRow(2).getCell(9).value).toEqual(new Date('2022-08-31T00:00:00Z'));
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.autoFilter).toBeTruthy();
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    });
+
+    it('gives a unit only its own tasks, one unit’s to the supervisor on asking, and refuses another unit’s', async () => {
+      expect(summary(await ledgerRows('hr')).map((row) => row.at(-1))).toEqual([HR]);
+      expect(summary(await ledgerRows('supervisor', `?unitCode=${EDUCATION}`)).map((row) => row.at(-1))).toEqual([
+        EDUCATION,
+      ]);
+      const refused = await as('hr').get(`/documents/${documentId}/ledger?unitCode=${EDUCATION}`).expect(403);
+      expect(refused.body).toMatchObject({ code: 'REPORT_SCOPE_FORBIDDEN', field: 'unitCode' });
+      const empty = await ledgerRows('supervisor', '?unitCode=sx-finance');
+      expect([empty.getRow(2).getCell(1).value, empty.rowCount]).toEqual(['无', 2]);
+    });
+  });
+
   describe('on demand', () => {
     let reportId: string;
     let figures: ReportFigures;
@@ -230,6 +299,15 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
       expect(figures.units.map((unit) => [unit.rankingGroup, unit.rankedInGroup, unit.due, unit.fewDueTasks])).toEqual(
         Array(4).fill(['provincial', 4, 1, true]),
       );
+      // 考核 (default weights 60, 2, 3, 5, 10), by hand: 省林草局 on time, acknowledged late: 40 + 60 − 2 = 98;
+      // 省文旅厅 late: 40; 省教育厅 overdue, never acknowledged, unreported, 挂牌督办: 40 − 2 − 3 − 10 = 25;
+      // 省人社厅 overdue, unreported, 挂牌督办: 40 − 3 − 10 = 27.
+      expect(figures.units.map((unit) => [unit.unitCode, unit.flagged, unit.assessment.score])).toEqual([
+        [FORESTRY, 0, 98],
+        [CULTURE, 0, 40],
+        [EDUCATION, 1, 25],
+        [HR, 1, 27],
+      ]);
       // September 2022 has 21 working days (中秋节 on the 12th); both escalations were delivered by the 30th.
       expect(
         figures.overdue.map((item) => [
@@ -278,27 +356,55 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
       expect(figures.notLaunched).toHaveLength(44);
     });
 
-    it('writes the same figures into the Word document, with the completion chart', async () => {
+    it('writes the same figures into the Word document, as a 通报 in its order, with the completion chart', async () => {
       const docx = await download('leadership', reportId, 'docx');
       const media = Object.keys((await JSZip.loadAsync(docx)).files).filter((name) =>
         /^word\/media\/.+\.png$/.test(name),
       );
       expect(media).toHaveLength(1);
       const { value: text } = await mammoth.extractRawText({ buffer: docx });
-      for (const heading of [
+      // Issued on the first working day after 30 September 2022: Saturday 8 October (调休); the first
+      // launch was in 2022Q2, so this is the second issue; units report back 10 working days later
+      // (Sunday 9 October is a 调休 working day too: 9–14, 17–20 October).
+      let from = 0;
+      for (const piece of [
+        '督查通报',
+        '第2期',
+        '山西省人民政府办公厅督查室\t2022年10月8日',
+        '（数据截至2022年9月30日）',
+        '各责任单位：',
+        '为推动',
         '一、总体情况',
-        '二、各单位完成情况',
-        '三、逾期事项',
-        '四、指标进展',
-        '五、进展摘录',
-        '六、下一步工作',
-      ])
-        expect(text).toContain(heading);
+        '二、主要进展',
+        '三、存在问题',
+        '四、下一步工作要求',
+        '附件：1．各单位任务完成情况',
+        '2．逾期事项清单',
+        '3．量化指标进展情况',
+        '附件1',
+        '附件2',
+        '附件3',
+        '山西省人民政府办公厅督查室\t2022年10月8日印发',
+      ]) {
+        const found = text.indexOf(piece, from);
+        expect([piece, found >= 0]).toEqual([piece, true]);
+        from = found + piece.length;
+      }
       expect(text).toContain('50.0%');
       expect(text).toContain('省林草局');
       expect(text).toContain('挂牌督办');
-      expect(text).toContain('新创建国家5A级旅游景区1家');
-      const overdueTable = text.slice(text.indexOf('三、逾期事项'), text.indexOf('四、指标进展'));
+      // One report per measure, the furthest along: the forestry bureau's 50 % over the culture department's 40 %.
+      const progress = text.slice(text.indexOf('二、主要进展'), text.indexOf('三、存在问题'));
+      expect(progress).toContain('【省林草局】');
+      expect(progress).toContain('（2022年第二季度进展，完成 50%）：配合完成森林景区资源普查。');
+      expect(progress).not.toContain('新创建国家5A级旅游景区1家');
+      const problems = text.slice(text.indexOf('三、存在问题'), text.indexOf('四、下一步工作要求'));
+      expect(problems).toContain(
+        '省教育厅（1项，其中挂牌督办1项）、省人社厅（1项，其中挂牌督办1项）有逾期未完成任务，共2项',
+      );
+      expect(problems).toContain('省教育厅（1项）仍有任务未签收');
+      expect(text).toContain('10个工作日内（2022年10月20日前）');
+      const overdueTable = text.slice(text.indexOf('附件2'), text.indexOf('附件3'));
       expect(overdueTable).toContain('省人社厅');
       expect(overdueTable).toContain('省教育厅');
       expect(overdueTable).toContain('21');
@@ -319,6 +425,13 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
         ['省直单位', '2*', '省文旅厅', CULTURE],
         ['省直单位', '3*', '省教育厅', EDUCATION],
         ['省直单位', '3*', '省人社厅', HR],
+      ]);
+      const scores = values(workbook.getWorksheet('考核')!).slice(1);
+      expect(scores.map((row) => [row[1], row[14]])).toEqual([
+        ['省林草局', 98],
+        ['省文旅厅', 40],
+        ['省教育厅', 25],
+        ['省人社厅', 27],
       ]);
       const overdueRows = values(workbook.getWorksheet('逾期事项')!).slice(1);
       expect(overdueRows).toHaveLength(2);
@@ -440,6 +553,82 @@ describe('quarterly report (季度通报): figures, Word, Excel and JSON', () =>
         ).body.code,
       ).toBe('DOCUMENT_NOT_FOUND');
       await api.http.post('/reports').send({ documentId, quarter: '2022Q3' }).expect(401);
+    });
+  });
+
+  describe('the 通报’s texts, per document', () => {
+    const settings = {
+      masthead: '督查专报',
+      issuingOffice: '山西省人民政府督查室',
+      mainRecipients: '各市人民政府，省直各有关单位',
+      copyTo: '省委办公厅，省人大常委会办公厅',
+      signatory: '山西省人民政府督查室（印）',
+      printingOffice: '山西省人民政府办公厅秘书处',
+      reportBackWorkingDays: 5,
+    };
+    const put = (user: string, body: object) =>
+      api.http
+        .put(`/documents/${documentId}/bulletin-settings`)
+        .set('Authorization', `Bearer ${tokens[user]}`)
+        .send(body);
+
+    it('gives the defaults until set, lets only a supervisor set them, and refuses bad texts with the field, writing nothing', async () => {
+      const defaults = await as('supervisor').get(`/documents/${documentId}/bulletin-settings`).expect(200);
+      expect(defaults.body).toMatchObject({
+        custom: false,
+        masthead: '督查通报',
+        mainRecipients: '各责任单位',
+        copyTo: null,
+        signatory: '山西省人民政府办公厅督查室',
+        reportBackWorkingDays: 10,
+      });
+      expect((await put('leadership', settings).expect(403)).body.code).toBe('ROLE_REQUIRED');
+      expect((await put('hr', settings).expect(403)).body.code).toBe('ROLE_REQUIRED');
+      for (const [body, field] of [
+        [{ ...settings, masthead: '' }, 'masthead'],
+        [{ ...settings, copyTo: '' }, 'copyTo'],
+        [{ ...settings, reportBackWorkingDays: 0 }, 'reportBackWorkingDays'],
+        [{ ...settings, reportBackWorkingDays: 2.5 }, 'reportBackWorkingDays'],
+        [{ ...settings, signatory: 'x'.repeat(61) }, 'signatory'],
+        [{ ...settings, extra: 1 }, 'extra'],
+      ] as const) {
+        const refused = await put('supervisor', body).expect(400);
+        expect([field, refused.body.code, refused.body.field]).toEqual([field, 'VALIDATION_FAILED', field]);
+      }
+      const [{ count }] = await dataSource().query(`SELECT count(*)::int AS count FROM bulletin_settings`);
+      expect(count).toBe(0);
+      await api.http
+        .put('/documents/00000000-0000-4000-8000-000000000000/bulletin-settings')
+        .set('Authorization', `Bearer ${tokens.supervisor}`)
+        .send(settings)
+        .expect(404);
+    });
+
+    it('prints the texts set in the next bulletin made, and the figures stay the same', async () => {
+      const saved = await put('supervisor', settings).expect(200);
+      expect(saved.body).toMatchObject({ ...settings, custom: true, updatedBy: 'supervisor' });
+      const rendered = await api.app
+        .get(ReportGenerator)
+        .render({ documentId, quarter: '2022Q3', asOf: new Date('2022-09-30T15:59:59.999Z'), scopeUnitCode: null });
+      // Five working days from Saturday 8 October: Sunday 9 (调休) to Thursday 13 October.
+      expect(rendered.figures.bulletin).toMatchObject({ ...settings, reportBackDate: '2022-10-13' });
+      const { value: text } = await mammoth.extractRawText({ buffer: rendered.docx });
+      let from = 0;
+      for (const piece of [
+        '督查专报',
+        '山西省人民政府督查室\t2022年10月8日',
+        '各市人民政府，省直各有关单位：',
+        '5个工作日内（2022年10月13日前）将整改情况书面报送山西省人民政府督查室',
+        '山西省人民政府督查室（印）',
+        '抄送：省委办公厅，省人大常委会办公厅。',
+        '山西省人民政府办公厅秘书处\t2022年10月8日印发',
+      ]) {
+        const found = text.indexOf(piece, from);
+        expect([piece, found >= 0]).toEqual([piece, true]);
+        from = found + piece.length;
+      }
+      expect(rendered.figures.overall.completed).toBe(2);
+      expect(rendered.figures.units.map((unit) => unit.rank)).toEqual([1, 2, 3, 3]);
     });
   });
 

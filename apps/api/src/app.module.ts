@@ -19,11 +19,14 @@ import { LadderController } from './documents/ladder.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { HealthModule } from './health/health.module';
 import { WebhooksController } from './notifications/webhooks.controller';
+import { ChannelAddressesController } from './notifications/channel-addresses.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { loggerOptions } from './http/logger-options';
 import { UnitsController } from './units/units.controller';
 import { ProgressController } from './workflow/progress.controller';
 import { ReportsController } from './reports/reports.controller';
+import { BulletinSettingsController } from './reports/bulletin-settings.controller';
+import { LedgerController } from './reports/ledger.controller';
 import { WorkflowController } from './workflow/workflow.controller';
 import { BoardController } from './workflow/board.controller';
 import { NoticesController } from './notifications/notices.controller';
@@ -62,7 +65,10 @@ import { QueuesModule } from '@app/queues';
     BoardController,
     AttachmentsController,
     WebhooksController,
+    ChannelAddressesController,
     ReportsController,
+    BulletinSettingsController,
+    LedgerController,
     MetricsController,
     UsersController,
   ],

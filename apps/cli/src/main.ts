@@ -15,6 +15,7 @@ import {
 } from './commands/documents.commands';
 import { parseCommand } from './commands/parse.command';
 import { reportCommand } from './commands/report.command';
+import { ledgerCommand } from './commands/ledger.command';
 import { seedImportCommand } from './commands/seed-import.command';
 import { createUserCommand, loadUnitsCommand, migrateCommand } from './commands/setup.commands';
 import { demoUsersCommand, launchCommand, verifyChainCommand } from './commands/workflow.commands';
@@ -109,6 +110,12 @@ program
   .option('--as-of <moment>', "ISO 8601 moment the figures describe (default: the quarter's end)")
   .option('--unit <code>', "limit the report to one unit's tasks")
   .action(reportCommand);
+program
+  .command('ledger <document>')
+  .description('write the 台账 of a document, by id or 文号: every task as it stands now, as .xlsx')
+  .requiredOption('--out <file>', 'the .xlsx file to write')
+  .option('--unit <code>', "only one unit's tasks")
+  .action(ledgerCommand);
 program
   .command('seed-import')
   .description('migrate, load units and import both seed documents')

@@ -29,6 +29,30 @@ const router = createBrowserRouter(
       children: [
         { index: true, lazy: () => import('./pages/InboxPage').then(({ InboxPage }) => ({ Component: InboxPage })) },
         {
+          path: 'board',
+          lazy: () => import('./pages/BoardPage').then(({ BoardPage }) => ({ Component: BoardPage })),
+        },
+        {
+          path: 'board/tasks',
+          lazy: () => import('./pages/BoardPage').then(({ BoardTasksPage }) => ({ Component: BoardTasksPage })),
+        },
+        {
+          path: 'statistics',
+          lazy: () => import('./pages/LeadershipPage').then(({ LeadershipPage }) => ({ Component: LeadershipPage })),
+        },
+        {
+          path: 'admin/users',
+          lazy: () => import('./pages/AdminUsersPage').then(({ AdminUsersPage }) => ({ Component: AdminUsersPage })),
+        },
+        {
+          path: 'documents',
+          lazy: () => import('./pages/DocumentsPage').then(({ DocumentsPage }) => ({ Component: DocumentsPage })),
+        },
+        {
+          path: 'notices',
+          lazy: () => import('./pages/NoticesPage').then(({ NoticesPage }) => ({ Component: NoticesPage })),
+        },
+        {
           path: 'tasks/:id',
           lazy: () => import('./pages/TaskPage').then(({ TaskPage }) => ({ Component: TaskPage })),
         },
@@ -60,6 +84,7 @@ export function App() {
           colorPrimary: '#0958d9',
           colorLink: '#0958d9',
           colorError: '#cf1322',
+          colorSuccess: '#237804',
           colorTextDescription: 'rgba(0, 0, 0, 0.65)',
         },
       }}

@@ -57,9 +57,9 @@ async function recreateDatabase(databaseUrl: string): Promise<void> {
 /**
  * The whole engine in this process, as the API and worker processes run it (same modules, real
  * PostgreSQL, real BullMQ on Redis), on a freshly created demo database and queue prefix of its own,
- * with a clock the simulation moves. The API listens on an ephemeral port of 127.0.0.1.
+ * with a clock the simulation moves. The API listens on 127.0.0.1, on an ephemeral port unless one is given.
  */
-export async function startDemoEnvironment(start: Date): Promise<DemoEnvironment> {
+export async function startDemoEnvironment(start: Date, port = 0): Promise<DemoEnvironment> {
   const databaseUrl = demoDatabaseUrl();
   await recreateDatabase(databaseUrl);
   await migrate(databaseUrl);
@@ -86,7 +86,7 @@ export async function startDemoEnvironment(start: Date): Promise<DemoEnvironment
     logger: config.LOG_LEVEL === 'silent' ? false : ['fatal', 'error', 'warn'],
   });
   configureApp(app);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(port, '127.0.0.1');
   await app.get(UnitDirectoryStore).upsert(readUnitDirectoryData());
   const address = app.getHttpServer().address() as { port: number };
   return {

@@ -14,12 +14,18 @@ export function leaderOf(unitCode: string): string {
   return unitCode === SUPERVISION_OFFICE ? SUPERVISOR : `${unitCode}-leader`;
 }
 
+export interface DemoSignIns {
+  tokens: Map<string, string>;
+  /** Shown only by `npm run demo -- --serve`, for a person to sign in to the console. */
+  password: string;
+}
+
 /**
- * Creates the demo's users (supervisor, leadership, a leader per unit) with a password nobody sees,
+ * Creates the demo's users (supervisor, leadership, a leader per unit) with a fresh random password,
  * logs the supervisor in through the API as a person would, and signs the others' tokens with the
  * API's own key: the login route allows 10 attempts a minute, fewer than the demo has units.
  */
-export async function signInDemoUsers(app: NestExpressApplication, baseUrl: string): Promise<Map<string, string>> {
+export async function signInDemoUsers(app: NestExpressApplication, baseUrl: string): Promise<DemoSignIns> {
   // Random, and with a letter and a digit whatever the bytes, as the password rules ask.
   const password = `${randomBytes(18).toString('base64url')}a1`;
   const users = app.get(UserService);
@@ -48,5 +54,5 @@ export async function signInDemoUsers(app: NestExpressApplication, baseUrl: stri
   });
   if (!login.ok) throw new Error(`督查室用户登录失败：${login.status}`);
   tokens.set(SUPERVISOR, ((await login.json()) as { accessToken: string }).accessToken);
-  return tokens;
+  return { tokens, password };
 }

@@ -8,7 +8,7 @@ import { checkOutcome, totals, type DemoTotals } from './demo-checks';
 import { DemoClient } from './demo-client';
 import { startDemoEnvironment, type DemoEnvironment } from './demo-environment';
 import { DEMO_END, DEMO_START, REPORT_QUARTER } from './demo-plan';
-import { signInDemoUsers, SUPERVISOR } from './demo-users';
+import { LEADERSHIP, leaderOf, signInDemoUsers, SUPERVISOR } from './demo-users';
 import { datesBetween, setUpDocuments, Simulation } from './simulation';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
@@ -71,9 +71,9 @@ async function waitUntilDone(client: DemoClient, user: string, id: string): Prom
   throw new Error('季度通报一分钟内未生成');
 }
 
-async function run(env: DemoEnvironment, out: string): Promise<number> {
+async function run(env: DemoEnvironment, out: string, tokens: Map<string, string>): Promise<number> {
   const started = Date.now();
-  const client = new DemoClient(env.baseUrl, await signInDemoUsers(env.app, env.baseUrl));
+  const client = new DemoClient(env.baseUrl, tokens);
   env.clock.set(atShanghaiTime(DEMO_START, '09:00'));
   say(`① 导入两份种子文件，采纳单位建议，下达 2022 年行动方案（模拟时间 ${DEMO_START}）`);
   const simulation = new Simulation(env, client, env.app.get(WorkingCalendar), await setUpDocuments(client));
@@ -111,13 +111,44 @@ async function run(env: DemoEnvironment, out: string): Promise<number> {
   return 1;
 }
 
-/** `npm run demo`: a quarter and a half of supervision on the seed documents, on a simulated clock. Returns the exit code. */
+/** Who to sign in as, to click through the quarter the demo just played. */
+function sayServing(baseUrl: string, password: string): void {
+  say('');
+  say('④ 演示引擎和控制台仍在运行，可在浏览器中查看演示数据（Ctrl+C 结束）：');
+  say(`  控制台：${baseUrl}/console/`);
+  say(`  密码（本次运行的所有演示用户）：${password}`);
+  say(`  ${SUPERVISOR} — 督查室：文件管理、督办台、销号、统计分析`);
+  say(`  ${LEADERSHIP} — 省政府领导：统计分析、季度通报、领导批示`);
+  say(
+    `  ${leaderOf('sx-culture-tourism')} — 省文化和旅游厅负责人：待办、签收、分解、报送、审核（其他单位同理：单位代码-leader）`,
+  );
+}
+
+function untilStopped(): Promise<void> {
+  return new Promise((stop) => {
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+/**
+ * `npm run demo`: a quarter and a half of supervision on the seed documents, on a simulated clock.
+ * With `--serve` the engine and its console stay up on the demo's data (port DEMO_PORT, 3100 unless
+ * set) until stopped. Returns the exit code.
+ */
 export async function runDemo(): Promise<number> {
   const outArgument = process.argv.indexOf('--out');
   const out = resolve(outArgument > 0 ? process.argv[outArgument + 1] : join(repositoryRoot(), 'demo-output'));
-  const env = await startDemoEnvironment(atShanghaiTime(DEMO_START, '09:00'));
+  const serve = process.argv.includes('--serve');
+  const port = serve ? Number(process.env.DEMO_PORT ?? 3100) : 0;
+  const env = await startDemoEnvironment(atShanghaiTime(DEMO_START, '09:00'), port);
   try {
-    return await run(env, out);
+    const { tokens, password } = await signInDemoUsers(env.app, env.baseUrl);
+    const code = await run(env, out, tokens);
+    if (!serve || code !== 0) return code;
+    sayServing(env.baseUrl, password);
+    await untilStopped();
+    return 0;
   } finally {
     await env.close();
   }

@@ -1,3 +1,6 @@
+export * from './channels/addresses';
+export * from './channels/platform';
+export * from './channels/wecom';
 export * from './channels/webhook';
 export * from './notice-outbox.service';
 export * from './notice-queries.service';

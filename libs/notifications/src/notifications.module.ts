@@ -1,6 +1,7 @@
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NoticeEntity } from './notice.entity';
 import { Global, Module } from '@nestjs/common';
+import { ChannelAddressesModule } from './channels/addresses/addresses.module';
 import { NOTICE_CHANNELS } from './channels/channels';
 import type { NoticeChannel } from './channels/notice-channel';
 import { NoticeOutbox } from './notice-outbox.service';
@@ -13,7 +14,7 @@ const CHANNEL_MODULES = NOTICE_CHANNELS.flatMap((entry) => (entry.module ? [entr
 /** Notices and every channel that carries them. Needs CalendarModule and QueuesModule. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([NoticeEntity]), MetricsModule, ...CHANNEL_MODULES],
+  imports: [TypeOrmModule.forFeature([NoticeEntity]), MetricsModule, ChannelAddressesModule, ...CHANNEL_MODULES],
   providers: [
     NoticeQueries,
     ...NOTICE_CHANNELS.filter((entry) => !entry.module).map((entry) => entry.channel),
@@ -23,6 +24,6 @@ const CHANNEL_MODULES = NOTICE_CHANNELS.flatMap((entry) => (entry.module ? [entr
       useFactory: (metrics: Metrics, ...channels: NoticeChannel[]) => new NoticeOutbox(channels, metrics),
     },
   ],
-  exports: [NoticeQueries, NoticeOutbox, ...CHANNEL_MODULES],
+  exports: [NoticeQueries, NoticeOutbox, ChannelAddressesModule, ...CHANNEL_MODULES],
 })
 export class NotificationsModule {}

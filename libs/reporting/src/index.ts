@@ -1,3 +1,6 @@
+export * from './figures/assessment';
+export * from './bulletin-settings.service';
+export * from './ledger.service';
 export * from './figures/compute-report';
 export * from './figures/report-figures';
 export * from './figures/report-inputs';

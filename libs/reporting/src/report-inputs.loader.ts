@@ -12,6 +12,8 @@ import type {
   WorkflowInput,
 } from './figures/report-inputs';
 import type { HistoryEvent } from './figures/task-history';
+import { BulletinSettingsService, defaultBulletinSettings } from './bulletin-settings.service';
+import { issuingBodyOf } from './issuing-body';
 
 export interface ReportRequestKey {
   documentId: string;
@@ -19,9 +21,6 @@ export interface ReportRequestKey {
   asOf: Date;
   scopeUnitCode: string | null;
 }
-
-/** Used when a document has no launched workflow to name its supervisor. */
-const DEFAULT_ISSUING_BODY = '督查室';
 
 /** Reads what a report is computed from, as of its moment, in one consistent snapshot of the database. */
 @Injectable()
@@ -31,6 +30,7 @@ export class ReportInputsLoader {
     private readonly ladders: DocumentLadderService,
     private readonly calendar: WorkingCalendar,
     private readonly config: AppConfig,
+    private readonly bulletinSettings: BulletinSettingsService,
   ) {}
 
   async load(key: ReportRequestKey): Promise<ReportInputs> {
@@ -38,14 +38,24 @@ export class ReportInputsLoader {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const document = await this.document(manager, key.documentId);
       const parameters = [key.documentId, key.asOf];
+      const issuingBody = await issuingBodyOf(manager, key.documentId);
       return {
         document,
-        issuingBody: await this.issuingBody(manager, key.documentId),
+        issuingBody,
+        bulletinSettings:
+          (await this.bulletinSettings.stored(manager, key.documentId)) ?? defaultBulletinSettings(issuingBody),
         quarter: key.quarter,
         asOf: key.asOf,
         scopeUnitCode: key.scopeUnitCode,
         ...(await this.units(manager)),
         minDueTasksForRanking: this.config.REPORT_MIN_DUE_TASKS,
+        assessmentWeights: {
+          onTime: this.config.ASSESSMENT_WEIGHT_ON_TIME,
+          lateAcknowledgement: this.config.ASSESSMENT_WEIGHT_LATE_ACKNOWLEDGEMENT,
+          missingReport: this.config.ASSESSMENT_WEIGHT_MISSING_REPORT,
+          supervised: this.config.ASSESSMENT_WEIGHT_SUPERVISED,
+          flagged: this.config.ASSESSMENT_WEIGHT_FLAGGED,
+        },
         measures: await this.measures(manager, key.documentId),
         workflows: await manager.query<WorkflowInput[]>(
           `SELECT id, measure_id AS "measureId", launched_at AS "launchedAt" FROM workflows WHERE document_id = $1 AND launched_at <= $2`,
@@ -78,16 +88,6 @@ export class ReportInputsLoader {
     if (!document)
       throw new DomainError('not_found', 'DOCUMENT_NOT_FOUND', `文件 ${documentId} 不存在`, { field: 'documentId' });
     return document;
-  }
-
-  /** The unit that assigned the document's lead tasks: the supervisor that issues the bulletin. */
-  private async issuingBody(manager: EntityManager, documentId: string): Promise<string> {
-    const [row]: { fullName: string }[] = await manager.query(
-      `SELECT u.full_name AS "fullName" FROM tasks t JOIN workflows w ON w.id = t.workflow_id JOIN units u ON u.code = t.assigner_unit_code
-       WHERE w.document_id = $1 AND t.kind = 'lead' ORDER BY w.launched_at, t.created_at LIMIT 1`,
-      [documentId],
-    );
-    return row?.fullName ?? DEFAULT_ISSUING_BODY;
   }
 
   private async units(manager: EntityManager): Promise<Pick<ReportInputs, 'unitNames' | 'unitGroups'>> {

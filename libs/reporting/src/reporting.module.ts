@@ -6,8 +6,17 @@ import { QuarterlySchedule } from './quarterly-schedule.service';
 import { ReportGenerator } from './report-generator.service';
 import { ReportInputsLoader } from './report-inputs.loader';
 import { ReportsService } from './reports.service';
+import { BulletinSettingsService } from './bulletin-settings.service';
+import { LedgerService } from './ledger.service';
 
-const SERVICES = [ReportInputsLoader, ReportsService, ReportGenerator, QuarterlySchedule];
+const SERVICES = [
+  BulletinSettingsService,
+  LedgerService,
+  ReportInputsLoader,
+  ReportsService,
+  ReportGenerator,
+  QuarterlySchedule,
+];
 
 /** The quarterly report. Needs PersistenceModule, CalendarModule, QueuesModule, SchedulingModule and NotificationsModule. */
 @Module({

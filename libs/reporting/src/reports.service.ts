@@ -260,7 +260,8 @@ function reportWakeUp(report: { id: string; attempts: number }): WakeUp {
   };
 }
 
-function scopeFor(actor: Actor, unitCode: string | undefined): string | null {
+/** Whose tasks a caller may read: oversight roles any unit's (or all), anyone else only its own unit's. */
+export function scopeFor(actor: Actor, unitCode: string | undefined): string | null {
   if (hasAnyRole(actor, OVERSIGHT_ROLES)) return unitCode ?? null;
   if (unitCode !== undefined && unitCode !== actor.unitCode) {
     throw new DomainError('forbidden', 'REPORT_SCOPE_FORBIDDEN', '只能生成本单位的通报', { field: 'unitCode' });

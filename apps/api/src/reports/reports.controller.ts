@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@app/access';
 import { DomainError } from '@app/common';
@@ -91,6 +91,7 @@ export class ReportsController {
   }
 
   @Get(':id/files/:format')
+  @ApiParam({ name: 'format', enum: REPORT_FORMATS, enumName: 'ReportFormat' })
   @ApiFileResponse(REPORT_MEDIA_TYPES, 'The report as Word, Excel or JSON')
   @ApiOperation({ summary: '下载季度通报文件（Word、Excel、JSON）' })
   @ApiErrors({ 400: ['INVALID_ID', 'UNKNOWN_FORMAT'], 404: ['REPORT_NOT_FOUND'], 409: ['REPORT_NOT_READY'] })

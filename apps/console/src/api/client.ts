@@ -55,14 +55,6 @@ export async function answer<D>(call: Promise<Reply<D>>): Promise<D> {
   return data as D;
 }
 
-/**
- * For routes whose OpenAPI entry has no response schema yet: the type parameter names the engine's own
- * view type (libs/*, imported as types only), never a copy written here.
- */
-export async function engineView<T>(call: Promise<Reply<unknown>>): Promise<T> {
-  return (await answer(call)) as T;
-}
-
 function asEngineError(error: unknown, status: number): EngineError {
   if (error && typeof error === 'object' && 'message' in error) return error as EngineError;
   return { statusCode: status, code: 'HTTP_' + status, message: `请求失败（${status}）` };

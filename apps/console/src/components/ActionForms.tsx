@@ -3,21 +3,17 @@ import { App, Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { TASK_ACTION_LABELS, type TaskAction } from '@engine/task-vocabulary';
 import { api, answer, EngineRequestError } from '../api/client';
 import type { paths } from '../api/schema';
-import type { TaskDetail } from '../api/views';
+import type { TaskAction, TaskCommandAction as CommandAction, TaskDetail } from '../api/views';
+import { TASK_ACTION_LABELS } from '../labels';
 
-type CommandAction = paths['/tasks/{id}/actions/{action}']['post']['parameters']['path']['action'];
 type ActionBody = NonNullable<
   paths['/tasks/{id}/actions/{action}']['post']['requestBody']
 >['content']['application/json'];
 
 /** What each command asks for before it is sent; the rest need only a confirmation. */
 const NEEDS_REASON: CommandAction[] = ['return', 'object', 'cancel', 'refuse_extension'];
-
-/** The other routes `allowedActions` names: their forms live beside the task (split, progress). */
-const OTHER_ROUTES: TaskAction[] = ['split', 'report_progress', 'review_progress'];
 
 interface ActionFormValues {
   reason?: string;
@@ -28,7 +24,8 @@ interface ActionFormValues {
 /** The command buttons of a task: exactly what `allowedActions` allows, each with the form it needs. */
 export function CommandButtons({ task, label }: { task: TaskDetail; label: (action: TaskAction) => string }) {
   const [open, setOpen] = useState<CommandAction | null>(null);
-  const commands = task.allowedActions.filter((action) => !OTHER_ROUTES.includes(action)) as CommandAction[];
+  // Only what the action route accepts: split and progress are in `otherActions`, with their own forms.
+  const commands = task.allowedActions;
   return (
     <>
       <Space wrap>

@@ -1,99 +1,107 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Table, Tabs, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { Link, useSearchParams } from 'react-router';
-import { TASK_STATE_LABELS } from '@engine/task-states';
-import { api, engineView } from '../api/client';
-import type { paths } from '../api/schema';
-import type { Page, TaskSummary } from '../api/views';
-import { Escalation, Light, ROLE_LABELS } from '../components/TaskSignals';
-import { chineseDate } from '../format';
+import { Button, Radio, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { EmptyText } from '../components/EmptyText';
+import { answer, api } from '../api/client';
+import type { InboxTab, TabCounts, TaskSummary } from '../api/views';
+import { BulkAcknowledge } from '../components/BulkAcknowledge';
+import { TASK_COLUMNS } from '../components/TaskTable';
 
-type InboxQuery = NonNullable<paths['/tasks']['get']['parameters']['query']>;
-
-interface InboxTab {
-  key: string;
+interface TabView {
+  key: InboxTab;
   label: string;
   empty: string;
-  query: InboxQuery;
 }
 
-/** Each tab is a query the engine answers with its own paging and count: nothing is filtered here. */
-const TABS: InboxTab[] = [
-  { key: 'to_acknowledge', label: '待签收', empty: '暂无待签收任务', query: { state: 'assigned' } },
-  {
-    key: 'in_progress',
-    label: '办理中',
-    empty: '暂无办理中的任务，签收后的任务会出现在这里',
-    query: { state: 'acknowledged,in_progress,objected' },
-  },
-  {
-    key: 'to_review',
-    label: '待审核',
-    empty: '暂无待审核任务',
-    query: { scope: 'assigned', state: 'submitted' },
-  },
-  { key: 'done', label: '已办', empty: '暂无已办结任务', query: { state: 'approved,cancelled' } },
-  { key: 'all', label: '全部', empty: '暂无任务', query: {} },
+/** The engine's own tabs (GET /tasks?tab=): each is a query it answers with its paging and count. */
+const TABS: TabView[] = [
+  { key: 'to_acknowledge', label: '待签收', empty: '暂无待签收任务' },
+  { key: 'to_split', label: '待分解', empty: '暂无待分解任务：牵头任务签收后可在任务页分解' },
+  { key: 'to_report', label: '待报送', empty: '暂无待报送的季度进展' },
+  { key: 'to_review', label: '待审核', empty: '暂无待审核事项' },
+  { key: 'done', label: '已办', empty: '暂无已办结任务' },
+  { key: 'all', label: '全部', empty: '暂无任务' },
 ];
 
 const PAGE_SIZE = 20;
 
-const COLUMNS: ColumnsType<TaskSummary> = [
-  {
-    title: '措施',
-    key: 'measure',
-    render: (_, task) => (
-      <Link to={`/tasks/${task.id}`}>
-        {task.measure.path} {task.measure.title}
-      </Link>
-    ),
-  },
-  { title: '角色', key: 'kind', width: 72, render: (_, task) => ROLE_LABELS[task.kind] },
-  { title: '期限', key: 'deadline', width: 140, render: (_, task) => chineseDate(task.deadline) },
-  {
-    title: '进度',
-    key: 'overdue',
-    width: 110,
-    render: (_, task) => (task.overdue ? <Typography.Text type="danger">已逾期</Typography.Text> : '未逾期'),
-  },
-  { title: '状态灯', key: 'colour', width: 90, render: (_, task) => <Light colour={task.colour} /> },
-  { title: '督办', key: 'escalation', width: 100, render: (_, task) => <Escalation level={task.escalationLevel} /> },
-  { title: '状态', key: 'state', width: 90, render: (_, task) => TASK_STATE_LABELS[task.state] },
-];
+function mergeById(tasks: TaskSummary[], more: TaskSummary[]): TaskSummary[] {
+  const ids = new Set(tasks.map((task) => task.id));
+  return [...tasks, ...more.filter((task) => !ids.has(task.id))];
+}
+
+function tabLabel(tab: TabView, counts: TabCounts | undefined) {
+  return counts ? `${tab.label}（${counts[tab.key]}）` : tab.label;
+}
 
 export function InboxPage() {
   const [search, setSearch] = useSearchParams();
   const tab = TABS.find((candidate) => candidate.key === search.get('tab')) ?? TABS[0];
   const page = Math.max(1, Number(search.get('page')) || 1);
+  const [selected, setSelected] = useState<TaskSummary[]>([]);
+  const [confirming, setConfirming] = useState(false);
 
+  const { data: counts } = useQuery({
+    queryKey: ['inbox', 'counts'],
+    queryFn: () => answer(api.GET('/tasks/tab-counts')),
+  });
   const { data, isFetching, error } = useQuery({
     queryKey: ['inbox', tab.key, page],
     queryFn: () =>
-      engineView<Page<TaskSummary>>(
-        api.GET('/tasks', { params: { query: { ...tab.query, sort: 'deadline', page, pageSize: PAGE_SIZE } } }),
-      ),
+      answer(api.GET('/tasks', { params: { query: { tab: tab.key, sort: 'deadline', page, pageSize: PAGE_SIZE } } })),
     placeholderData: keepPreviousData,
   });
+  const selecting = tab.key === 'to_acknowledge';
 
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 20 }}>
         我的待办
       </Typography.Title>
-      <Tabs
-        activeKey={tab.key}
-        items={TABS.map(({ key, label }) => ({ key, label }))}
-        onChange={(key) => setSearch({ tab: key })}
+      {/* Buttons that wrap on a phone: antd's Tabs hide the overflow behind a menu inside the tablist. */}
+      <Radio.Group
+        aria-label="待办分类"
+        optionType="button"
+        buttonStyle="solid"
+        value={tab.key}
+        options={TABS.map((item) => ({ value: item.key, label: tabLabel(item, counts) }))}
+        onChange={(event) => {
+          setSelected([]);
+          setSearch({ tab: event.target.value as string });
+        }}
+        style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8, marginBottom: 16 }}
       />
       {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
+      {selecting && (data?.total ?? 0) > 0 && (
+        <Space style={{ marginBottom: 12 }} wrap>
+          <Button onClick={() => setSelected(mergeById(selected, data?.items ?? []))}>选择本页全部</Button>
+          <Button type="primary" disabled={selected.length === 0} onClick={() => setConfirming(true)}>
+            批量签收（{selected.length}）
+          </Button>
+          <Typography.Text type="secondary">勾选任务后可一次签收，逐项显示结果</Typography.Text>
+        </Space>
+      )}
       <Table<TaskSummary>
         rowKey="id"
-        columns={COLUMNS}
+        columns={TASK_COLUMNS}
         dataSource={data?.items}
         loading={isFetching}
-        scroll={{ x: 760 }}
-        locale={{ emptyText: tab.empty }}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: <EmptyText>{tab.empty}</EmptyText> }}
+        rowSelection={
+          selecting
+            ? {
+                selectedRowKeys: selected.map((task) => task.id),
+                preserveSelectedRowKeys: true,
+                // A select-all checkbox in the header is copied into antd's aria-hidden measuring row (scroll.x),
+                // a focusable control screen readers cannot reach: the button above selects the page instead.
+                columnTitle: <span style={{ fontSize: 12 }}>选择</span>,
+                onChange: (_, rows) => setSelected(rows.filter(Boolean)),
+                getCheckboxProps: (task) => ({ 'aria-label': `选择 ${task.measure.path} ${task.measureTitle}` }),
+              }
+            : undefined
+        }
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,
@@ -103,6 +111,15 @@ export function InboxPage() {
           onChange: (next) => setSearch({ tab: tab.key, page: String(next) }),
         }}
       />
+      {confirming && (
+        <BulkAcknowledge
+          tasks={selected}
+          onClose={(done) => {
+            setConfirming(false);
+            if (done) setSelected([]);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Modal, Space, Spin, Timeline, Typography, Button } from 'antd';
+import { Alert, Card, Descriptions, Modal, Space, Spin, Timeline, Typography, Button } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { TASK_STATE_LABELS } from '@engine/task-states';
-import { TASK_ACTION_LABELS, type TaskAction } from '@engine/task-vocabulary';
-import { api, EngineRequestError, engineView } from '../api/client';
-import type { TaskDetail, TaskSummary, UnitDirectoryData } from '../api/views';
+import { answer, api, EngineRequestError } from '../api/client';
+import type { TaskAction, TaskDetail, TaskSummary } from '../api/views';
+import { TASK_ACTION_LABELS, TASK_STATE_LABELS } from '../labels';
 import { actionLabel, CommandButtons, SplitForm } from '../components/ActionForms';
+import { InstructionForm } from '../components/InstructionForm';
 import { ProgressForm } from '../components/ProgressForm';
 import { Escalation, Light, ROLE_LABELS } from '../components/TaskSignals';
 import { chineseDate, chineseDateTime } from '../format';
@@ -37,17 +37,40 @@ function actionName(action: string): string {
   return TASK_ACTION_LABELS[action as TaskAction] ?? EVENT_LABELS[action] ?? action;
 }
 
+/** The chain's events, oldest first; a 领导批示 stands out (colour, words and its text) from the routine steps. */
+function historyItems(task: TaskDetail) {
+  return task.history.map((event) => {
+    const instruction = event.action === 'instruction';
+    const text = typeof event.payload.text === 'string' ? event.payload.text : null;
+    return {
+      key: event.seq,
+      color: instruction ? '#cf1322' : undefined,
+      children: (
+        <div
+          data-event={event.action}
+          style={instruction ? { background: '#fff1f0', border: '1px solid #ffa39e', padding: 8 } : undefined}
+        >
+          <strong style={instruction ? { color: '#a8071a' } : undefined}>{actionName(event.action)}</strong> ·{' '}
+          {event.actorUsername} · {chineseDateTime(event.occurredAt)}
+          {instruction && text && <div>批示：{text}</div>}
+          {event.reason && <div>理由：{event.reason}</div>}
+        </div>
+      ),
+    };
+  });
+}
+
 export function TaskPage() {
   const { id = '' } = useParams();
   const { data: actor } = useActor();
   const [form, setForm] = useState<'split' | 'progress' | null>(null);
   const { data: task, error } = useQuery({
     queryKey: ['task', id],
-    queryFn: () => engineView<TaskDetail>(api.GET('/tasks/{id}', { params: { path: { id } } })),
+    queryFn: () => answer(api.GET('/tasks/{id}', { params: { path: { id } } })),
   });
   const { data: units } = useQuery({
     queryKey: ['units'],
-    queryFn: () => engineView<UnitDirectoryData>(api.GET('/units')),
+    queryFn: () => answer(api.GET('/units')),
     staleTime: Infinity,
     enabled: form === 'split',
   });
@@ -57,6 +80,7 @@ export function TaskPage() {
   if (error) return <Typography.Text type="danger">{error.message}</Typography.Text>;
   if (!task) return <Spin />;
   const label = actionLabel(task, actor?.roles.includes('supervisor') ?? false);
+  const instructs = actor?.roles.some((role) => role === 'leadership' || role === 'supervisor') ?? false;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
@@ -76,6 +100,19 @@ export function TaskPage() {
           <Escalation level={task.escalationLevel} />
         </Descriptions.Item>
       </Descriptions>
+      {task.instructions.length > 0 && (
+        <Alert
+          type="error"
+          showIcon={false}
+          data-testid="instructions"
+          title={`领导批示（${task.instructions.length}）`}
+          description={task.instructions.map((instruction) => (
+            <div key={instruction.seq}>
+              {instruction.text}（{instruction.actorUsername}，{chineseDateTime(instruction.occurredAt)}）
+            </div>
+          ))}
+        />
+      )}
       <Card title="办理" size="small">
         <Space wrap>
           <CommandButtons task={task} label={label} />
@@ -101,19 +138,13 @@ export function TaskPage() {
           ))}
         </Space>
       </Card>
+      {instructs && (
+        <Card title="领导批示" size="small">
+          <InstructionForm task={task} />
+        </Card>
+      )}
       <Card title="办理记录" size="small">
-        <Timeline
-          items={task.history.map((event) => ({
-            key: event.seq,
-            children: (
-              <>
-                <strong>{actionName(event.action)}</strong> · {event.actorUsername} ·{' '}
-                {chineseDateTime(event.occurredAt)}
-                {event.reason && <div>理由：{event.reason}</div>}
-              </>
-            ),
-          }))}
-        />
+        <Timeline items={historyItems(task)} />
       </Card>
       <Modal
         open={form === 'split'}

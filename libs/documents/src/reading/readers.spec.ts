@@ -6,7 +6,7 @@ import { zipSync } from 'fflate';
 import { DocumentParseError, DocumentParseErrorCode } from '../parsing/errors';
 import { detectFormat } from './detect-format';
 import { layoutPdf } from './pdf/read-pdf';
-import type { PdfItem } from './pdf/pdf-worker';
+import { extractPdfItems, type PdfItem } from './pdf/pdf-worker';
 import { readDocument } from './read-document';
 
 async function failure(bytes: Buffer, name: string): Promise<DocumentParseError> {
@@ -250,6 +250,22 @@ describe('reading web pages', () => {
   });
 });
 
+/** A PDF whose pages each show one line of text in Helvetica (no cross-reference table: pdf.js rebuilds it). */
+function pdfOfPages(texts: string[]): string {
+  const objects = ['<</Type/Catalog/Pages 2 0 R>>', ''];
+  const kids = texts.map((text) => {
+    const content = `BT /F1 24 Tf 72 720 Td (${text}) Tj ET`;
+    objects.push(`<</Length ${content.length}>> stream\n${content}\nendstream`);
+    objects.push(
+      `<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents ${objects.length} 0 R/Resources <</Font <</F1 <</Type/Font/Subtype/Type1/BaseFont/Helvetica>>>>>>>>`,
+    );
+    return `${objects.length} 0 R`;
+  });
+  objects[1] = `<</Type/Pages/Kids[${kids.join(' ')}]/Count ${texts.length}>>`;
+  const body = objects.map((object, index) => `${index + 1} 0 obj ${object} endobj`).join('\n');
+  return `%PDF-1.4\n${body}\ntrailer <</Root 1 0 R>>\n%%EOF\n`;
+}
+
 describe('reading PDF', () => {
   it('refuses a PDF with an open password as encrypted', async () => {
     const error = await failure(readFileSync(join(__dirname, '__fixtures__', 'password.pdf')), 'a.pdf');
@@ -262,6 +278,19 @@ describe('reading PDF', () => {
     const error = await failure(Buffer.from(pdf), 'scan.pdf');
     expect(error.code).toBe('SCANNED_PDF');
     expect(error.message).toContain('扫描件');
+  });
+
+  it('gives every page back in page order, though two readers share the pages', async () => {
+    const pages = await extractPdfItems(
+      Buffer.from(pdfOfPages(['Page one', 'Page two', 'Page three', 'Page four', 'Page five'])),
+    );
+    expect(pages.map((items) => items.map((item) => item.text).join(''))).toEqual([
+      'Page one',
+      'Page two',
+      'Page three',
+      'Page four',
+      'Page five',
+    ]);
   });
 
   it('refuses a damaged PDF', async () => {

@@ -1,5 +1,7 @@
 import { WeekdayCalendar } from '@app/calendar';
 import { DEFAULT_LADDER } from '@app/scheduling';
+import { defaultBulletinSettings } from '../bulletin-settings.service';
+import { DEFAULT_ASSESSMENT_WEIGHTS } from './assessment';
 import { computeReport, quarterEndMoment } from './compute-report';
 import type { MeasureInput, ReportInputs } from './report-inputs';
 import type { HistoryEvent } from './task-history';
@@ -69,6 +71,7 @@ function scenario(): ReportInputs {
   return {
     document: { id: 'doc', title: '测试行动计划', docNumber: null, issuer: null },
     issuingBody: '省委督查室',
+    bulletinSettings: { ...defaultBulletinSettings('省委督查室'), copyTo: '省委办公厅', reportBackWorkingDays: 10 },
     quarter: Q3,
     asOf: quarterEndMoment(Q3),
     scopeUnitCode: null,
@@ -81,6 +84,7 @@ function scenario(): ReportInputs {
       ['u-co', 'provincial'],
     ]),
     minDueTasksForRanking: 3,
+    assessmentWeights: DEFAULT_ASSESSMENT_WEIGHTS,
     measures: [
       measure('A', 1, '一、第一部分', {
         targets: [
@@ -116,6 +120,32 @@ function scenario(): ReportInputs {
 
 describe('computeReport', () => {
   const figures = computeReport(scenario());
+
+  it('dates the bulletin on the first working day after its cut-off, numbers it by quarters since the first launch, and carries the document’s texts', () => {
+    // Friday 30 September (a weekday calendar here): issued Monday 3 October, reports back 10 working days later.
+    expect(figures.bulletin).toEqual({
+      masthead: '督查通报',
+      issueNumber: 2,
+      issuingOffice: '省委督查室',
+      mainRecipients: '各责任单位',
+      copyTo: '省委办公厅',
+      signatory: '省委督查室',
+      printingOffice: '省委督查室',
+      issueDate: '2022-10-03',
+      reportBackWorkingDays: 10,
+      reportBackDate: '2022-10-17',
+      escalationRules: [
+        { afterWorkingDaysOverdue: 5, level: 1 },
+        { afterWorkingDaysOverdue: 15, level: 2 },
+      ],
+    });
+    const nextYear = computeReport({
+      ...scenario(),
+      quarter: { year: 2023, quarter: 1 },
+      asOf: quarterEndMoment({ year: 2023, quarter: 1 }),
+    });
+    expect(nextYear.bulletin.issueNumber).toBe(4);
+  });
 
   it('counts the document as it stood at the quarter end, ignoring later events', () => {
     expect(figures.asOfDate).toBe('2022-09-30');
@@ -172,6 +202,42 @@ describe('computeReport', () => {
       onTimeRate: 0,
       lateAcknowledgements: 2,
     });
+  });
+
+  it('scores each unit for the quarter by the documented formula (考核), by hand', () => {
+    // u-lead: 2 due, 1 on time (r = 0.5); b-lead unreported for 2022Q2 and escalated to 督办 by 30 September
+    // (its 挂牌督办 came on 1 October, after the moment): 40 + 60 × 0.5 − 3 − 5 = 62.
+    // u-co: 2 due, none on time (r = 0); both acknowledged late, b-co unreported: 40 + 0 − 2 × 2 − 3 = 33.
+    expect(
+      figures.units.map((unit) => [
+        unit.unitCode,
+        unit.supervised,
+        unit.flagged,
+        unit.assessment.onTimeShare,
+        unit.assessment.completionPoints,
+        unit.assessment.deductions,
+        unit.assessment.score,
+      ]),
+    ).toEqual([
+      ['u-lead', 1, 0, 0.5, 70, { lateAcknowledgement: 0, missingReport: 3, supervised: 5, flagged: 0 }, 62],
+      ['u-co', 0, 0, 0, 40, { lateAcknowledgement: 4, missingReport: 3, supervised: 0, flagged: 0 }, 33],
+    ]);
+    expect(figures.assessmentWeights).toEqual(DEFAULT_ASSESSMENT_WEIGHTS);
+  });
+
+  it('scores with the weights configured, counts 挂牌督办 once escalated by the moment, and never below 0', () => {
+    const weights = { onTime: 80, lateAcknowledgement: 0, missingReport: 0, supervised: 0, flagged: 0 };
+    const reweighted = computeReport({ ...scenario(), assessmentWeights: weights });
+    // 20 + 80 × 0.5 = 60; 20 + 80 × 0 = 20.
+    expect(reweighted.units.map((unit) => unit.assessment.score)).toEqual([60, 20]);
+    // As of 1 October 12:00 b-lead is at 挂牌督办: flagged, no longer counted as 督办.
+    const later = computeReport({ ...scenario(), asOf: at('2022-10-01T12:00:00') });
+    const lead = later.units.find((unit) => unit.unitCode === 'u-lead')!;
+    expect([lead.supervised, lead.flagged, lead.assessment.deductions.flagged, lead.assessment.score]).toEqual([
+      0, 1, 10, 57,
+    ]);
+    const harsh = computeReport({ ...scenario(), assessmentWeights: { ...weights, lateAcknowledgement: 50 } });
+    expect(harsh.units.find((unit) => unit.unitCode === 'u-co')!.assessment.score).toBe(0);
   });
 
   it('lists overdue tasks with working days overdue and the escalation level reached by then', () => {

@@ -5,12 +5,14 @@ import {
   formatQuarter,
   previousQuarter,
   quarterEnd,
+  quarterOf,
   quarterStart,
   type Quarter,
 } from '@app/calendar';
 import type { ApprovedReportInput, MeasureInput, ReportInputs } from './report-inputs';
 import type {
   AtRiskItem,
+  BulletinForm,
   IndicatorProgress,
   OverallFigures,
   OverdueItem,
@@ -21,6 +23,7 @@ import type {
   UnitFigures,
   UnlaunchedMeasure,
 } from './report-figures';
+import { assessUnit } from './assessment';
 import { countTasks, rankUnits, rate } from './task-counts';
 import { factsOf, lastDueReportQuarter, reportedQuartersOf, type TaskFacts } from './task-facts';
 import { replayTasks } from './task-history';
@@ -125,6 +128,11 @@ function unitsOf(state: Snapshot, inputs: ReportInputs): UnitFigures[] {
   const units = [...groupBy(state.facts, (fact) => fact.task.unitCode)].map(([unitCode, facts]) => {
     const live = facts.filter((fact) => !fact.cancelled);
     const ofKind = (kind: string) => live.filter((fact) => fact.task.kind === kind).length;
+    const counts = countTasks(facts);
+    const escalated = {
+      supervised: live.filter((fact) => fact.escalationLevel === 1).length,
+      flagged: live.filter((fact) => fact.escalationLevel >= 2).length,
+    };
     return {
       unitCode,
       unitName: inputs.unitNames.get(unitCode) ?? unitCode,
@@ -132,7 +140,9 @@ function unitsOf(state: Snapshot, inputs: ReportInputs): UnitFigures[] {
       asLead: ofKind('lead'),
       asCo: ofKind('co'),
       asSubtask: ofKind('subtask'),
-      ...countTasks(facts),
+      ...counts,
+      ...escalated,
+      assessment: assessUnit({ ...counts, ...escalated }, inputs.assessmentWeights),
     };
   });
   return rankUnits(
@@ -315,6 +325,40 @@ function notLaunchedOf(state: Snapshot, inputs: ReportInputs): UnlaunchedMeasure
     }));
 }
 
+const quarterIndex = (quarter: Quarter) => quarter.year * 4 + quarter.quarter;
+
+/** 第X期: one issue a quarter from the quarter the document's first measure was launched in. */
+function issueNumberOf(inputs: ReportInputs): number {
+  const launches = inputs.workflows
+    .map((workflow) => workflow.launchedAt.getTime())
+    .filter((time) => time <= inputs.asOf.getTime());
+  if (launches.length === 0) return 1;
+  const first = quarterOf(shanghaiDate(new Date(Math.min(...launches))));
+  return Math.max(1, quarterIndex(inputs.quarter) - quarterIndex(first) + 1);
+}
+
+/** The form around the figures: the document's texts, and dates reckoned on the working calendar so a regenerated quarter prints the same. */
+function bulletinFormOf(inputs: ReportInputs): BulletinForm {
+  const settings = inputs.bulletinSettings;
+  const issueDate = inputs.calendar.addWorkingDays(shanghaiDate(inputs.asOf), 1);
+  return {
+    masthead: settings.masthead,
+    issueNumber: issueNumberOf(inputs),
+    issuingOffice: settings.issuingOffice,
+    mainRecipients: settings.mainRecipients,
+    copyTo: settings.copyTo,
+    signatory: settings.signatory,
+    printingOffice: settings.printingOffice,
+    issueDate,
+    reportBackWorkingDays: settings.reportBackWorkingDays,
+    reportBackDate: inputs.calendar.addWorkingDays(issueDate, settings.reportBackWorkingDays),
+    escalationRules: inputs.ladder.escalations.map((rule) => ({
+      afterWorkingDaysOverdue: rule.afterWorkingDaysOverdue,
+      level: rule.level,
+    })),
+  };
+}
+
 /** The quarterly report's figures: a pure function of what the database held at `inputs.asOf`. */
 export function computeReport(inputs: ReportInputs): ReportFigures {
   const now = snapshot(inputs, inputs.asOf);
@@ -331,6 +375,7 @@ export function computeReport(inputs: ReportInputs): ReportFigures {
     asOf: inputs.asOf.toISOString(),
     asOfDate: shanghaiDate(inputs.asOf),
     issuingBody: inputs.issuingBody,
+    bulletin: bulletinFormOf(inputs),
     scope: edition.scope,
     overall: overallOf(now),
     previousQuarter: {
@@ -338,6 +383,7 @@ export function computeReport(inputs: ReportInputs): ReportFigures {
       overall: overallOf(snapshot(inputs, quarterEndMoment(previous))),
     },
     units: edition.units,
+    assessmentWeights: inputs.assessmentWeights,
     sections: sectionsOf(now),
     overdue: overdueOf(now, inputs.unitNames),
     atRisk: atRiskOf(now, inputs),

@@ -1,4 +1,5 @@
 import type { RankingGroup } from '@app/units';
+import type { AssessmentWeights, UnitAssessment } from './assessment';
 /**
  * The figures of one quarterly report (季度通报), as computed from the database as of a moment.
  * Everything the Word, Excel and JSON outputs show comes from this one value, so the three agree.
@@ -19,12 +20,16 @@ export interface ReportFigures {
   asOfDate: string;
   /** The body that issues the bulletin, e.g. 省委督查室. */
   issuingBody: string;
+  /** The 通报's form: 红头, 第X期, 主送, 抄送, 落款, issue date and what it asks of units. */
+  bulletin: BulletinForm;
   /** null: every unit; a unit code: the report limited to that unit's own tasks. */
   scope: ScopeFigures | null;
   overall: OverallFigures;
   /** The same figures for the previous quarter, as of that quarter's end. */
   previousQuarter: { quarter: string; overall: OverallFigures };
   units: UnitFigures[];
+  /** The 考核 weights the units' scores were computed with. */
+  assessmentWeights: AssessmentWeights;
   sections: SectionFigures[];
   overdue: OverdueItem[];
   /** Open tasks due within the ladder's reminder window (not yet overdue): listed under 下一步工作. */
@@ -80,6 +85,12 @@ export interface UnitFigures extends TaskCounts {
   rankedInGroup: number;
   /** Fewer due tasks than the ranking's minimum: ranked, but marked, as one task decides its rate. */
   fewDueTasks: boolean;
+  /** Tasks whose highest escalation by the moment is 督办 (level 1). */
+  supervised: number;
+  /** Tasks whose highest escalation by the moment is 挂牌督办 (level 2 or more). */
+  flagged: number;
+  /** The quarter's 考核 score and what it is made of (see assessment.ts). */
+  assessment: UnitAssessment;
 }
 
 export interface SectionFigures extends TaskCounts {
@@ -157,4 +168,28 @@ export interface ScopeFigures {
   rankingGroup: RankingGroup;
   /** The group's ranked units' average 到期任务完成率 and on-time rate; null when none is ranked. */
   groupAverage: { dueCompletionRate: number | null; onTimeRate: number | null };
+}
+
+/** The texts and dates around the figures, as a 通报 prints them (GB/T 9704 layout). */
+export interface BulletinForm {
+  /** 红头, e.g. 督查通报 (per document setting). */
+  masthead: string;
+  /** 第X期: the quarters from the first launch of the document's measures to this one, counting both. */
+  issueNumber: number;
+  issuingOffice: string;
+  /** 主送 (per document setting). */
+  mainRecipients: string;
+  /** 抄送 (per document setting); null: none. */
+  copyTo: string | null;
+  /** 落款 (per document setting). */
+  signatory: string;
+  /** 印发机关 (per document setting). */
+  printingOffice: string;
+  /** 成文日期 and 印发日期: the first working day after the data's cut-off date, the day the scheduled bulletin is made. */
+  issueDate: string;
+  /** Units report back within this many working days of the issue date, by `reportBackDate`. */
+  reportBackWorkingDays: number;
+  reportBackDate: string;
+  /** The document's escalation rule: after so many working days overdue, that level (1 督办, 2 挂牌督办). */
+  escalationRules: { afterWorkingDaysOverdue: number; level: number }[];
 }

@@ -5,6 +5,8 @@ import type { LadderConfig } from '@app/scheduling';
 import type { TargetActual } from '@app/workflow';
 import type { ReportFigures } from './report-figures';
 import type { HistoryEvent } from './task-history';
+import type { BulletinSettings } from '../bulletin-settings.service';
+import type { AssessmentWeights } from './assessment';
 
 /** A measure of the document, with the moments it came into and went out of it. */
 export interface MeasureInput {
@@ -48,6 +50,8 @@ export interface ApprovedReportInput {
 export interface ReportInputs {
   document: ReportFigures['document'];
   issuingBody: string;
+  /** The document's 通报 texts (its own, or the defaults). */
+  bulletinSettings: BulletinSettings;
   quarter: Quarter;
   asOf: Date;
   /** null for every unit's figures; a unit code to limit the report to that unit's tasks. */
@@ -57,6 +61,8 @@ export interface ReportInputs {
   unitGroups: ReadonlyMap<string, RankingGroup>;
   /** Fewer due tasks than this: ranked but marked (REPORT_MIN_DUE_TASKS). */
   minDueTasksForRanking: number;
+  /** The 考核 weights (ASSESSMENT_WEIGHT_*). */
+  assessmentWeights: AssessmentWeights;
   measures: MeasureInput[];
   workflows: WorkflowInput[];
   /** Events up to `asOf`, in the order they happened (workflow, seq). */

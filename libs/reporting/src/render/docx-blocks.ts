@@ -14,6 +14,7 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  TabStopType,
   TextRun,
   VerticalAlignTable,
   WidthType,
@@ -234,4 +235,115 @@ function cell(text: string, width: number, size: number, align: 'left' | 'center
       }),
     ],
   });
+}
+
+/** The parts of a 通报's form (GB/T 9704): 红头, title block, 主送, 落款, 附件, 版记. */
+
+const RED = 'C00000';
+const RED_RULE = { style: BorderStyle.SINGLE, size: 18, color: RED, space: 6 } as const;
+const THICK_RULE = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 } as const;
+const THIN_RULE = { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 4 } as const;
+const FOUR_CHARACTERS = 1280;
+
+/** 红头: the masthead in large red characters. */
+export function mastheadParagraph(text: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 240, after: 240 },
+    children: [new TextRun({ text, font: FONT.title, size: 80, bold: true, color: RED })],
+  });
+}
+
+/** 第X期, centred under the masthead. */
+export function issueNumberParagraph(text: string): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: BODY_LINE, children: [new TextRun(text)] });
+}
+
+/** The office on the left, the issue date on the right, the red rule under both. */
+export function issuingLine(office: string, date: string): Paragraph {
+  return new Paragraph({
+    spacing: { before: 120, after: 480 },
+    tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH }],
+    border: { bottom: RED_RULE },
+    children: [new TextRun(office), new TextRun({ text: `\t${date}` })],
+  });
+}
+
+/** The title, broken into the lines given (between words), centred. */
+export function titleLinesParagraph(lines: readonly string[]): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 240, after: 360, line: 720, lineRule: LineRuleType.EXACT },
+    children: lines.map(
+      (line, index) =>
+        new TextRun({ text: line, font: FONT.title, size: SIZE.title, bold: true, break: index > 0 ? 1 : 0 }),
+    ),
+  });
+}
+
+/** A line flush left, as 主送 is. */
+export function flushLeftLine(text: string): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.START, spacing: BODY_LINE, children: [new TextRun(text)] });
+}
+
+/** 落款 and the date under it, right-aligned four characters from the margin. */
+export function signatureLines(signatory: string, date: string): Paragraph[] {
+  return [signatory, date].map(
+    (text, index) =>
+      new Paragraph({
+        alignment: AlignmentType.END,
+        indent: { right: FOUR_CHARACTERS },
+        spacing: { ...BODY_LINE, before: index === 0 ? 560 : 0 },
+        children: [new TextRun(text)],
+      }),
+  );
+}
+
+/** 附件：1．… with the later items under the first. */
+export function attachmentList(titles: readonly string[]): Paragraph[] {
+  return titles.map(
+    (title, index) =>
+      new Paragraph({
+        indent: index === 0 ? { firstLine: TWO_CHARACTERS } : { left: TWO_CHARACTERS + 960 },
+        spacing: { ...BODY_LINE, before: index === 0 ? 280 : 0 },
+        children: [new TextRun(`${index === 0 ? '附件：' : ''}${index + 1}．${title}`)],
+      }),
+  );
+}
+
+/** 附件1 on a new page, then the attachment's title. */
+export function attachmentHeading(number: number, title: string): Paragraph[] {
+  return [
+    new Paragraph({
+      pageBreakBefore: true,
+      spacing: BODY_LINE,
+      children: [new TextRun({ text: `附件${number}`, font: FONT.heading })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 240, after: 240 },
+      children: [new TextRun({ text: title, font: FONT.title, size: 36 })],
+    }),
+  ];
+}
+
+/** 版记: 抄送 (when there is one), then the printing office and the date, between rules. */
+export function imprint(copyTo: string | null, printingOffice: string, date: string): Paragraph[] {
+  const line = (text: string, first: boolean, last: boolean, children: ParagraphChild[]) =>
+    new Paragraph({
+      spacing: { before: first ? 560 : 0, line: 400, lineRule: LineRuleType.EXACT },
+      indent: { left: 320, right: 320 },
+      tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH - 640 }],
+      border: { ...(first ? { top: THICK_RULE } : {}), bottom: last ? THICK_RULE : THIN_RULE },
+      children: children.length > 0 ? children : [new TextRun({ text, size: 28 })],
+    });
+  const lines: Paragraph[] = [];
+  if (copyTo) lines.push(line(`抄送：${copyTo}。`, true, false, []));
+  lines.push(
+    line('', lines.length === 0, true, [
+      new TextRun({ text: printingOffice, size: 28 }),
+      new TextRun({ text: `\t${date}印发`, size: 28 }),
+    ]),
+  );
+  return lines;
 }

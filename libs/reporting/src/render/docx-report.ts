@@ -1,23 +1,40 @@
 import { xmlSafe } from '@app/common';
-import { AlignmentType, Document, FileChild, LevelFormat, LevelSuffix, Packer, Paragraph, Table } from 'docx';
+import { Document, FileChild, Packer, Paragraph, Table } from 'docx';
 import { RANKING_GROUP_LABELS, RANKING_GROUPS } from '@app/units';
-import { ReportFigures, UnitFigures } from '../figures/report-figures';
+import { ProgressExcerpt, ReportFigures, UnitFigures } from '../figures/report-figures';
+import {
+  HIGHLIGHT_RULE,
+  bestAndLagging,
+  openingSentence,
+  overallJudgement,
+  problems,
+  requirements,
+  selectHighlights,
+  titleLines,
+} from './bulletin-text';
 import {
   DOCUMENT_STYLES,
   PAGE,
   TableColumn,
+  attachmentHeading,
+  attachmentList,
   bodyParagraph,
-  figureCaption,
   centeredLine,
   dataTable,
+  figureCaption,
+  flushLeftLine,
   heading1,
   heading2,
   imageParagraph,
+  imprint,
+  issueNumberParagraph,
+  issuingLine,
   leadInParagraph,
-  listItem,
+  mastheadParagraph,
   pageNumberFooter,
+  signatureLines,
   tableCaption,
-  titleParagraph,
+  titleLinesParagraph,
 } from './docx-blocks';
 import {
   CHART_TITLE,
@@ -45,16 +62,19 @@ import {
 /** The Word table of overdue items stops here; the Excel annex lists them all. */
 export const DOCX_OVERDUE_LIMIT = 200;
 export const EXCERPT_MAX_CHARACTERS = 300;
-/** Excerpts per section in Word: a bulletin quotes, the Excel annex holds every report. */
-export const DOCX_EXCERPTS_PER_SECTION = 10;
 
-const NEXT_STEPS_LIST = 'next-steps';
+/** Attachments are numbered in the order they print; an empty one is left out. */
+interface Attachment {
+  title: string;
+  children: FileChild[];
+}
 
 /** The quarterly bulletin as a Word document. Word stamps its own created/modified times: see the report's notes. */
 export async function renderDocx(given: ReportFigures, chartPng: Buffer): Promise<Buffer> {
   // Text from users may hold characters XML forbids (stored before the API refused them): never in the file.
   const figures = xmlSafe(given);
   const title = reportTitle(figures.document.title, figures.quarter);
+  const attachments = attachmentsOf(figures);
   const document = new Document({
     title,
     subject: figures.document.title,
@@ -63,35 +83,28 @@ export async function renderDocx(given: ReportFigures, chartPng: Buffer): Promis
     description: `${figures.quarter} 季度通报，数据截至 ${figures.asOf}`,
     revision: 1,
     styles: DOCUMENT_STYLES,
-    numbering: {
-      config: [
-        {
-          reference: NEXT_STEPS_LIST,
-          levels: [
-            {
-              level: 0,
-              format: LevelFormat.DECIMAL,
-              text: '%1．',
-              suffix: LevelSuffix.NOTHING,
-              alignment: AlignmentType.START,
-              style: { paragraph: { indent: { left: 0, firstLine: 640 } } },
-            },
-          ],
-        },
-      ],
-    },
     sections: [
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin } },
         footers: { default: pageNumberFooter() },
         children: [
-          ...header(figures, title),
+          ...masthead(figures),
+          ...titleBlock(figures, title),
           ...overallSection(figures, chartPng),
-          ...unitsSection(figures),
-          ...overdueSection(figures),
-          ...indicatorsSection(figures),
-          ...excerptsSection(figures),
-          ...nextStepsSection(figures),
+          ...progressSection(figures),
+          ...problemsSection(figures),
+          ...requirementsSection(figures),
+          ...attachmentList(attachments.map((attachment) => attachment.title)),
+          ...signatureLines(figures.bulletin.signatory, formatChineseDate(figures.bulletin.issueDate)),
+          ...attachments.flatMap((attachment, index) => [
+            ...attachmentHeading(index + 1, attachment.title),
+            ...attachment.children,
+          ]),
+          ...imprint(
+            figures.bulletin.copyTo,
+            figures.bulletin.printingOffice,
+            formatChineseDate(figures.bulletin.issueDate),
+          ),
         ],
       },
     ],
@@ -99,30 +112,45 @@ export async function renderDocx(given: ReportFigures, chartPng: Buffer): Promis
   return Packer.toBuffer(document);
 }
 
-function header(figures: ReportFigures, title: string): Paragraph[] {
+/** 红头: masthead, 第X期, the issuing office and issue date over the red rule. */
+function masthead(figures: ReportFigures): Paragraph[] {
+  const form = figures.bulletin;
+  return [
+    mastheadParagraph(form.masthead),
+    issueNumberParagraph(`第${form.issueNumber}期`),
+    issuingLine(form.issuingOffice, formatChineseDate(form.issueDate)),
+  ];
+}
+
+/** Title (broken between words), the data's cut-off, a unit edition's scope, 主送 and the opening sentence. */
+function titleBlock(figures: ReportFigures, title: string): Paragraph[] {
   const lines = [
-    titleParagraph(title),
-    centeredLine(`${figures.issuingBody}　　${formatChineseDate(figures.asOfDate)}`),
+    titleLinesParagraph(titleLines(title, TITLE_CHARACTERS_PER_LINE)),
+    centeredLine(`（数据截至${formatChineseDate(figures.asOfDate)}）`),
   ];
   if (figures.scope) lines.push(centeredLine(`（本通报仅统计${figures.scope.unitName}承担的任务）`));
+  lines.push(flushLeftLine(`${figures.bulletin.mainRecipients}：`), bodyParagraph(openingSentence(figures)));
   return lines;
 }
 
+/** 二号 title characters on the A4 text width. */
+export const TITLE_CHARACTERS_PER_LINE = 20;
+
 function overallSection(figures: ReportFigures, chartPng: Buffer): FileChild[] {
-  return [
+  const children: FileChild[] = [
     heading1(SECTION_HEADINGS.overall),
-    bodyParagraph(overallProse(figures)),
-    // A unit's edition has one unit: its place is told in words, not drawn as one bar.
-    ...(figures.scope ? [] : [imageParagraph(chartPng, CHART_TITLE), figureCaption(`图1　${CHART_TITLE}`)]),
+    bodyParagraph(`${overallJudgement(figures)}${overallProse(figures)}`),
   ];
+  if (figures.scope) return [...children, ...ownPlace(figures)];
+  children.push(...bestAndLagging(figures.units).map(bodyParagraph));
+  // A unit's edition has one unit: its place is told in words, not drawn as one bar.
+  children.push(imageParagraph(chartPng, CHART_TITLE), figureCaption(`图1　${CHART_TITLE}`));
+  return children;
 }
 
 function overallProse(figures: ReportFigures): string {
   const current = figures.overall;
   const previous = figures.previousQuarter.overall;
-  const documentName = figures.document.docNumber
-    ? `《${figures.document.title}》（${figures.document.docNumber}）`
-    : `《${figures.document.title}》`;
   const counts = OVERALL_ROWS.map(
     ({ key, label, unit }) =>
       `${label} ${current[key]} ${unit}，${describeCountChange(current[key], previous[key], unit)}`,
@@ -131,15 +159,68 @@ function overallProse(figures: ReportFigures): string {
     ({ key, label }) => `${label} ${formatRate(current[key])}，${describeRateChange(current[key], previous[key])}`,
   );
   return (
-    `截至${formatChineseDate(figures.asOfDate)}，${documentName}共有${counts.join('；')}。` +
+    `截至${formatChineseDate(figures.asOfDate)}，共有${counts.join('；')}。` +
     `${rates.join('；')}（上季度指${formatQuarter(figures.previousQuarter.quarter)}）。`
   );
 }
 
-function unitsSection(figures: ReportFigures): FileChild[] {
-  const children: FileChild[] = [heading1(SECTION_HEADINGS.units)];
-  if (figures.scope) children.push(...ownPlace(figures));
-  else children.push(...groupTables(figures));
+/** 主要进展: the chosen excerpts, by the stated rule, each marked with its quarter. */
+function progressSection(figures: ReportFigures): FileChild[] {
+  const children: FileChild[] = [heading1(SECTION_HEADINGS.progress)];
+  const highlights = selectHighlights(figures.excerpts);
+  if (highlights.length === 0) return [...children, bodyParagraph('本季度暂无审核通过的进展报告。')];
+  children.push(bodyParagraph(HIGHLIGHT_RULE));
+  sectionOrder(figures, highlights).forEach((section, index) => {
+    children.push(heading2(`（${chineseNumber(index + 1)}）${stripHeadingNumber(section)}`));
+    for (const excerpt of highlights.filter((candidate) => candidate.section === section)) {
+      const leadIn =
+        `【${excerpt.unitName}】${excerpt.measureTitle}` +
+        `（${formatQuarter(excerpt.reportQuarter)}进展，完成 ${excerpt.percentDone}%）：`;
+      children.push(leadInParagraph(leadIn, truncateText(excerpt.text, EXCERPT_MAX_CHARACTERS)));
+    }
+  });
+  if (figures.excerpts.length > highlights.length)
+    children.push(bodyParagraph(`本季度审核通过的全部 ${figures.excerpts.length} 条进展详见 Excel 附表。`));
+  return children;
+}
+
+function problemsSection(figures: ReportFigures): FileChild[] {
+  const found = problems(figures);
+  if (found.length === 0)
+    return [heading1(SECTION_HEADINGS.problems), bodyParagraph('本季度未发现逾期、未签收或未按期报送进展的情况。')];
+  return [
+    heading1(SECTION_HEADINGS.problems),
+    ...found.map((item, index) => leadInParagraph(`（${chineseNumber(index + 1)}）${item.lead}`, item.text)),
+  ];
+}
+
+function requirementsSection(figures: ReportFigures): FileChild[] {
+  return [
+    heading1(SECTION_HEADINGS.requirements),
+    ...requirements(figures).map((item, index) =>
+      leadInParagraph(`（${chineseNumber(index + 1)}）${item.lead}`, item.text),
+    ),
+  ];
+}
+
+/** The long tables, as numbered attachments: units (and sections), overdue items, indicators. */
+function attachmentsOf(figures: ReportFigures): Attachment[] {
+  const attachments: Attachment[] = [
+    {
+      title: figures.scope ? '本单位任务完成情况' : '各单位任务完成情况',
+      children: unitsAttachment(figures),
+    },
+  ];
+  if (figures.overdue.length > 0) attachments.push({ title: '逾期事项清单', children: overdueAttachment(figures) });
+  if (figures.indicators.length > 0)
+    attachments.push({ title: '量化指标进展情况', children: indicatorsAttachment(figures) });
+  return attachments;
+}
+
+function unitsAttachment(figures: ReportFigures): FileChild[] {
+  const children: FileChild[] = figures.scope
+    ? [tableCaption('表1　本单位任务完成情况'), unitsTable(figures.units)]
+    : groupTables(figures);
   children.push(tableCaption('表2　各部分任务完成情况'));
   children.push(figures.sections.length === 0 ? bodyParagraph('本季度暂无分部分统计。') : sectionsTable(figures));
   return children;
@@ -170,8 +251,6 @@ function ownPlace(figures: ReportFigures): FileChild[] {
         `到期任务完成率 ${formatRate(own.dueCompletionRate)}（本组平均 ${formatRate(average.dueCompletionRate)}），` +
         `按时完成率 ${formatRate(own.onTimeRate)}（本组平均 ${formatRate(average.onTimeRate)}）。`,
     ),
-    tableCaption('表1　本单位任务完成情况'),
-    unitsTable(figures.units),
   ];
 }
 
@@ -230,9 +309,8 @@ const OVERDUE_COLUMNS: TableColumn[] = [
   { heading: COLUMN.escalationLevel, weight: 5 },
 ];
 
-function overdueSection(figures: ReportFigures): FileChild[] {
+function overdueAttachment(figures: ReportFigures): FileChild[] {
   const items = figures.overdue;
-  if (items.length === 0) return [heading1(SECTION_HEADINGS.overdue), bodyParagraph('本季度无逾期事项。')];
   const byLevel = (level: number) => items.filter((item) => item.escalationLevel === level).length;
   const summary =
     `截至${formatChineseDate(figures.asOfDate)}，共有逾期任务 ${items.length} 项，` +
@@ -249,7 +327,6 @@ function overdueSection(figures: ReportFigures): FileChild[] {
       escalationLabel(item.escalationLevel),
     ]);
   const children: FileChild[] = [
-    heading1(SECTION_HEADINGS.overdue),
     bodyParagraph(summary),
     tableCaption('表3　逾期事项清单'),
     dataTable(OVERDUE_COLUMNS, rows),
@@ -268,9 +345,7 @@ const INDICATOR_COLUMNS: TableColumn[] = [
   { heading: COLUMN.shareReached, weight: 5 },
 ];
 
-function indicatorsSection(figures: ReportFigures): FileChild[] {
-  if (figures.indicators.length === 0)
-    return [heading1(SECTION_HEADINGS.indicators), bodyParagraph('本通报涉及的措施暂无量化指标。')];
+function indicatorsAttachment(figures: ReportFigures): FileChild[] {
   const withValue = (value: number | null, unit: string) => (value === null ? EMPTY_VALUE : `${value}${unit}`);
   const rows = figures.indicators.map((indicator) => [
     measureLabel(indicator.measurePath, indicator.measureTitle),
@@ -280,84 +355,12 @@ function indicatorsSection(figures: ReportFigures): FileChild[] {
     indicator.actualQuarter ?? EMPTY_VALUE,
     formatRate(indicator.shareReached),
   ]);
-  return [
-    heading1(SECTION_HEADINGS.indicators),
-    tableCaption('表4　量化指标进展情况'),
-    dataTable(INDICATOR_COLUMNS, rows),
-  ];
+  return [tableCaption('表4　量化指标进展情况'), dataTable(INDICATOR_COLUMNS, rows)];
 }
 
-function excerptsSection(figures: ReportFigures): FileChild[] {
-  const children: FileChild[] = [heading1(SECTION_HEADINGS.excerpts)];
-  if (figures.excerpts.length === 0) return [...children, bodyParagraph('本季度暂无审核通过的进展报告。')];
-  sectionOrder(figures).forEach((section, index) => {
-    children.push(heading2(`（${chineseNumber(index + 1)}）${stripHeadingNumber(section)}`));
-    const excerpts = figures.excerpts.filter((candidate) => candidate.section === section);
-    for (const excerpt of excerpts.slice(0, DOCX_EXCERPTS_PER_SECTION)) {
-      const leadIn = `【${excerpt.unitName}】${excerpt.measureTitle}（${excerpt.reportQuarter}，完成 ${excerpt.percentDone}%）：`;
-      children.push(leadInParagraph(leadIn, truncateText(excerpt.text, EXCERPT_MAX_CHARACTERS)));
-    }
-    const remaining = excerpts.length - DOCX_EXCERPTS_PER_SECTION;
-    if (remaining > 0) children.push(bodyParagraph(`本部分其余 ${remaining} 条进展详见 Excel 附表。`));
-  });
-  return children;
-}
-
-/** The sections that have excerpts, in the document's order; one the section list lacks goes last rather than missing. */
-function sectionOrder(figures: ReportFigures): string[] {
-  const withExcerpts = new Set(figures.excerpts.map((excerpt) => excerpt.section));
+/** The sections that have highlights, in the document's order; one the section list lacks goes last rather than missing. */
+function sectionOrder(figures: ReportFigures, highlights: readonly ProgressExcerpt[]): string[] {
+  const withExcerpts = new Set(highlights.map((excerpt) => excerpt.section));
   const known = figures.sections.map((section) => section.title).filter((title) => withExcerpts.has(title));
   return [...new Set([...known, ...withExcerpts])];
-}
-
-interface NextStepGroup {
-  heading: string;
-  items: string[];
-  note?: string;
-}
-
-function nextStepsSection(figures: ReportFigures): FileChild[] {
-  const groups: NextStepGroup[] = [
-    overdueSteps(figures),
-    { heading: '跟踪临近时限任务', items: atRiskSteps(figures) },
-    { heading: '推动未下达措施落地', items: notLaunchedSteps(figures) },
-  ].filter((group) => group.items.length > 0);
-  const children: FileChild[] = [heading1(SECTION_HEADINGS.nextSteps)];
-  if (groups.length === 0) return [...children, bodyParagraph('各项任务均在时限内推进，请各责任单位按计划抓好落实。')];
-  groups.forEach((group, index) => {
-    children.push(heading2(`（${chineseNumber(index + 1)}）${group.heading}`));
-    // Each group is a list of its own, numbered from 1.
-    children.push(...group.items.map((text) => listItem(text, NEXT_STEPS_LIST, index + 1)));
-    if (group.note) children.push(bodyParagraph(group.note));
-  });
-  return children;
-}
-
-/** Every overdue task the Word table shows; the rest are counted, as the table does. */
-function overdueSteps(figures: ReportFigures): NextStepGroup {
-  const items = figures.overdue.slice(0, DOCX_OVERDUE_LIMIT).map((item) => {
-    const level = item.escalationLevel > 0 ? `，${escalationLabel(item.escalationLevel)}` : '';
-    return (
-      `督促${item.unitName}尽快办结“${measureLabel(item.measurePath, item.measureTitle)}”` +
-      `（完成时限${formatChineseDate(item.deadline)}，已逾期 ${item.workingDaysOverdue} 个工作日${level}）。`
-    );
-  });
-  const remaining = figures.overdue.length - items.length;
-  const note = remaining > 0 ? `其余 ${remaining} 项逾期任务详见 Excel 附表，一并督促办结。` : undefined;
-  return { heading: '督促办结逾期任务', items, note };
-}
-
-function atRiskSteps(figures: ReportFigures): string[] {
-  return figures.atRisk.map(
-    (item) =>
-      `提醒${item.unitName}抓紧推进“${measureLabel(item.measurePath, item.measureTitle)}”，` +
-      `距完成时限（${formatChineseDate(item.deadline)}）还有 ${item.workingDaysLeft} 个工作日。`,
-  );
-}
-
-function notLaunchedSteps(figures: ReportFigures): string[] {
-  return figures.notLaunched.map(
-    (measure) =>
-      `“${measureLabel(measure.measurePath, measure.measureTitle)}”尚未下达（${measure.reason}），请尽快明确后启动。`,
-  );
 }

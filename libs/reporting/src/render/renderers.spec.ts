@@ -5,12 +5,15 @@ import mammoth from 'mammoth';
 import { ReportFigures } from '../figures/report-figures';
 import { overdueItem, sampleFigures } from './__fixtures__/sample-figures';
 import {
-  DOCX_EXCERPTS_PER_SECTION,
   DOCX_OVERDUE_LIMIT,
+  HIGHLIGHT_RULE,
+  TITLE_CHARACTERS_PER_LINE,
   renderCompletionChart,
   renderDocx,
   renderJson,
   renderXlsx,
+  selectHighlights,
+  titleLines,
 } from './index';
 import { SECTION_HEADINGS } from './report-labels';
 
@@ -91,39 +94,115 @@ describe('renderDocx', () => {
     text = (await mammoth.extractRawText({ buffer: docx })).value;
   });
 
-  it('has the title, the issuing body and the date', () => {
-    expect(text).toContain('关于推动文化旅游高质量发展的若干措施落实情况季度通报（2022年第三季度）');
-    expect(text).toContain('省委督查室');
-    expect(text).toContain('2022年9月30日');
+  /** Each expected piece found after the one before it: present, and in this order. */
+  function expectInOrder(body: string, pieces: readonly string[]): void {
+    let from = 0;
+    for (const piece of pieces) {
+      const found = body.indexOf(piece, from);
+      expect([piece, found >= 0]).toEqual([piece, true]);
+      from = found + piece.length;
+    }
+  }
+
+  it('has the sections of a 通报 in order: 红头, title, 主送, opening, four parts, 附件, 落款, attachments, 版记', () => {
+    expectInOrder(text, [
+      '督查通报',
+      '第3期',
+      '省委督查室\t2022年10月8日',
+      '关于推动文化旅游高质量发展的',
+      '（数据截至2022年9月30日）',
+      '各市人民政府，省直各有关单位：',
+      '为推动《关于推动文化旅游高质量发展的若干措施》（晋政办发〔2022〕15号）各项措施落地见效，现将2022年第三季度落实情况（数据截至2022年9月30日）通报如下。',
+      SECTION_HEADINGS.overall,
+      SECTION_HEADINGS.progress,
+      SECTION_HEADINGS.problems,
+      SECTION_HEADINGS.requirements,
+      '附件：1．各单位任务完成情况',
+      '2．逾期事项清单',
+      '3．量化指标进展情况',
+      '省委督查室\n\n2022年10月8日',
+      '附件1\n\n各单位任务完成情况',
+      '表1-1　省直单位任务完成情况',
+      '表2　各部分任务完成情况',
+      '附件2\n\n逾期事项清单',
+      '表3　逾期事项清单',
+      '附件3\n\n量化指标进展情况',
+      '表4　量化指标进展情况',
+      '抄送：省委办公厅，省政府办公厅。',
+      '省委督查室秘书处\t2022年10月8日印发',
+    ]);
     expect(text).not.toContain('本通报仅统计');
   });
 
-  it('has the six headings in order', () => {
-    const positions = Object.values(SECTION_HEADINGS).map((heading) => text.indexOf(heading));
-    expect(positions.every((position) => position >= 0)).toBe(true);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-  });
-
-  it('compares the overall figures with the previous quarter', () => {
-    expect(text).toContain('任务完成率 40.0%，较上季度提高 10.0 个百分点');
-    expect(text).toContain('按时完成率 75.0%，较上季度降低 8.3 个百分点');
-    expect(text).toContain('已下达措施 10 项，较上季度增加 2 项');
-    expect(text).toContain('措施 12 项，与上季度持平');
-    expect(text).toContain('逾期任务 2 项，较上季度减少 2 项');
-  });
-
-  it('lists every unit with its rates', () => {
-    for (const name of ['省文化和旅游厅', '省发展和改革委员会', '省交通运输厅']) expect(text).toContain(name);
-    expect(text).toContain('66.7%');
-  });
-
-  it('lists the overdue items with their unit, days and level', () => {
-    expect(text).toContain('共有逾期任务 2 项，其中挂牌督办 1 项、督办 1 项');
-    expect(text).toContain(
-      '督促省交通运输厅尽快办结“2.1 完善旅游公路服务设施”（完成时限2022年8月31日，已逾期 21 个工作日，挂牌督办）',
+  it('breaks the title between words, in lines that fit', async () => {
+    const title = '关于推动文化旅游高质量发展的若干措施落实情况季度通报（2022年第三季度）';
+    const lines = titleLines(title, TITLE_CHARACTERS_PER_LINE);
+    expect(lines).toEqual(['关于推动文化旅游高质量发展的若干措施', '落实情况季度通报（2022年第三季度）']);
+    // Printed as those lines: one line break between them, the title unbroken otherwise.
+    const start = text.indexOf(lines[0]);
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf(lines[1], start) - start - lines[0].length).toBeLessThanOrEqual(1);
+    const body = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+    expect(body).toMatch(
+      new RegExp(
+        `${lines[0]}</w:t></w:r><w:r><w:rPr>.*?</w:rPr><w:br/><w:t[^>]*>${lines[1].replace(/[()（）]/g, '.')}`,
+      ),
     );
-    expect(text).toContain('挂牌督办');
-    expect(text).not.toContain('本季度无逾期事项');
+    expect(titleLines('山西省生活性服务业发展行动方案落实情况季度通报（2022年第三季度）', 20)).toEqual([
+      '山西省生活性服务业发展行动方案',
+      '落实情况季度通报（2022年第三季度）',
+    ]);
+    // A title whose words do not fit where a character count would cut them: 通报 stays whole.
+    expect(titleLines('关于进一步加强和改进全省重点项目建设的实施意见落实情况季度通报（2022年第三季度）', 20)).toEqual([
+      '关于进一步加强和改进全省重点项目建设的',
+      '实施意见落实情况季度通报',
+      '（2022年第三季度）',
+    ]);
+  });
+
+  it('judges the quarter in 总体情况, naming the best and the lagging units, with the figures against the previous quarter', () => {
+    const overall = text.slice(text.indexOf(SECTION_HEADINGS.overall), text.indexOf(SECTION_HEADINGS.progress));
+    expect(overall).toContain('总体看，各项措施推进总体平稳，到期任务完成率80.0%，但仍有部分任务未按期完成。');
+    expect(overall).toContain(
+      '省直单位中，省文化和旅游厅到期任务完成率居前；省交通运输厅到期任务完成率靠后，进度相对滞后。',
+    );
+    expect(overall).toContain('任务完成率 40.0%，较上季度提高 10.0 个百分点');
+    expect(overall).toContain('按时完成率 75.0%，较上季度降低 8.3 个百分点');
+    expect(overall).toContain('已下达措施 10 项，较上季度增加 2 项');
+    expect(overall).toContain('措施 12 项，与上季度持平');
+    expect(overall).toContain('逾期任务 2 项，较上季度减少 2 项');
+  });
+
+  it('lists every unit with its rates in the first attachment', () => {
+    const attachment = text.slice(text.indexOf('附件1\n'));
+    for (const name of ['省文化和旅游厅', '省发展和改革委员会', '省交通运输厅']) expect(attachment).toContain(name);
+    expect(attachment).toContain('66.7%');
+  });
+
+  it('names the units with overdue work, unacknowledged tasks and missing reports under 存在问题', () => {
+    const found = text.slice(text.indexOf(SECTION_HEADINGS.problems), text.indexOf(SECTION_HEADINGS.requirements));
+    expect(found).toContain(
+      '（一）部分任务逾期未完成。省发展和改革委员会（1项，其中督办1项）、省交通运输厅（1项，其中挂牌督办1项）有逾期未完成任务，共2项。',
+    );
+    expect(found).toContain('（二）部分任务签收不及时。省交通运输厅（1项）仍有任务未签收；逾期签收任务共1项。');
+    expect(found).toContain(
+      '（三）部分单位未按期报送进展。省文化和旅游厅（1项）、省发展和改革委员会（1项）、省交通运输厅（1项）未按期报送季度进展情况，共3项。',
+    );
+  });
+
+  it('asks for a report back within working days and states the escalation rule, without repeating the overdue table', () => {
+    const asked = text.slice(text.indexOf(SECTION_HEADINGS.requirements), text.indexOf('附件：'));
+    expect(asked).toContain('于本通报印发后10个工作日内（2022年10月24日前）将整改情况书面报送省委督查室');
+    expect(asked).toContain('对逾期任务实行分级督办：逾期超过5个工作日的予以督办，逾期超过15个工作日的予以挂牌督办。');
+    expect(asked).toContain('1项任务临近完成时限（涉及省文化和旅游厅）');
+    expect(asked).toContain('尚有1项措施未分解下达（其中1项尚未明确责任单位）');
+    expect(asked).not.toContain('完善旅游公路服务设施');
+  });
+
+  it('lists the overdue items with their unit, days and level in an attachment', () => {
+    const attachment = text.slice(text.indexOf('附件2\n'));
+    expect(attachment).toContain('共有逾期任务 2 项，其中挂牌督办 1 项、督办 1 项');
+    expect(attachment).toMatch(/2\.1 完善旅游公路服务设施\s+省交通运输厅\s+牵头\s+2022-08-31\s+21\s+挂牌督办/);
   });
 
   it('lists indicators, with — where no actual has been reported', () => {
@@ -131,24 +210,30 @@ describe('renderDocx', () => {
     expect(text).toMatch(/新建城市书房100个以上\s+100个\s+—\s+—\s+—/);
   });
 
-  it('groups excerpts by section and shortens long ones', () => {
-    const first = text.indexOf('（一）推动文旅产业高质量发展');
-    const second = text.indexOf('（二）提升公共文化服务水平');
-    expect(first).toBeGreaterThan(text.indexOf(SECTION_HEADINGS.excerpts));
+  it('quotes progress by the stated rule, each excerpt marked with its quarter, long ones shortened', () => {
+    const progress = text.slice(text.indexOf(SECTION_HEADINGS.progress), text.indexOf(SECTION_HEADINGS.problems));
+    expect(progress).toContain(HIGHLIGHT_RULE);
+    const first = progress.indexOf('（一）推动文旅产业高质量发展');
+    const second = progress.indexOf('（二）提升公共文化服务水平');
+    expect(first).toBeGreaterThan(0);
     expect(second).toBeGreaterThan(first);
-    expect(text).toContain('【省文化和旅游厅】建设一批文旅康养示范基地（2022Q2，完成 60%）：已完成首批30个');
+    expect(progress).toContain(
+      '【省文化和旅游厅】建设一批文旅康养示范基地（2022年第二季度进展，完成 60%）：已完成首批30个',
+    );
+    expect(progress).toContain('（2022年第三季度进展，完成 20%）');
     const long = sampleFigures().excerpts[1].text;
-    expect(text).not.toContain(long);
-    expect(text).toContain(`${long.slice(0, 300)}…`);
+    expect(progress).not.toContain(long);
+    expect(progress).toContain(`${long.slice(0, 300)}…`);
   });
 
-  it('lists next steps: overdue, at-risk and unlaunched measures', () => {
-    const nextSteps = text.slice(text.indexOf(SECTION_HEADINGS.nextSteps));
-    expect(nextSteps).toContain('督促省发展和改革委员会尽快办结');
-    expect(nextSteps).toContain(
-      '提醒省文化和旅游厅抓紧推进“1.5 培育夜间文旅消费集聚区”，距完成时限（2022年10月14日）还有 5 个工作日',
-    );
-    expect(nextSteps).toContain('“2.6 推进博物馆夜间开放”尚未下达（尚未明确责任单位）');
+  it('picks one report per measure, the furthest along, and at most three per section', () => {
+    const [first] = sampleFigures().excerpts;
+    const excerpts = [
+      { ...first, percentDone: 30, text: '旧进展' },
+      { ...first, percentDone: 70, text: '最新进展' },
+      ...[1, 2, 3, 4].map((n) => ({ ...first, measurePath: `1.${n + 5}`, percentDone: n * 10, text: `措施${n}进展` })),
+    ];
+    expect(selectHighlights(excerpts).map((excerpt) => excerpt.text)).toEqual(['最新进展', '措施4进展', '措施3进展']);
   });
 
   it('embeds the chart, repeats table headings and numbers the pages', async () => {
@@ -184,6 +269,19 @@ describe('renderDocx', () => {
     const text = await docxText(scoped);
     expect(text).toContain('本通报仅统计省交通运输厅承担的任务');
     expect(text).toContain('省交通运输厅在省直单位中第23/46位');
+    expectInOrder(text, [
+      '督查通报',
+      '（本通报仅统计省交通运输厅承担的任务）',
+      '现将省交通运输厅承担任务的2022年第三季度落实情况',
+      SECTION_HEADINGS.overall,
+      '省交通运输厅在省直单位中第23/46位',
+      SECTION_HEADINGS.progress,
+      SECTION_HEADINGS.problems,
+      SECTION_HEADINGS.requirements,
+      '附件：1．本单位任务完成情况',
+      '附件1\n\n本单位任务完成情况',
+      '表1　本单位任务完成情况',
+    ]);
     expect(text).toContain('（本组平均 62.5%）');
     const zip = await JSZip.loadAsync(await renderDocx(scoped, renderCompletionChart(scoped.units)));
     expect(Object.keys(zip.files).filter((name) => name.startsWith('word/media/'))).toEqual([]);
@@ -209,10 +307,17 @@ describe('renderDocx', () => {
     expect(text).toContain('排名后标*的单位到期任务较少');
   });
 
-  it('says so when nothing is overdue', async () => {
-    const text = await docxText({ ...sampleFigures(), overdue: [] });
-    expect(text).toContain('本季度无逾期事项。');
-    expect(text).not.toContain('督促');
+  it('says so when nothing is wrong, and leaves out the empty attachment', async () => {
+    const figures = sampleFigures();
+    const text = await docxText({
+      ...figures,
+      overdue: [],
+      overall: { ...figures.overall, overdue: 0, lateAcknowledgements: 0, missingReports: 0 },
+      units: figures.units.map((unit) => ({ ...unit, overdue: 0, missingReports: 0, acknowledged: unit.tasks })),
+    });
+    expect(text).toContain('本季度未发现逾期、未签收或未按期报送进展的情况。');
+    expect(text).toContain('2．量化指标进展情况');
+    expect(text).not.toContain('逾期事项清单');
   });
 
   it(`shows at most ${DOCX_OVERDUE_LIMIT} overdue items and points to the workbook for the rest`, async () => {
@@ -222,16 +327,11 @@ describe('renderDocx', () => {
     expect(text).not.toContain(`第${DOCX_OVERDUE_LIMIT + 1}项逾期措施`);
   });
 
-  it(`quotes at most ${DOCX_EXCERPTS_PER_SECTION} progress reports per section and points to the workbook for the rest`, async () => {
-    const [first] = sampleFigures().excerpts;
-    const excerpts = Array.from({ length: DOCX_EXCERPTS_PER_SECTION + 3 }, (_, i) => ({
-      ...first,
-      text: `第${i + 1}条进展摘录`,
-    }));
-    const text = await docxText({ ...sampleFigures(), excerpts });
-    expect(text).toContain(`第${DOCX_EXCERPTS_PER_SECTION}条进展摘录`);
-    expect(text).not.toContain(`第${DOCX_EXCERPTS_PER_SECTION + 1}条进展摘录`);
-    expect(text).toContain('本部分其余 3 条进展详见 Excel 附表');
+  it('prints no 抄送 line when the document names none', async () => {
+    const figures = sampleFigures();
+    const text = await docxText({ ...figures, bulletin: { ...figures.bulletin, copyTo: null } });
+    expect(text).not.toContain('抄送');
+    expect(text).toContain('省委督查室秘书处\t2022年10月8日印发');
   });
 
   it('refuses a chart that is not a PNG', async () => {
@@ -250,6 +350,7 @@ describe('renderXlsx', () => {
     expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual([
       '总体情况',
       '各单位',
+      '考核',
       '各部分',
       '逾期事项',
       '临期事项',
@@ -301,6 +402,35 @@ describe('renderXlsx', () => {
     expect(rateCell.value).toBeCloseTo(2 / 6);
     expect(rateCell.numFmt).toBe('0.0%');
     expect(typeof units.getRow(3).getCell(7).value).toBe('number');
+  });
+
+  it('scores each unit in the 考核 sheet, the weights in the headings, every part checkable by hand', () => {
+    const scores = sheet(workbook, '考核');
+    expect((scores.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '排名分组',
+      '单位',
+      '到期任务',
+      '按时完成',
+      '按时完成比例',
+      '完成得分（40+60×比例）',
+      '逾期签收',
+      '扣分（每项2分）',
+      '未报进展',
+      '扣分（每项3分）',
+      '督办',
+      '扣分（每项5分）',
+      '挂牌督办',
+      '扣分（每项10分）',
+      '考核得分',
+      '单位代码',
+    ]);
+    // 省发展和改革委员会: 3 due, 1 on time: 40 + 60 / 3 = 60; − 2 (late acknowledgement) − 3 (report) − 5 (督办) = 50.
+    // 省交通运输厅: 1 due, none on time: 40; − 3 (report) − 10 (挂牌督办) = 27.
+    expect([2, 3, 4].map((row) => (scores.getRow(row).values as unknown[]).slice(2))).toEqual([
+      ['省文化和旅游厅', 6, 5, 0.8333, 90, 0, 0, 1, 3, 0, 0, 0, 0, 87, 'U01'],
+      ['省发展和改革委员会', 3, 1, 0.3333, 60, 1, 2, 1, 3, 1, 5, 0, 0, 50, 'U02'],
+      ['省交通运输厅', 1, 0, 0, 40, 0, 0, 1, 3, 0, 0, 1, 10, 27, 'U03'],
+    ]);
   });
 
   it('writes deadlines as dates and levels as words', () => {

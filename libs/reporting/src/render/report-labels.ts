@@ -4,16 +4,15 @@ import { OverdueItem, UnitFigures } from '../figures/report-figures';
 
 export const SECTION_HEADINGS = {
   overall: '一、总体情况',
-  units: '二、各单位完成情况',
-  overdue: '三、逾期事项',
-  indicators: '四、指标进展',
-  excerpts: '五、进展摘录',
-  nextSteps: '六、下一步工作',
+  progress: '二、主要进展',
+  problems: '三、存在问题',
+  requirements: '四、下一步工作要求',
 } as const;
 
 export const SHEET_NAMES = {
   overall: '总体情况',
   units: '各单位',
+  assessment: '考核',
   sections: '各部分',
   overdue: '逾期事项',
   atRisk: '临期事项',

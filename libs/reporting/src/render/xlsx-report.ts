@@ -1,7 +1,8 @@
 import { xmlSafe } from '@app/common';
 import { CellValue, Workbook, Worksheet } from 'exceljs';
 import { RANKING_GROUP_LABELS } from '@app/units';
-import { ReportFigures, TaskCounts } from '../figures/report-figures';
+import type { AssessmentWeights } from '../figures/assessment';
+import { ReportFigures, TaskCounts, UnitFigures } from '../figures/report-figures';
 import {
   COLUMN,
   OVERALL_ROWS,
@@ -14,32 +15,9 @@ import {
   reportTitle,
   taskKindLabel,
 } from './report-labels';
+import { FORMAT, addTableSheet, utcDate, type SheetColumn } from './xlsx-sheets';
 
-const FORMAT = {
-  rate: '0.0%',
-  percent: '0%',
-  date: 'yyyy-mm-dd',
-  moment: 'yyyy-mm-dd hh:mm',
-  countChange: '+0;-0;0',
-  pointsChange: '+0.0"个百分点";-0.0"个百分点";0.0"个百分点"',
-} as const;
-
-/** Excel's paper size code for ISO A4. */
-const A4 = 9;
-const PAGE_FOOTER = '&C第 &P 页，共 &N 页';
-const EMPTY_TABLE = '无';
-
-const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } } as const;
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-interface SheetColumn<Row> {
-  header: string;
-  width: number;
-  value: (row: Row, index: number) => CellValue;
-  /** One format for the column, or one per row where rows mix counts and rates. */
-  numFmt?: string | ((row: Row) => string | undefined);
-  wrap?: boolean;
-}
 
 /** The quarterly report as a workbook: one sheet per table, real numbers and dates, every row (no cap). */
 export async function renderXlsx(given: ReportFigures): Promise<Buffer> {
@@ -49,6 +27,7 @@ export async function renderXlsx(given: ReportFigures): Promise<Buffer> {
   describeWorkbook(workbook, figures);
   addOverallSheet(workbook, figures);
   addTableSheet(workbook, SHEET_NAMES.units, unitColumns(), figures.units);
+  addTableSheet(workbook, SHEET_NAMES.assessment, assessmentColumns(figures.assessmentWeights), figures.units);
   addTableSheet(
     workbook,
     SHEET_NAMES.sections,
@@ -201,6 +180,44 @@ function unitColumns(): SheetColumn<ReportFigures['units'][number]>[] {
   ];
 }
 
+/**
+ * 考核: each unit's score and what it is made of, the weights in the headings, so the sheet can be checked
+ * by hand: 完成得分 = (100 − W) + W × 按时完成比例, minus each count times its weight (assessment.ts).
+ */
+function assessmentColumns(weights: AssessmentWeights): SheetColumn<UnitFigures>[] {
+  const deduction = (
+    count: string,
+    key: keyof UnitFigures['assessment']['deductions'],
+    amount: (unit: UnitFigures) => number,
+  ): SheetColumn<UnitFigures>[] => [
+    { header: count, width: 9, value: amount },
+    { header: `扣分（每项${weights[key]}分）`, width: 11, value: (unit) => unit.assessment.deductions[key] },
+  ];
+  return [
+    { header: COLUMN.rankingGroup, width: 12, value: (unit) => RANKING_GROUP_LABELS[unit.rankingGroup], wrap: true },
+    { header: COLUMN.unit, width: 26, value: (unit) => unit.unitName, wrap: true },
+    { header: COLUMN.due, width: 9, value: (unit) => unit.due },
+    { header: COLUMN.completedOnTime, width: 9, value: (unit) => unit.completedOnTime },
+    {
+      header: '按时完成比例',
+      width: 11,
+      value: (unit) => unit.assessment.onTimeShare,
+      numFmt: FORMAT.rate,
+    },
+    {
+      header: `完成得分（${100 - weights.onTime}+${weights.onTime}×比例）`,
+      width: 16,
+      value: (unit) => unit.assessment.completionPoints,
+    },
+    ...deduction(COLUMN.lateAcknowledgements, 'lateAcknowledgement', (unit) => unit.lateAcknowledgements),
+    ...deduction(COLUMN.missingReports, 'missingReport', (unit) => unit.missingReports),
+    ...deduction('督办', 'supervised', (unit) => unit.supervised),
+    ...deduction('挂牌督办', 'flagged', (unit) => unit.flagged),
+    { header: '考核得分', width: 10, value: (unit) => unit.assessment.score },
+    { header: COLUMN.unitCode, width: 12, value: (unit) => unit.unitCode },
+  ];
+}
+
 function overdueColumns(): SheetColumn<ReportFigures['overdue'][number]>[] {
   return [
     { header: COLUMN.serial, width: 7, value: (_item, index) => index + 1 },
@@ -267,62 +284,6 @@ function identityColumns<Row extends { unitCode: string; taskId: string }>(): Sh
     { header: COLUMN.unitCode, width: 12, value: (item) => item.unitCode },
     { header: COLUMN.taskId, width: 38, value: (item) => item.taskId },
   ];
-}
-
-/** A sheet with a bold heading row that stays in view and filters, then one row per item. */
-function addTableSheet<Row>(
-  workbook: Workbook,
-  name: string,
-  columns: SheetColumn<Row>[],
-  rows: readonly Row[],
-): Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({ header: column.header, width: column.width }));
-  const heading = sheet.getRow(1);
-  heading.font = { bold: true };
-  heading.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  columns.forEach((_column, index) => (heading.getCell(index + 1).fill = HEADER_FILL));
-  rows.forEach((row, rowIndex) => {
-    const added = sheet.addRow(columns.map((column) => column.value(row, rowIndex)));
-    columns.forEach((column, index) => {
-      const cell = added.getCell(index + 1);
-      const numFmt = typeof column.numFmt === 'function' ? column.numFmt(row) : column.numFmt;
-      if (numFmt) cell.numFmt = numFmt;
-      if (column.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
-    });
-  });
-  if (rows.length === 0) markEmpty(sheet, columns.length);
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(rows.length, 1) + 1, column: columns.length } };
-  setUpPrinting(sheet, name);
-  return sheet;
-}
-
-/** A table with nothing in it says so, across its width, rather than printing a bare heading. */
-function markEmpty(sheet: Worksheet, width: number): void {
-  const row = sheet.addRow([EMPTY_TABLE]);
-  sheet.mergeCells(row.number, 1, row.number, width);
-  row.getCell(1).alignment = { horizontal: 'center' };
-}
-
-/** A4 landscape, every column on one page wide, the heading row on every page, pages numbered. */
-function setUpPrinting(sheet: Worksheet, name: string): void {
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: A4,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    printTitlesRow: '1:1',
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  sheet.headerFooter = { oddHeader: `&L${name}`, oddFooter: PAGE_FOOTER };
-}
-
-/** Excel keeps dates without a time zone: a YYYY-MM-DD is written as that day's UTC midnight so it reads back as itself. */
-function utcDate(date: string): Date {
-  return new Date(`${date}T00:00:00.000Z`);
 }
 
 /** An instant as the wall-clock time in Shanghai, the time the reader expects to see. */

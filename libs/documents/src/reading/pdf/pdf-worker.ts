@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DocumentParseError } from '../../parsing/errors';
 import { corruptDocument, encryptedDocument } from '../reader-errors';
@@ -31,17 +32,18 @@ const loading = import(workerData.moduleUrl).then((pdfjs) => {
   return pdfjs;
 });
 async function read(bytes) {
+  const { part, parts } = workerData;
   const pdfjs = await loading;
   const pdf = await pdfjs.getDocument({ data: bytes, verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
   try {
     if (pdf.numPages > workerData.maxPages) return { tooManyPages: pdf.numPages };
     const pages = [];
-    for (let number = 1; number <= pdf.numPages; number++) {
+    for (let number = 1 + part; number <= pdf.numPages; number += parts) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent({ disableNormalization: true });
-      pages.push(content.items.filter((item) => 'str' in item && item.str.length > 0).map((item) => ({
+      pages.push([number, content.items.filter((item) => 'str' in item && item.str.length > 0).map((item) => ({
         text: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height || Math.abs(item.transform[3]),
-      })));
+      }))]);
       page.cleanup();
     }
     return { pages };
@@ -58,37 +60,46 @@ parentPort.on('message', (bytes) => {
 `;
 
 type WorkerReply =
-  { pages: PdfItem[][] } | { tooManyPages: number } | { error: { name: string | undefined; message: string } };
+  | { pages: [number, PdfItem[]][] }
+  | { tooManyPages: number }
+  | { error: { name: string | undefined; message: string } };
 
 /** The text items of every page, read by pdf.js; encrypted and damaged files are refused. */
 export async function extractPdfItems(bytes: Uint8Array): Promise<PdfItem[][]> {
-  const reply = await runWorker(bytes);
-  if ('pages' in reply) return reply.pages;
-  if ('tooManyPages' in reply) {
-    throw new DocumentParseError(
-      'DOCUMENT_TOO_LARGE',
-      `PDF共${reply.tooManyPages}页，超过${MAX_PDF_PAGES}页的上限，不像是一份政策文件，请只上传文件正文。`,
-    );
+  const pages: [number, PdfItem[]][] = [];
+  for (const reply of await runWorkers(bytes)) {
+    if ('tooManyPages' in reply) {
+      throw new DocumentParseError(
+        'DOCUMENT_TOO_LARGE',
+        `PDF共${reply.tooManyPages}页，超过${MAX_PDF_PAGES}页的上限，不像是一份政策文件，请只上传文件正文。`,
+      );
+    }
+    if ('error' in reply) {
+      if (reply.error.name === 'PasswordException') throw encryptedDocument('PDF文件');
+      throw corruptDocument('PDF文件', reply.error.message.slice(0, 80));
+    }
+    pages.push(...reply.pages);
   }
-  if (reply.error.name === 'PasswordException') throw encryptedDocument('PDF文件');
-  throw corruptDocument('PDF文件', reply.error.message.slice(0, 80));
+  return pages.sort(([a], [b]) => a - b).map(([, items]) => items);
 }
 
-let worker: Worker | null = null;
+/** Pages are read by two workers at once (odd and even pages): most of a PDF's time is pdf.js per page. */
+const READERS = Math.min(2, availableParallelism());
+const workers: (Worker | null)[] = Array.from({ length: READERS }, () => null);
 let queue: Promise<unknown> = Promise.resolve();
 
-function runWorker(bytes: Uint8Array): Promise<WorkerReply> {
-  const job = queue.then(() => readInWorker(bytes));
+function runWorkers(bytes: Uint8Array): Promise<WorkerReply[]> {
+  const job = queue.then(() => Promise.all(workers.map((_, part) => readInWorker(bytes, part))));
   queue = job.catch(() => undefined);
   return job;
 }
 
-function readInWorker(bytes: Uint8Array): Promise<WorkerReply> {
-  const current = (worker ??= startWorker());
+function readInWorker(bytes: Uint8Array, part: number): Promise<WorkerReply> {
+  const current = (workers[part] ??= startWorker(part));
   return new Promise((resolve, reject) => {
     const stop = (error: Error): void => {
       cleanup();
-      worker = null;
+      workers[part] = null;
       void current.terminate();
       reject(error);
     };
@@ -110,19 +121,21 @@ function readInWorker(bytes: Uint8Array): Promise<WorkerReply> {
   });
 }
 
-function startWorker(): Worker {
+function startWorker(part: number): Worker {
   const started = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
       moduleUrl: pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href,
       workerUrl: pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href,
       maxPages: MAX_PDF_PAGES,
+      part,
+      parts: READERS,
     },
     resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB },
   });
   started.unref();
   started.once('exit', () => {
-    if (worker === started) worker = null;
+    if (workers[part] === started) workers[part] = null;
   });
   return started;
 }

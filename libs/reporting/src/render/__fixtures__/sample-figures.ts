@@ -1,3 +1,4 @@
+import { assessUnit, DEFAULT_ASSESSMENT_WEIGHTS } from '../../figures/assessment';
 import { OverdueItem, ReportFigures, TaskCounts, UnitFigures } from '../../figures/report-figures';
 
 type CountsWithoutRates = Omit<TaskCounts, 'completionRate' | 'onTimeRate' | 'due' | 'dueCompletionRate'>;
@@ -22,21 +23,24 @@ export function unitFigures(
   unitName: string,
   rank: number | null,
   tasks: TaskCounts,
-  placing: Partial<Pick<UnitFigures, 'rankingGroup' | 'rankedInGroup' | 'fewDueTasks'>> = {},
+  placing: Partial<Pick<UnitFigures, 'rankingGroup' | 'rankedInGroup' | 'fewDueTasks' | 'supervised' | 'flagged'>> = {},
 ): UnitFigures {
-  return {
+  const unit = {
     unitCode,
     unitName,
     asLead: tasks.tasks,
     asCo: 0,
     asSubtask: 0,
     rank,
-    rankingGroup: 'provincial',
+    rankingGroup: 'provincial' as const,
     rankedInGroup: 3,
     fewDueTasks: false,
+    supervised: 0,
+    flagged: 0,
     ...placing,
     ...tasks,
   };
+  return { ...unit, assessment: assessUnit(unit, DEFAULT_ASSESSMENT_WEIGHTS) };
 }
 
 export function overdueItem(index: number, overrides: Partial<OverdueItem> = {}): OverdueItem {
@@ -74,6 +78,22 @@ export function sampleFigures(): ReportFigures {
     asOf: '2022-09-30T10:00:00.000Z',
     asOfDate: '2022-09-30',
     issuingBody: '省委督查室',
+    bulletin: {
+      masthead: '督查通报',
+      issueNumber: 3,
+      issuingOffice: '省委督查室',
+      mainRecipients: '各市人民政府，省直各有关单位',
+      copyTo: '省委办公厅，省政府办公厅',
+      signatory: '省委督查室',
+      printingOffice: '省委督查室秘书处',
+      issueDate: '2022-10-08',
+      reportBackWorkingDays: 10,
+      reportBackDate: '2022-10-24',
+      escalationRules: [
+        { afterWorkingDaysOverdue: 5, level: 1 },
+        { afterWorkingDaysOverdue: 15, level: 2 },
+      ],
+    },
     scope: null,
     overall: {
       measures: 12,
@@ -108,6 +128,7 @@ export function sampleFigures(): ReportFigures {
         }),
       },
     },
+    assessmentWeights: { ...DEFAULT_ASSESSMENT_WEIGHTS },
     units: [
       unitFigures(
         'U01',
@@ -139,6 +160,7 @@ export function sampleFigures(): ReportFigures {
             missingReports: 1,
             cancelled: 1,
           }),
+          { supervised: 1 },
         ),
         asLead: 3,
         asCo: 2,
@@ -158,6 +180,7 @@ export function sampleFigures(): ReportFigures {
           missingReports: 1,
           cancelled: 0,
         }),
+        { flagged: 1 },
       ),
     ],
     sections: [

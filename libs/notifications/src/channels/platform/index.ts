@@ -1,0 +1,2 @@
+export * from './access-token-cache';
+export * from './member-pacer';

@@ -1,0 +1,2 @@
+export * from './wecom-api';
+export * from './wecom-callback-crypto';
