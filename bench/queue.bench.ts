@@ -7,10 +7,10 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig, repositoryRoot } from '@app/common';
 import { JobQueue, QUEUE_JOB_OPTIONS, QUEUES } from '@app/queues';
-import { StepPlanner, toWakeUp } from '@app/scheduling';
+import { momentWakeUp, StepPlanner } from '@app/scheduling';
 import { emptyRedisOf } from '@app/testing';
 import { startBenchContext, type BenchContext } from './bench-context';
-import { BenchResult, result, Scale, timed } from './bench-result';
+import { BenchResult, percentile, result, Scale, timed } from './bench-result';
 
 const NAME = 'supervision_bench_queue';
 /** The raw baseline's BullMQ prefix: its own keys, never the engine's. */
@@ -26,7 +26,11 @@ const UNITS = [
   'sx-transport',
 ];
 const REPLAN_BATCH = 1000;
-const WORKER_COUNTS = [1, 2, 4];
+const WORKER_COUNTS = [1, 2];
+/** The 08:30 burst: this many steps due in the same second. */
+const BURST = 20_000;
+/** How often the burst's deliveries are counted (the lateness figures are upper bounds by this much). */
+const BURST_POLL_MS = 50;
 /** The same concurrency per process as the engine's StepProcessor. */
 const CONCURRENCY = 8;
 
@@ -68,53 +72,57 @@ async function insertTasks(bench: BenchContext, count: number): Promise<void> {
   await bench.sql.query('ANALYZE');
 }
 
-/** The engine: StepPlanner.replan in batches of 1,000 tasks (one transaction each), then JobQueue.wake. */
-async function scheduleWithEngine(
-  bench: BenchContext,
-  taskIds: string[],
-): Promise<{ ms: number; wakeMs: number; steps: number }> {
+/** The engine: StepPlanner.replan in batches of 1,000 tasks (one transaction each), then JobQueue.wake of their moments. */
+async function scheduleWithEngine(bench: BenchContext, taskIds: string[]): Promise<{ ms: number; wakeUps: number }> {
   const planner = bench.context.get(StepPlanner);
   const queue = bench.context.get(JobQueue);
   const dataSource = bench.context.get(DataSource);
-  let steps = 0;
-  let wakeMs = 0;
+  const moments = new Set<string>();
   const ms = await timed(async () => {
     for (let start = 0; start < taskIds.length; start += REPLAN_BATCH) {
       const batch = taskIds.slice(start, start + REPLAN_BATCH);
       const wakeUps = await dataSource.transaction((manager) => planner.replan(manager, batch, bench.clock.now()));
-      wakeMs += await timed(() => queue.wake(wakeUps));
-      steps += wakeUps.length;
+      await queue.wake(wakeUps);
+      for (const wakeUp of wakeUps) moments.add(wakeUp.jobId);
     }
   });
-  return { ms, wakeMs, steps };
+  return { ms, wakeUps: moments.size };
 }
 
-/** Plain BullMQ: addBulk of the same number of delayed jobs (same ids, payload and default options), 1,000 at a time. */
-async function scheduleWithPlainBullMQ(
-  redisUrl: string,
-  jobs: { jobId: string; stepId: string; delay: number }[],
-): Promise<number> {
-  const queue = new Queue('steps', {
-    connection: { url: redisUrl, maxRetriesPerRequest: null },
-    prefix: PLAIN_PREFIX,
-    defaultJobOptions: QUEUE_JOB_OPTIONS.steps,
-  });
+/**
+ * The raw baseline of the same work: the same step rows, written by one plain multi-row INSERT per
+ * batch of 1,000 tasks into a table shaped like `scheduled_steps` (same columns and indexes), no
+ * planning, no queue. Only the INSERTs are timed.
+ */
+async function scheduleWithPlainInsert(bench: BenchContext, taskIds: string[]): Promise<number> {
+  await bench.sql.query('DROP TABLE IF EXISTS bench_plain_steps');
+  await bench.sql.query('CREATE TABLE bench_plain_steps (LIKE scheduled_steps INCLUDING ALL)');
+  let ms = 0;
   try {
-    await queue.waitUntilReady();
-    return await timed(async () => {
-      for (let start = 0; start < jobs.length; start += 1000) {
-        await queue.addBulk(
-          jobs.slice(start, start + 1000).map((job) => ({
-            name: 'step.deliver',
-            data: { stepId: job.stepId },
-            opts: { jobId: job.jobId, delay: job.delay },
-          })),
-        );
-      }
-    });
+    for (let start = 0; start < taskIds.length; start += REPLAN_BATCH) {
+      const batch = taskIds.slice(start, start + REPLAN_BATCH);
+      const rows = (
+        await bench.sql.query(
+          `SELECT task_id AS "taskId", step_key AS "stepKey", deadline_version AS "deadlineVersion", kind, due_at AS "dueAt",
+                  recipients, escalation_level AS "escalationLevel", quarter
+           FROM scheduled_steps WHERE task_id = ANY($1) AND state = 'pending'`,
+          [batch],
+        )
+      ).rows;
+      ms += await timed(() =>
+        bench.sql.query(
+          `INSERT INTO bench_plain_steps (task_id, step_key, deadline_version, kind, due_at, recipients, escalation_level, quarter, state)
+           SELECT "taskId", "stepKey", "deadlineVersion", kind, "dueAt", recipients, "escalationLevel", quarter, 'pending'
+           FROM jsonb_to_recordset($1::jsonb) AS p("taskId" uuid, "stepKey" text, "deadlineVersion" int, kind text, "dueAt" timestamptz,
+                recipients text[], "escalationLevel" int, quarter text)`,
+          [JSON.stringify(rows)],
+        ),
+      );
+    }
   } finally {
-    await queue.close();
+    await bench.sql.query('DROP TABLE IF EXISTS bench_plain_steps');
   }
+  return ms;
 }
 
 interface Child {
@@ -172,11 +180,11 @@ async function stopAll(children: Child[]): Promise<void> {
 }
 
 /** Polls until `done` or fails after the hard timeout. */
-async function until(what: string, timeoutMs: number, done: () => Promise<boolean>): Promise<void> {
+async function until(what: string, timeoutMs: number, done: () => Promise<boolean>, everyMs = 100): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await done())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(100);
+    await sleep(everyMs);
   }
 }
 
@@ -186,7 +194,7 @@ async function queueIdle(queue: Queue): Promise<boolean> {
   return Object.values(counts).every((count) => count === 0);
 }
 
-/** N parked steps made due a minute ago, woken through the engine's queue port, delivered by `workers` worker processes. */
+/** N parked steps made due a minute ago (one moment), its wake-up added through the engine's queue port, delivered by `workers` worker processes. */
 async function processWithEngine(
   bench: BenchContext,
   stepIds: string[],
@@ -200,24 +208,14 @@ async function processWithEngine(
     prefix: NAME,
   });
   try {
-    for (let index = 0; index < workers; index += 1) {
-      children.push(
-        await startProcess(
-          [join(repositoryRoot(), 'dist', 'apps', 'worker', 'src', 'main.js')],
-          { DATABASE_URL: bench.url, QUEUE_PREFIX: NAME, LOG_LEVEL: 'info' },
-          'worker started',
-        ),
-      );
-    }
-    const rows = (
-      await bench.sql.query(
-        `UPDATE scheduled_steps SET state = 'pending', due_at = now() - interval '1 minute' WHERE id = ANY($1)
-         RETURNING id, task_id AS "taskId", step_key AS "stepKey", deadline_version AS "deadlineVersion", due_at AS "dueAt"`,
-        [stepIds],
-      )
-    ).rows;
+    children.push(...(await startEngineWorkers(bench, workers)));
+    const moment = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    await bench.sql.query(`UPDATE scheduled_steps SET state = 'pending', due_at = $2 WHERE id = ANY($1)`, [
+      stepIds,
+      moment,
+    ]);
     bench.clock.set(new Date());
-    const wakeUps = rows.map(toWakeUp);
+    const wakeUps = [momentWakeUp(moment)];
     const ms = await timed(async () => {
       await bench.context.get(JobQueue).wake(wakeUps);
       // Not queueIdle: the workers' recurring reconcile job stays delayed; PostgreSQL says when the steps are delivered.
@@ -245,6 +243,65 @@ async function processWithEngine(
   } finally {
     await stopAll(children);
     await queue.close();
+  }
+}
+
+/** Starts `count` engine worker processes (compiled app), each ready once its start-up reconcile is done. */
+async function startEngineWorkers(bench: BenchContext, count: number): Promise<Child[]> {
+  const children: Child[] = [];
+  for (let index = 0; index < count; index += 1) {
+    children.push(
+      await startProcess(
+        [join(repositoryRoot(), 'dist', 'apps', 'worker', 'src', 'main.js')],
+        { DATABASE_URL: bench.url, QUEUE_PREFIX: NAME, LOG_LEVEL: 'info' },
+        'worker started',
+      ),
+    );
+  }
+  return children;
+}
+
+/**
+ * BURST parked steps made due at one second a few seconds ahead, its wake-up added now; `workers`
+ * processes deliver them. The delivered count is read every BURST_POLL_MS: a step counts as
+ * committed at the first read that sees it (an upper bound on its commit time).
+ */
+async function burstWithEngine(
+  bench: BenchContext,
+  stepIds: string[],
+  workers: number,
+  timeoutMs: number,
+): Promise<{ p50: number; p99: number; allMs: number }> {
+  const children = await startEngineWorkers(bench, workers);
+  try {
+    const moment = new Date(Math.ceil(Date.now() / 1000) * 1000 + 3000);
+    await bench.sql.query(`UPDATE scheduled_steps SET state = 'pending', due_at = $2 WHERE id = ANY($1)`, [
+      stepIds,
+      moment,
+    ]);
+    bench.clock.set(new Date());
+    await bench.context.get(JobQueue).wake([momentWakeUp(moment)]);
+    const seen: number[] = [];
+    let delivered = 0;
+    await until(
+      'the burst delivered',
+      timeoutMs,
+      async () => {
+        const [{ n }] = (
+          await bench.sql.query(
+            `SELECT count(*)::int AS n FROM scheduled_steps WHERE id = ANY($1) AND state = 'delivered'`,
+            [stepIds],
+          )
+        ).rows;
+        const at = Date.now() - moment.getTime();
+        for (; delivered < n; delivered += 1) seen.push(at);
+        return n === stepIds.length;
+      },
+      BURST_POLL_MS,
+    );
+    return { p50: percentile(seen, 50), p99: percentile(seen, 99), allMs: seen[seen.length - 1] };
+  } finally {
+    await stopAll(children);
   }
 }
 
@@ -331,14 +388,14 @@ async function plainWorkerMain(): Promise<void> {
 }
 
 /**
- * Scheduling the reminder ladders of many tasks (time and Redis memory) beside plain BullMQ addBulk of
- * as many delayed jobs, then processing due steps into notices with 1, 2 and 4 worker processes beside
- * plain BullMQ workers doing one INSERT per job.
+ * Scheduling the reminder ladders of many tasks (time and Redis memory) beside a plain multi-row
+ * INSERT of the same step rows; delivering due steps into notices with 1 and 2 worker processes
+ * beside plain BullMQ workers doing one INSERT per job; and the 08:30 burst's lateness.
  */
 export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
   const taskCount = scale === 'full' ? 100_000 : 10_000;
   const dueCount = scale === 'full' ? 100_000 : 10_000;
-  const timeoutMs = scale === 'full' ? 30 * 60_000 : 2 * 60_000;
+  const timeoutMs = scale === 'full' ? 30 * 60_000 : 5 * 60_000;
   const config = loadConfig();
   const redis = new Redis(config.REDIS_URL);
   const bench = await startBenchContext(NAME);
@@ -350,71 +407,17 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
     const taskIds = (await bench.sql.query(`SELECT id FROM tasks ORDER BY id`)).rows.map(
       (row: { id: string }) => row.id,
     );
-
-    // Scheduling: the engine, then plain BullMQ with as many delayed jobs.
-    const engineBefore = await usedMemory(redis);
-    const engine = await scheduleWithEngine(bench, taskIds);
-    const engineBytes = (await usedMemory(redis)) - engineBefore;
-    const steps = (
-      await bench.sql.query(
-        `SELECT id, task_id, step_key, deadline_version, due_at FROM scheduled_steps WHERE state = 'pending'`,
-      )
-    ).rows as {
-      id: string;
-      task_id: string;
-      step_key: string;
-      deadline_version: number;
-      due_at: Date;
-    }[];
-    const now = bench.clock.now().getTime();
-    const plainJobs = steps.map((step) => ({
-      jobId: `${step.task_id}:${step.step_key}:v${step.deadline_version}`,
-      stepId: step.id,
-      delay: Math.max(0, step.due_at.getTime() - now),
-    }));
-    const plainBefore = await usedMemory(redis);
-    const plainMs = await scheduleWithPlainBullMQ(config.REDIS_URL, plainJobs);
-    const plainBytes = (await usedMemory(redis)) - plainBefore;
-    const label = `${taskCount.toLocaleString('en')} tasks, ${engine.steps.toLocaleString('en')} steps`;
-    results.push(
-      result(
-        'queue.schedule',
-        `schedule ladders of ${label}: replan + wake`,
-        engine.ms / 1000,
-        's',
-        plainMs / 1000,
-        `plain BullMQ addBulk of ${plainJobs.length} delayed jobs`,
-      ),
-      result(
-        'queue.schedule_wake',
-        `  of which JobQueue.wake (${label})`,
-        engine.wakeMs / 1000,
-        's',
-        plainMs / 1000,
-        'the same addBulk',
-      ),
-      result(
-        'queue.redis_used_mib',
-        `Redis used_memory after scheduling ${label}`,
-        engineBytes / 2 ** 20,
-        'MiB',
-        plainBytes / 2 ** 20,
-        'the same plain delayed jobs',
-      ),
-    );
+    results.push(...(await scheduling(bench, redis, taskIds)));
     console.log(JSON.stringify(results));
     await emptyRedisOf(NAME, redis);
-    await emptyRedisOf(PLAIN_PREFIX, redis);
 
-    // Processing: park every step (cancelled), then per run bring back N of them, due a minute ago.
+    // Delivery: park every step (cancelled), then per run bring back N of them.
     await bench.sql.query(`UPDATE scheduled_steps SET state = 'cancelled' WHERE state = 'pending'`);
+    const needed = dueCount * WORKER_COUNTS.length + BURST;
     const pool = (
-      await bench.sql.query(`SELECT id FROM scheduled_steps ORDER BY md5(id::text) LIMIT $1`, [
-        dueCount * WORKER_COUNTS.length,
-      ])
+      await bench.sql.query(`SELECT id FROM scheduled_steps ORDER BY md5(id::text) LIMIT $1`, [needed])
     ).rows.map((row: { id: string }) => row.id);
-    if (pool.length < dueCount * WORKER_COUNTS.length)
-      throw new Error(`only ${pool.length} steps for ${WORKER_COUNTS.length} runs of ${dueCount}`);
+    if (pool.length < needed) throw new Error(`only ${pool.length} steps for ${needed}`);
     await bench.sql.query('VACUUM ANALYZE scheduled_steps');
     for (const [index, workers] of WORKER_COUNTS.entries()) {
       const run = await processWithEngine(
@@ -446,6 +449,20 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
       );
       console.log(JSON.stringify(results.slice(-2)));
     }
+    await bench.sql.query(`UPDATE scheduled_steps SET state = 'cancelled' WHERE state = 'pending'`);
+    const burst = await burstWithEngine(bench, pool.slice(-BURST), 2, timeoutMs);
+    await emptyRedisOf(NAME, redis);
+    results.push(
+      result(
+        'queue.burst_p99_lateness_ms',
+        `${BURST.toLocaleString('en')} steps due in the same second, 2 worker processes: p99 of committed − due`,
+        burst.p99,
+        'ms',
+      ),
+      result('queue.burst_p50_lateness_ms', '  the same, p50', burst.p50, 'ms'),
+      result('queue.burst_all_ms', '  the same, the last step committed − due', burst.allMs, 'ms'),
+    );
+    console.log(JSON.stringify(results.slice(-3)));
     return results;
   } finally {
     await emptyRedisOf(NAME, redis).catch(() => undefined);
@@ -453,6 +470,35 @@ export async function queueBenchmarks(scale: Scale): Promise<BenchResult[]> {
     await redis.quit();
     await bench.close();
   }
+}
+
+/** The engine's scheduling beside the plain INSERT of the same rows, and Redis bytes per open task. */
+async function scheduling(bench: BenchContext, redis: Redis, taskIds: string[]): Promise<BenchResult[]> {
+  const before = await usedMemory(redis);
+  const engine = await scheduleWithEngine(bench, taskIds);
+  const bytes = (await usedMemory(redis)) - before;
+  const [{ steps }] = (
+    await bench.sql.query(`SELECT count(*)::int AS steps FROM scheduled_steps WHERE state = 'pending'`)
+  ).rows;
+  const plainMs = await scheduleWithPlainInsert(bench, taskIds);
+  const label = `${taskIds.length.toLocaleString('en')} tasks, ${steps.toLocaleString('en')} steps`;
+  return [
+    result(
+      'queue.schedule',
+      `schedule ladders of ${label}: replan + wake-ups of ${engine.wakeUps.toLocaleString('en')} moments`,
+      (steps / engine.ms) * 1000,
+      'steps/s',
+      (steps / plainMs) * 1000,
+      'plain multi-row INSERT of the same step rows (batches of 1,000 tasks)',
+    ),
+    result(
+      'queue.redis_bytes_per_open_task',
+      `Redis used_memory growth per open task after scheduling ${label}`,
+      bytes / taskIds.length,
+      'bytes',
+    ),
+    result('queue.wake_ups', `  distinct due moments (one delayed job each) for ${label}`, engine.wakeUps, 'jobs'),
+  ];
 }
 
 if (require.main === module && process.argv[2] === 'plain-worker') {

@@ -81,7 +81,9 @@ describe('faults: a crash between the database commit and the enqueue', () => {
     );
     expect(due.length).toBe(4);
     const [{ future }] = (
-      await sql.query(`SELECT count(*)::int AS future FROM scheduled_steps WHERE state = 'pending' AND due_at > now()`)
+      await sql.query(
+        `SELECT count(DISTINCT due_at)::int AS future FROM scheduled_steps WHERE state = 'pending' AND due_at > now()`,
+      )
     ).rows;
 
     const worker = spawn(process.execPath, [workerMain], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -95,7 +97,7 @@ describe('faults: a crash between the database commit and the enqueue', () => {
       [due.map((row) => row.id)],
     );
     expect(delivered.rows).toEqual(due.map(() => ({ state: 'delivered', late: true, notices: 1 })));
-    const stepJobs = (await queue.getDelayed()).filter((job) => job.name === 'step.deliver');
+    const stepJobs = (await queue.getDelayed()).filter((job) => job.name === 'steps.wake');
     expect(stepJobs).toHaveLength(future);
     worker.kill('SIGTERM');
   }, 120_000);

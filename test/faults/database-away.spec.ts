@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { QUEUES } from '@app/queues';
-import { stepJobId } from '@app/scheduling';
+import { promoteDueSteps } from '@app/scheduling';
 import { waitForIdle } from '../support/queue-helpers';
 import { until } from '../support/until';
 import { startTestApi, type TestApi } from '../support/api';
@@ -66,10 +66,10 @@ describe('faults: the database away and back', () => {
     expect(due.length).toBeGreaterThan(1);
     const steps = api.queue(QUEUES.steps);
     await api.database.goAway();
-    for (const step of due) await (await steps.getJob(stepJobId(taskId, step)))!.promote();
+    expect(await promoteDueSteps(steps, api.app.get(DataSource), api.clock.now())).toBeGreaterThan(0);
     // The woken jobs fail against the absent database and wait to retry (exponential backoff from 1 s).
     await until('a failed attempt waiting to retry', 10_000, async () =>
-      (await steps.getDelayed()).some((job) => job.name === 'step.deliver' && job.attemptsMade > 0),
+      (await steps.getDelayed()).some((job) => job.name === 'steps.wake' && job.attemptsMade > 0),
     );
     await api.database.comeBack();
     await until('every due step handled', 30_000, async () =>

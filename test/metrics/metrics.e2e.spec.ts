@@ -106,8 +106,10 @@ describe('/metrics on the API and on a worker while a launched measure sends its
     expect(sampleSum(samples, 'supervision_step_lateness_seconds_bucket', { le: '60' })).toBe(0);
     expect(sampleSum(samples, 'supervision_step_lateness_seconds_bucket', { le: '120' })).toBe(steps);
     expect(sampleSum(samples, 'supervision_steps_due_undelivered')).toBe(0);
-    expect(sampleSum(samples, 'supervision_job_duration_seconds_count', { queue: 'steps', job: 'step.deliver' })).toBe(
-      steps,
+    // One moment came due: its wake-up ran once and fanned the steps out as one delivery batch.
+    expect(sampleSum(samples, 'supervision_job_duration_seconds_count', { queue: 'steps', job: 'steps.wake' })).toBe(1);
+    expect(sampleSum(samples, 'supervision_job_duration_seconds_count', { queue: 'steps', job: 'steps.deliver' })).toBe(
+      1,
     );
   });
 

@@ -14,24 +14,27 @@ const SUPERVISOR: Actor = {
 };
 
 /**
- * The periodic reconcile re-queues only the lost jobs of steps coming due within its horizon (a job
- * lost far ahead is rebuilt when it comes near); the one at worker start re-queues every future step.
+ * The periodic reconcile re-queues only the lost wake-ups of moments coming due within its horizon (a
+ * wake-up lost far ahead is rebuilt when it comes near); the one at worker start re-queues every future moment.
  */
 describe('the reconciler’s horizon', () => {
   let worker: TestWorker;
 
   const stepJobs = async (): Promise<string[]> =>
     (await worker.steps.getDelayed())
-      .filter((job) => job.name === 'step.deliver')
-      .map((job) => (job.data as { stepId: string }).stepId)
+      .filter((job) => job.name === 'steps.wake')
+      .map((job) => new Date((job.data as { at: string }).at).toISOString())
       .sort();
+  /** The distinct moments of the pending steps (one wake-up each). */
   const pendingStepIds = async (dueBy?: Date): Promise<string[]> =>
     (
       await worker.dataSource.query(
-        `SELECT id FROM scheduled_steps WHERE state = 'pending' AND ($1::timestamptz IS NULL OR due_at <= $1) ORDER BY id`,
+        `SELECT DISTINCT due_at FROM scheduled_steps WHERE state = 'pending' AND ($1::timestamptz IS NULL OR due_at <= $1) ORDER BY due_at`,
         [dueBy ?? null],
       )
-    ).map((row: { id: string }) => row.id);
+    )
+      .map((row: { due_at: Date }) => row.due_at.toISOString())
+      .sort();
 
   beforeAll(async () => {
     // Launched on Tuesday 2026-09-29; the acknowledgement reminder falls at 08:30 on Thursday 2026-10-08.

@@ -59,13 +59,13 @@ describe('reminders and escalations on the real queue', () => {
       [taskId],
     );
 
-  it('plans the ladder as pending steps with a delayed job each', async () => {
+  it('plans the ladder as pending steps with a delayed wake-up for each moment', async () => {
     const steps = await pending();
     expect(steps.map((step) => step.kind)).toEqual(
       expect.arrayContaining(['ack_reminder', 'ack_overdue', 'deadline_reminder', 'deadline_overdue', 'escalation']),
     );
-    const jobs = (await worker.steps.getDelayed()).filter((job) => job.name === 'step.deliver');
-    expect(jobs).toHaveLength(steps.length);
+    const jobs = (await worker.steps.getDelayed()).filter((job) => job.name === 'steps.wake');
+    expect(jobs).toHaveLength(new Set(steps.map((step) => step.due_at.getTime())).size);
   });
 
   it('sends the acknowledgement reminder on the second working day, after the holiday', async () => {
@@ -144,10 +144,10 @@ describe('reminders and escalations on the real queue', () => {
 
     const future = await pending();
     expect(report.rewoken).toBe(future.length);
-    expect((await worker.steps.getDelayed()).filter((job) => job.name === 'step.deliver').length).toBe(future.length);
+    expect((await worker.steps.getDelayed()).filter((job) => job.name === 'steps.wake').length).toBe(future.length);
     // Run again: nothing is missing, nothing is added or sent; one lost job is all it puts back.
     expect(await worker.context.get(StepReconciler).reconcile()).toEqual({ deliveredLate: 0, rewoken: 0 });
-    await (await worker.steps.getDelayed()).find((job) => job.name === 'step.deliver')!.remove();
+    await (await worker.steps.getDelayed()).find((job) => job.name === 'steps.wake')!.remove();
     expect((await worker.context.get(StepReconciler).reconcile()).rewoken).toBe(1);
     expect((await notices()).filter((notice) => notice.delivered_late)).toHaveLength(late.length);
   });

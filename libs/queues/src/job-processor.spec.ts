@@ -1,8 +1,11 @@
 import { checkJobHandlers } from './job-processor';
 import { jobNamesOf, type QueueName } from './queue-registry';
 
+/** The steps queue's wake-up and delivery jobs, handled in every case below. */
+const WAKE_JOBS = ['steps.wake', 'steps.deliver'];
+
 describe('checkJobHandlers', () => {
-  const steps = (handled: string[]) => ({ queue: 'steps' as QueueName, handled });
+  const steps = (handled: string[]) => ({ queue: 'steps' as QueueName, handled: [...handled, ...WAKE_JOBS] });
 
   it('accepts every job of each queue handled once', () => {
     expect(() =>
@@ -24,7 +27,7 @@ describe('checkJobHandlers', () => {
     ['a job without a handler', [steps(['step.deliver'])], /steps.reconcile of queue steps has 0 handlers/],
     [
       'a job handled by two processors',
-      [steps(['step.deliver', 'steps.reconcile']), steps(['step.deliver'])],
+      [steps(['step.deliver', 'steps.reconcile']), { queue: 'steps' as QueueName, handled: ['step.deliver'] }],
       /step.deliver of queue steps has 2 handlers/,
     ],
     [

@@ -7,6 +7,8 @@ describe('the queue registry', () => {
 
   it.each([
     ['step.deliver', { taskId: '7f1c', key: 'escalation.L1', deadlineVersion: 2 }, '7f1c:escalation.L1:v2'],
+    ['steps.wake', { at: new Date('2027-01-18T00:30:00Z') }, 'steps-wake-1800232200000'],
+    ['steps.deliver', { at: new Date('2027-01-18T00:30:00Z'), part: 3 }, 'steps-deliver-1800232200000-p3'],
     ['notice.webhook', { noticeId: 'n1' }, 'webhook-n1'],
     ['report.generate', { reportId: 'r1', attempts: 3 }, 'report:r1:a3'],
   ] as const)('builds the id of %s from its identity', (name, identity, expected) => {

@@ -7,8 +7,12 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 type Nothing = Record<string, never>;
 
 interface JobDefinitions {
-  /** Wake one ladder step: deliver it if it is still due and still called for. */
+  /** A job of the one-job-per-step design (before wake-ups): treated as a wake-up, so an upgrade loses nothing. */
   'step.deliver': { queue: 'steps'; data: { stepId: string } };
+  /** One due moment (ISO time): when it comes, the steps due by then are fanned out as delivery batches. */
+  'steps.wake': { queue: 'steps'; data: { at: string } };
+  /** One share of a moment's burst: claims due tasks in batches and delivers their due steps until none is left. */
+  'steps.deliver': { queue: 'steps'; data: { at: string; part: number } };
   /** Repair lost wake-ups and deliver steps that came due without one. */
   'steps.reconcile': { queue: 'steps'; data: Nothing };
   /** Send one notice to its unit's webhook, if its delivery is still pending and due. */
@@ -32,6 +36,8 @@ export type JobNameOf<Q extends QueueName> = {
 
 export const JOB_QUEUE: { readonly [N in JobName]: JobDefinitions[N]['queue'] } = {
   'step.deliver': QUEUES.steps,
+  'steps.wake': QUEUES.steps,
+  'steps.deliver': QUEUES.steps,
   'steps.reconcile': QUEUES.steps,
   'notice.webhook': QUEUES.webhooks,
   'webhooks.reconcile': QUEUES.webhooks,
@@ -71,6 +77,10 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, DefaultJobOptions & { attempts
 export interface JobIdentities {
   /** A ladder step: its task, its key and the deadline version it was planned for. */
   'step.deliver': { taskId: string; key: string; deadlineVersion: number };
+  /** A due moment: every step due then shares one wake-up. */
+  'steps.wake': { at: Date };
+  /** A share of the burst a moment's wake-up fanned out. */
+  'steps.deliver': { at: Date; part: number };
   /** A webhook delivery: its notice. */
   'notice.webhook': { noticeId: string };
   /** A report: a report asked for again after failing gets a new job, so its attempts so far count. */
@@ -88,6 +98,8 @@ export function jobId<N extends keyof JobIdentities>(name: N, identity: JobIdent
         throw new Error(`a step job id cannot contain ':' (task ${taskId}, step ${key})`);
       return `${taskId}:${key}:v${deadlineVersion}`;
     },
+    'steps.wake': ({ at }) => `steps-wake-${at.getTime()}`,
+    'steps.deliver': ({ at, part }) => `steps-deliver-${at.getTime()}-p${part}`,
     'notice.webhook': ({ noticeId }) => `webhook-${noticeId}`,
     'report.generate': ({ reportId, attempts }) => `report:${reportId}:a${attempts}`,
   };

@@ -66,6 +66,13 @@ export class AppConfig {
   @IsString()
   LADDER_OVERRIDES?: string;
 
+  /** How many tasks one delivery batch claims (all of each task's due steps go in its batch): smaller commits sooner. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  STEP_BATCH_TASKS = 250;
+
   /** The worker marks an on-demand report failed, unmade, when this many requests wait ahead of it. */
   @Transform(({ value }) => Number(value))
   @IsInt()

@@ -1,21 +1,15 @@
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { stepJobId } from '../ladder';
 
 /**
  * For simulated time (the demo, tests): BullMQ delays count real milliseconds, so when the injected
- * clock jumps ahead, the delayed jobs of steps already due by that clock are woken now. Returns how
- * many jobs were woken; steps without a job are the reconciler's.
+ * clock jumps ahead, the wake-ups of the moments already due by that clock are woken now. Returns
+ * how many were woken; due steps without a wake-up are the reconciler's.
  */
-export async function promoteDueSteps(queue: Queue, dataSource: DataSource, now: Date): Promise<number> {
-  const due: { taskId: string; key: string; deadlineVersion: number }[] = await dataSource.query(
-    `SELECT task_id AS "taskId", step_key AS key, deadline_version AS "deadlineVersion" FROM scheduled_steps WHERE state = 'pending' AND due_at <= $1`,
-    [now],
-  );
+export async function promoteDueSteps(queue: Queue, _dataSource: DataSource, now: Date): Promise<number> {
   let woken = 0;
-  for (const step of due) {
-    const job = await queue.getJob(stepJobId(step.taskId, step));
-    if (!job || !(await job.isDelayed())) continue;
+  for (const job of await queue.getDelayed()) {
+    if (job.name !== 'steps.wake' || new Date((job.data as { at: string }).at) > now) continue;
     await job.promote();
     woken += 1;
   }

@@ -7,17 +7,23 @@ import { type ReconcileReport, StepReconciler } from '../steps/step-reconciler.s
 /** The periodic reconcile re-queues what comes due before the run after next; the start-up run re-queues all. */
 const RECONCILE_HORIZON_MS = 2 * RECONCILE_EVERY_MS;
 
-/** Thin: each job calls one service method. A step woken early goes back to sleep until it is due. */
+/**
+ * Thin: each job calls one service method. A moment's wake-up fired early goes back to sleep until
+ * it is due; once due, it fans the steps due by then out as delivery batches every worker shares.
+ */
 @Processor(QUEUES.steps, { concurrency: 8 })
 export class StepProcessor extends JobProcessor<typeof QUEUES.steps> {
   readonly queueName = QUEUES.steps;
   readonly handlers: JobHandlers<typeof QUEUES.steps> = {
-    'step.deliver': async (job, token) => {
-      const outcome = await this.delivery.deliver(job.data.stepId);
-      if (outcome.outcome === 'not_due') return this.sleepUntil(job, token, outcome.dueAt, this.clock.now());
-      if (outcome.outcome === 'skipped') this.logger.debug(`step ${job.id} skipped: ${outcome.reason}`);
-      return outcome;
+    'steps.wake': async (job, token) => {
+      const at = new Date(job.data.at);
+      const now = this.clock.now();
+      if (at > now) return this.sleepUntil(job, token, at, now);
+      return { batches: await this.delivery.fanOut(at) };
     },
+    'steps.deliver': () => this.delivery.deliverDue(),
+    // A job left from the one-job-per-step design: it wakes what is due, like a moment's wake-up.
+    'step.deliver': () => this.delivery.deliverDue(),
     'steps.reconcile': () => this.reconcile(RECONCILE_HORIZON_MS),
   };
 
@@ -44,7 +50,7 @@ export class StepProcessor extends JobProcessor<typeof QUEUES.steps> {
   async onWorkerStart(): Promise<void> {
     const report = await this.reconcile();
     this.logger.log(
-      `reconciled at start: ${report.deliveredLate} late step(s) delivered, ${report.rewoken} future step(s) re-queued`,
+      `reconciled at start: ${report.deliveredLate} late step(s) delivered, ${report.rewoken} future moment(s) re-queued`,
     );
   }
 }

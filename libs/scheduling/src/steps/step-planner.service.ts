@@ -5,12 +5,11 @@ import {
   ackDeadlineFor,
   planSteps,
   resolveLadder,
-  stepJobId,
   type LadderConfig,
   type LadderTask,
   type PlannedStep,
 } from '../ladder';
-import type { WakeUp } from '@app/queues';
+import { jobId, type WakeUp } from '@app/queues';
 import { LadderSettings } from './ladder-settings';
 
 /** A task as the ladder sees it, with the facts its notices name. */
@@ -47,7 +46,7 @@ export class StepPlanner {
     private readonly settings: LadderSettings,
   ) {}
 
-  /** Replans the tasks and returns their pending future steps, for the queue to wake after commit. */
+  /** Replans the tasks and returns the wake-ups of their pending steps' moments (one per distinct moment), for after commit. */
   async replan(manager: EntityManager, taskIds: string[], now: Date): Promise<WakeUp[]> {
     if (taskIds.length === 0) return [];
     const tasks: TaskLadderRow[] = await manager.query(`${LADDER_TASK_SQL} WHERE t.id = ANY($1)`, [taskIds]);
@@ -73,20 +72,17 @@ export class StepPlanner {
          WHERE p."taskId" = s.task_id AND p."stepKey" = s.step_key AND p."deadlineVersion" = s.deadline_version)`,
       [taskIds, JSON.stringify(rows)],
     );
-    // A calendar change can move a pending step: `retimed` tells the queue to replace its job.
-    const written: (StepRow & { retimed: boolean })[] = await manager.query(
+    // A calendar change can move a pending step: its new moment gets a wake-up; the old one finds it not due.
+    await manager.query(
       `INSERT INTO scheduled_steps (task_id, step_key, deadline_version, kind, due_at, recipients, escalation_level, quarter, state)
        SELECT "taskId", "stepKey", "deadlineVersion", kind, "dueAt", recipients, "escalationLevel", quarter, 'pending'
        FROM jsonb_to_recordset($1::jsonb) AS p("taskId" uuid, "stepKey" text, "deadlineVersion" int, kind text, "dueAt" timestamptz,
             recipients text[], "escalationLevel" int, quarter text)
        ON CONFLICT (task_id, step_key, deadline_version) DO UPDATE SET state = 'pending', due_at = EXCLUDED.due_at, recipients = EXCLUDED.recipients
-         WHERE scheduled_steps.state = 'cancelled' OR (scheduled_steps.state = 'pending' AND scheduled_steps.due_at <> EXCLUDED.due_at)
-       RETURNING id, task_id AS "taskId", step_key AS "stepKey", deadline_version AS "deadlineVersion", due_at AS "dueAt", xmax <> 0 AS retimed`,
+         WHERE scheduled_steps.state = 'cancelled' OR (scheduled_steps.state = 'pending' AND scheduled_steps.due_at <> EXCLUDED.due_at)`,
       [JSON.stringify(rows)],
     );
-    const wakeUps = new Map((await this.pendingOf(manager, taskIds)).map((step) => [step.id, toWakeUp(step)]));
-    for (const step of written) wakeUps.set(step.id, { ...toWakeUp(step), retimed: step.retimed });
-    return [...wakeUps.values()];
+    return (await this.pendingMoments(manager, taskIds)).map(momentWakeUp);
   }
 
   /** The steps a task's current state calls for, under its document's ladder. */
@@ -116,29 +112,25 @@ export class StepPlanner {
     return resolveLadder([this.settings.overrides, task.documentLadder]);
   }
 
-  private pendingOf(manager: EntityManager, taskIds: string[]): Promise<StepRow[]> {
-    return manager.query(
-      `SELECT id, task_id AS "taskId", step_key AS "stepKey", deadline_version AS "deadlineVersion", due_at AS "dueAt"
-       FROM scheduled_steps WHERE task_id = ANY($1) AND state = 'pending'`,
+  private async pendingMoments(manager: EntityManager, taskIds: string[]): Promise<Date[]> {
+    const rows: { dueAt: Date }[] = await manager.query(
+      `SELECT DISTINCT due_at AS "dueAt" FROM scheduled_steps WHERE task_id = ANY($1) AND state = 'pending'`,
       [taskIds],
     );
+    return rows.map((row) => row.dueAt);
   }
 }
 
-interface StepRow {
-  id: string;
-  taskId: string;
-  stepKey: string;
-  deadlineVersion: number;
-  dueAt: Date;
-}
-
-/** The job that delivers a pending step when it comes due. */
-export function toWakeUp(step: StepRow): WakeUp {
+/**
+ * The wake-up of one due moment. Every step due then shares it, and its id is the moment's, so
+ * adding it again (another task's step, a replan, the reconciler) adds nothing.
+ */
+export function momentWakeUp(at: Date): WakeUp {
+  const moment = new Date(at);
   return {
-    name: 'step.deliver',
-    data: { stepId: step.id },
-    jobId: stepJobId(step.taskId, { key: step.stepKey, deadlineVersion: step.deadlineVersion }),
-    at: new Date(step.dueAt),
+    name: 'steps.wake',
+    data: { at: moment.toISOString() },
+    jobId: jobId('steps.wake', { at: moment }),
+    at: moment,
   };
 }

@@ -3,21 +3,24 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { JobQueue } from '@app/queues';
 import { StepDeliveryService } from './step-delivery.service';
-import { toWakeUp } from './step-planner.service';
+import { momentWakeUp } from './step-planner.service';
 
-const BATCH = 500;
+/** Moments checked against the queue per round trip. */
+const MOMENTS_PER_CHECK = 5000;
 
 export interface ReconcileReport {
   /** Steps that came due while no job woke them, delivered now (marked late). */
   deliveredLate: number;
-  /** Future steps whose job was missing, handed to the queue again. */
+  /** Future moments whose wake-up was missing, handed to the queue again. */
   rewoken: number;
 }
 
 /**
  * Repairs what the queue lost: PostgreSQL says which steps are pending; any that came due are
- * delivered now, once, marked late; every future one whose job is missing is handed to the queue
- * again. Safe to run any number of times, in any number of workers.
+ * delivered now, once, marked late (in batches, as a wake-up would); every future moment whose
+ * wake-up is missing gets it again. It reads the distinct moments of the pending steps (one scan
+ * of the pending steps' index), never the steps one by one. Safe to run any number of times, in
+ * any number of workers.
  */
 @Injectable()
 export class StepReconciler {
@@ -31,33 +34,21 @@ export class StepReconciler {
   ) {}
 
   /**
-   * `horizonMs`: re-queue only future steps due within this time (the periodic run: a job lost far
-   * ahead is rebuilt when it comes near); without it, every future step (at worker start).
+   * `horizonMs`: re-queue only moments within this time (the periodic run: a wake-up lost far ahead
+   * is rebuilt when it comes near); without it, every future moment (at worker start).
    */
   async reconcile(horizonMs?: number): Promise<ReconcileReport> {
-    const report: ReconcileReport = { deliveredLate: 0, rewoken: 0 };
-    for (;;) {
-      const due: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM scheduled_steps WHERE state = 'pending' AND due_at <= $1 ORDER BY due_at, id LIMIT ${BATCH}`,
-        [this.clock.now()],
-      );
-      for (const step of due) {
-        const outcome = await this.delivery.deliver(step.id);
-        if (outcome.outcome === 'delivered') report.deliveredLate += 1;
-      }
-      if (due.length < BATCH) break;
-    }
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const future: { id: string; taskId: string; stepKey: string; deadlineVersion: number; dueAt: Date }[] =
-        await this.dataSource.query(
-          `SELECT id, task_id AS "taskId", step_key AS "stepKey", deadline_version AS "deadlineVersion", due_at AS "dueAt"
-         FROM scheduled_steps WHERE state = 'pending' AND id > $1 AND ($2::timestamptz IS NULL OR due_at <= $2) ORDER BY id LIMIT ${BATCH * 10}`,
-          [after, horizonMs === undefined ? null : new Date(this.clock.now().getTime() + horizonMs)],
-        );
-      if (future.length === 0) break;
-      report.rewoken += await this.queue.wakeMissing(future.map(toWakeUp));
-      after = future[future.length - 1].id;
+    const { delivered } = await this.delivery.deliverDue();
+    const report: ReconcileReport = { deliveredLate: delivered, rewoken: 0 };
+    const now = this.clock.now();
+    const moments: { at: Date }[] = await this.dataSource.query(
+      `SELECT DISTINCT due_at AS at FROM scheduled_steps WHERE state = 'pending' AND due_at > $1
+         AND ($2::timestamptz IS NULL OR due_at <= $2) ORDER BY due_at`,
+      [now, horizonMs === undefined ? null : new Date(now.getTime() + horizonMs)],
+    );
+    for (let start = 0; start < moments.length; start += MOMENTS_PER_CHECK) {
+      const wakeUps = moments.slice(start, start + MOMENTS_PER_CHECK).map((moment) => momentWakeUp(moment.at));
+      report.rewoken += await this.queue.wakeMissing(wakeUps);
     }
     if (report.deliveredLate > 0)
       this.logger.warn(`delivered ${report.deliveredLate} step(s) that came due while no job existed`);

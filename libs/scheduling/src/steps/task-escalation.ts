@@ -14,4 +14,10 @@ export interface DeliveredEscalation {
  */
 export abstract class TaskEscalation {
   abstract raise(manager: EntityManager, escalation: DeliveredEscalation): Promise<void>;
+
+  /**
+   * A delivery batch's escalations, in the order given. Batches run side by side and may share
+   * workflows: an implementation takes its locks in one global order, so two batches never deadlock.
+   */
+  abstract raiseAll(manager: EntityManager, escalations: readonly DeliveredEscalation[]): Promise<void>;
 }
