@@ -1,10 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { repositoryRoot } from '@app/common';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { buildCompiledApp } from '../support/compiled-app';
 
 const root = repositoryRoot();
 const cliMain = join(root, 'dist', 'apps', 'cli', 'src', 'main.js');
@@ -26,7 +27,7 @@ describe('the command-line tool', () => {
   let database: TestDatabase;
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+    buildCompiledApp();
     database = await createTestDatabase();
   }, 120_000);
 

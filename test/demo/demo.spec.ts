@@ -1,9 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig, repositoryRoot } from '@app/common';
+import { buildCompiledApp } from '../support/compiled-app';
 
 const root = repositoryRoot();
 const JWT_SECRET = `demo-test-secret-${'x'.repeat(24)}-${process.pid}`;
@@ -53,7 +54,7 @@ describe('the demo: a quarter and a half of supervision on the seed documents', 
   let served: { console: string; login: number; tasksAsLeader: number };
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+    buildCompiledApp();
     const demo = spawn(
       process.execPath,
       [join(root, 'dist', 'apps', 'demo', 'src', 'main.js'), '--out', out, '--serve'],

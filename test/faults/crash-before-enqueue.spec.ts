@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
@@ -6,6 +6,7 @@ import { loadConfig, repositoryRoot } from '@app/common';
 import { QUEUES } from '@app/queues';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { until } from '../support/until';
+import { buildCompiledApp } from '../support/compiled-app';
 
 const root = repositoryRoot();
 const cliMain = join(root, 'dist', 'apps', 'cli', 'src', 'main.js');
@@ -31,7 +32,7 @@ describe('faults: a crash between the database commit and the enqueue', () => {
   });
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+    buildCompiledApp();
     database = await createTestDatabase();
     for (const args of [
       ['units:load'],

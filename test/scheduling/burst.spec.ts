@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext, Module } from '@nestjs/common';
@@ -19,6 +19,7 @@ import { CalendarModule } from '@app/calendar';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 import { until } from '../support/until';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { buildCompiledApp } from '../support/compiled-app';
 
 /** The domain services with the step queue but no worker: the worker processes are the compiled app. */
 @Module({
@@ -105,7 +106,7 @@ describe('a burst of steps due in the same second, split across two worker proce
   const stepFacts = (): Promise<StepFacts[]> => dataSource.query(STEP_FACTS_SQL, [dueIds]);
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+    buildCompiledApp();
     database = await createTestDatabase();
     const moduleRef = await Test.createTestingModule({ imports: [LaunchingModule] })
       .overrideProvider(AppConfig)

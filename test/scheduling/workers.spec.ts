@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext, Module } from '@nestjs/common';
@@ -19,6 +19,7 @@ import { until } from '../support/until';
 import { halfDone, STEP_FACTS_SQL, type StepFacts } from '@app/testing';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { CalendarModule } from '@app/calendar';
+import { buildCompiledApp } from '../support/compiled-app';
 
 /** The domain services with the step queue but no worker: the worker processes are the compiled app. */
 @Module({
@@ -101,7 +102,7 @@ describe('two worker processes delivering due steps, one killed mid-batch', () =
   const stepFacts = (): Promise<StepFacts[]> => dataSource.query(STEP_FACTS_SQL, [dueIds]);
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+    buildCompiledApp();
     database = await createTestDatabase();
     // The launch runs at the real time, so its jobs are delayed relative to the system clock the workers use.
     const moduleRef = await Test.createTestingModule({ imports: [LaunchingModule] })
