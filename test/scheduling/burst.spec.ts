@@ -1,43 +1,24 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bullmq';
-import { INestApplicationContext, Module } from '@nestjs/common';
+import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { type Actor, AccessModule } from '@app/access';
-import { AppConfig, Clock, ConfigModule, loadConfig, ManualClock, repositoryRoot } from '@app/common';
-import { DocumentImporter, DocumentsModule, MeasureAssignmentService } from '@app/documents';
-import { NotificationsModule } from '@app/notifications';
-import { PersistenceModule } from '@app/persistence';
-import { JobQueue, QUEUES, QueuesModule } from '@app/queues';
-import { momentWakeUp, SchedulingModule } from '@app/scheduling';
-import { readUnitDirectoryData, UnitDirectoryStore, UnitsModule } from '@app/units';
-import { LaunchService, TaskEscalationModule, WorkflowModule } from '@app/workflow';
+import { type Actor } from '@app/access';
+import { AppConfig, Clock, loadConfig, ManualClock, repositoryRoot } from '@app/common';
+import { DocumentImporter, MeasureAssignmentService } from '@app/documents';
+import { JobQueue, QUEUES } from '@app/queues';
+import { momentWakeUp } from '@app/scheduling';
+import { readUnitDirectoryData, UnitDirectoryStore } from '@app/units';
+import { LaunchService } from '@app/workflow';
 import { halfDone, STEP_FACTS_SQL, type StepFacts } from '@app/testing';
-import { CalendarModule } from '@app/calendar';
+// The engine's services with the step queue but no worker (the CLI's module): the workers are the compiled app.
+import { CliModule } from '../../apps/cli/src/cli.module';
 import { ACTION_PLAN_2022, seedBytes } from '../support/seeds';
 import { until } from '../support/until';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { buildCompiledApp } from '../support/compiled-app';
-
-/** The domain services with the step queue but no worker: the worker processes are the compiled app. */
-@Module({
-  imports: [
-    ConfigModule,
-    PersistenceModule.forRoot(),
-    CalendarModule,
-    QueuesModule,
-    SchedulingModule,
-    TaskEscalationModule,
-    NotificationsModule,
-    UnitsModule,
-    DocumentsModule,
-    AccessModule,
-    WorkflowModule,
-  ],
-})
-class LaunchingModule {}
 
 const SUPERVISOR: Actor = {
   userId: null,
@@ -108,7 +89,7 @@ describe('a burst of steps due in the same second, split across two worker proce
   beforeAll(async () => {
     buildCompiledApp();
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({ imports: [LaunchingModule] })
+    const moduleRef = await Test.createTestingModule({ imports: [CliModule] })
       .overrideProvider(AppConfig)
       .useValue(loadConfig({ DATABASE_URL: database.url, QUEUE_PREFIX: database.queuePrefix, NODE_ENV: 'test' }))
       .overrideProvider(Clock)
